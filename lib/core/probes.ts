@@ -1,0 +1,98 @@
+import { k8s } from 'cdk8s-plus-28';
+
+/** Timing of a probe; every field maps to the Kubernetes probe field of the same name. */
+export interface ProbeTiming {
+  /**
+   * Seconds between checks.
+   * @default 10
+   */
+  readonly periodSeconds?: number;
+  /**
+   * Consecutive failures before the probe counts as failed.
+   * @default 3
+   */
+  readonly failureThreshold?: number;
+  /**
+   * Seconds to wait before the first check.
+   * @default 0
+   */
+  readonly initialDelaySeconds?: number;
+  /**
+   * Seconds a single check may take.
+   * @default 1
+   */
+  readonly timeoutSeconds?: number;
+}
+
+/** Options of an HTTP probe. */
+export interface HttpProbeOptions extends ProbeTiming {
+  /**
+   * Container port to call.
+   * @default - the workload's container port
+   */
+  readonly port?: number;
+}
+
+/** Options of a TCP probe. */
+export interface TcpProbeOptions extends ProbeTiming {
+  /**
+   * Container port to connect to.
+   * @default - the workload's container port
+   */
+  readonly port?: number;
+}
+
+/** A health check of a container: `Probe.http('/health/ready')`, `Probe.tcp()` or `Probe.command([...])`. */
+export class Probe {
+  /** An HTTP GET on `path`; 2xx and 3xx mean healthy. */
+  public static http(path: string, options: HttpProbeOptions = {}): Probe {
+    return new Probe('http', path, options.port, undefined, options);
+  }
+
+  /** A TCP connection to the port. */
+  public static tcp(options: TcpProbeOptions = {}): Probe {
+    return new Probe('tcp', undefined, options.port, undefined, options);
+  }
+
+  /** A command run inside the container; exit code 0 means healthy. */
+  public static command(command: string[], options: ProbeTiming = {}): Probe {
+    return new Probe('exec', undefined, undefined, command, options);
+  }
+
+  private constructor(
+    /** The mechanism: `http`, `tcp` or `exec`. */
+    public readonly mechanism: 'http' | 'tcp' | 'exec',
+    /** The HTTP path, for HTTP probes. */
+    public readonly path: string | undefined,
+    /** The explicit port, if any. */
+    public readonly port: number | undefined,
+    /** The command, for exec probes. */
+    public readonly command: string[] | undefined,
+    /** The timing. */
+    public readonly timing: ProbeTiming,
+  ) {}
+
+  /** The port this probe targets once `defaultPort` fills in an unspecified one; undefined for exec probes. */
+  public targetPort(defaultPort: number): number | undefined {
+    return this.mechanism === 'exec' ? undefined : (this.port ?? defaultPort);
+  }
+
+  /** The Kubernetes form of this probe. */
+  public toKube(defaultPort: number): k8s.Probe {
+    const port = k8s.IntOrString.fromNumber(this.targetPort(defaultPort) ?? defaultPort);
+    return {
+      httpGet: this.mechanism === 'http' ? { path: this.path, port, scheme: 'HTTP' } : undefined,
+      tcpSocket: this.mechanism === 'tcp' ? { port } : undefined,
+      exec: this.mechanism === 'exec' ? { command: this.command } : undefined,
+      periodSeconds: this.timing.periodSeconds ?? 10,
+      failureThreshold: this.timing.failureThreshold ?? 3,
+      initialDelaySeconds: this.timing.initialDelaySeconds,
+      timeoutSeconds: this.timing.timeoutSeconds ?? 1,
+    };
+  }
+
+  /** A stable description used to compare probes (readiness must differ from liveness). */
+  public fingerprint(defaultPort: number): string {
+    return JSON.stringify([this.mechanism, this.path, this.targetPort(defaultPort), this.command]);
+  }
+}

@@ -1,0 +1,89 @@
+import { k8s } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { fail, show } from './errors';
+
+/** A request and a limit for one resource, as Kubernetes quantities (`"500m"`, `"2Gi"`). */
+export interface RequestAndLimit {
+  /** What the scheduler reserves, e.g. `"1"` CPU or `"2Gi"` memory. */
+  readonly request: string;
+  /** The ceiling enforced at run time, e.g. `"2"` CPU or `"3Gi"` memory. */
+  readonly limit: string;
+}
+
+/** CPU and memory for a container. Both are required: there are no silent defaults. */
+export interface ContainerResources {
+  /** CPU request and limit, e.g. `{ request: '1', limit: '2' }`. */
+  readonly cpu: RequestAndLimit;
+  /** Memory request and limit, e.g. `{ request: '2Gi', limit: '3Gi' }`. */
+  readonly memory: RequestAndLimit;
+}
+
+const QUANTITY = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
+const FACTOR: Record<string, number> = {
+  '': 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+/** The numeric value of a Kubernetes quantity (`"500m"` is 0.5, `"1Ki"` is 1024), or undefined if malformed. */
+export function parseQuantity(quantity: string): number | undefined {
+  const match = QUANTITY.exec(quantity);
+  if (!match) return undefined;
+  return Number(match[1]) * FACTOR[match[2] ?? ''];
+}
+
+/** Checks every quantity and that no request exceeds its limit; returns the k8s form. */
+export function containerResources(
+  scope: IConstruct,
+  prop: string,
+  resources: ContainerResources | undefined,
+): k8s.ResourceRequirements {
+  if (!resources || !resources.cpu || !resources.memory) {
+    fail(
+      scope,
+      `${prop} is required with both cpu and memory requests and limits; ` +
+        `add e.g. ${prop}: { cpu: { request: '500m', limit: '1' }, memory: { request: '512Mi', limit: '512Mi' } }`,
+    );
+  }
+  for (const kind of ['cpu', 'memory'] as const) {
+    const pair = resources[kind];
+    for (const side of ['request', 'limit'] as const) {
+      const value = pair[side];
+      if (value === undefined || parseQuantity(value) === undefined) {
+        fail(
+          scope,
+          `${prop}.${kind}.${side} ${show(value)} is not a Kubernetes quantity; ` +
+            `use e.g. ${kind === 'cpu' ? '"500m" or "2"' : '"512Mi" or "2Gi"'}`,
+        );
+      }
+    }
+    if (parseQuantity(pair.request)! > parseQuantity(pair.limit)!) {
+      fail(
+        scope,
+        `${prop}.${kind}.request ${show(pair.request)} exceeds the limit ${show(pair.limit)}; ` +
+          `raise the limit or lower the request`,
+      );
+    }
+  }
+  return {
+    requests: {
+      cpu: k8s.Quantity.fromString(resources.cpu.request),
+      memory: k8s.Quantity.fromString(resources.memory.request),
+    },
+    limits: {
+      cpu: k8s.Quantity.fromString(resources.cpu.limit),
+      memory: k8s.Quantity.fromString(resources.memory.limit),
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import * as jsyaml from 'js-yaml';
+
+/** A Kubernetes object as plain data. */
+export type Manifest = Record<string, unknown>;
+
+/**
+ * Renders objects as a multi-document YAML stream, deterministically: keys keep the order
+ * they arrive in (cdk8s sorts them), strings that YAML 1.1 would read as another type are quoted
+ * (Kubernetes parses YAML 1.1), long lines are never folded and no anchors are emitted.
+ */
+export function toYaml(objects: readonly unknown[]): string {
+  return objects
+    .map((o) => jsyaml.dump(o, { noRefs: true, lineWidth: -1, quotingType: '"', noCompatMode: false }))
+    .join('---\n');
+}
+
+/** Parses a multi-document YAML stream, dropping empty documents. */
+export function fromYaml(text: string): Manifest[] {
+  return jsyaml.loadAll(text).filter((d): d is Manifest => d !== null && typeof d === 'object');
+}

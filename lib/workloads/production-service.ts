@@ -1,0 +1,592 @@
+import { createHash } from 'crypto';
+import { ApiObject, Chart, Duration } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
+import { fail, show } from '../core/errors';
+import { assertPinnedImage } from '../core/image';
+import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
+import { assertDnsLabel, assertLabelValue } from '../core/names';
+import { dnsEgress, EgressRule, IngressRule, Peer, policyPorts, Protocol } from '../core/network';
+import { PlacementOptions, podPlacement } from '../core/placement';
+import { assertPort } from '../core/ports';
+import { PriorityTier } from '../core/priority';
+import { Probe } from '../core/probes';
+import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
+import { ContainerResources, containerResources } from '../core/resources';
+import {
+  restrictedContainerSecurityContext,
+  restrictedPodSecurityContext,
+  RunAsIdentity,
+  TMP_MOUNT,
+  TMP_VOLUME,
+} from '../core/security';
+
+/** Startup, readiness and liveness checks of the container. */
+export interface ServiceProbes {
+  /**
+   * Gives a slow-starting container time before liveness applies.
+   * @default Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 })
+   */
+  readonly startup?: Probe;
+  /**
+   * Decides when the pod receives traffic.
+   * @default Probe.http('/health/ready', { periodSeconds: 5 })
+   */
+  readonly readiness?: Probe;
+  /**
+   * Restarts a hung container; must not be identical to readiness.
+   * @default Probe.http('/health/live', { periodSeconds: 10 })
+   */
+  readonly liveness?: Probe;
+}
+
+/** Horizontal autoscaling on CPU and per-pod metrics. */
+export interface AutoscalingOptions {
+  /** Fewest replicas, also the floor during voluntary disruptions. */
+  readonly minReplicas: number;
+  /** Most replicas. */
+  readonly maxReplicas: number;
+  /**
+   * Target average CPU utilization, in percent of the request.
+   * @default - no CPU metric
+   */
+  readonly cpuUtilization?: number;
+  /**
+   * Per-pod custom metrics and their target average values, e.g. `{ http_requests_inflight: '50' }`.
+   * @default - none
+   */
+  readonly podMetrics?: Record<string, string>;
+  /**
+   * Seconds the HPA waits before acting on lower recommendations.
+   * @default 300
+   */
+  readonly scaleDownStabilizationSeconds?: number;
+  /**
+   * Most pods added per minute when scaling up, as a percentage of the current count.
+   * @default 100
+   */
+  readonly scaleUpPercentPerMinute?: number;
+  /**
+   * Most pods removed per minute when scaling down, as a percentage of the current count.
+   * @default 10
+   */
+  readonly scaleDownPercentPerMinute?: number;
+}
+
+/** Who may reach the service and whom it may reach. DNS is always allowed. */
+export interface NetworkAccess {
+  /**
+   * Peers allowed to connect to the container port.
+   * @default - none besides the monitoring namespace when monitoring is on
+   */
+  readonly ingress?: IngressRule[];
+  /**
+   * Destinations the pods may reach, besides DNS.
+   * @default - DNS only
+   */
+  readonly egress?: EgressRule[];
+}
+
+/** How Prometheus scrapes the service. */
+export interface MonitoringOptions {
+  /**
+   * HTTP path of the metrics endpoint.
+   * @default '/metrics'
+   */
+  readonly path?: string;
+  /**
+   * Scrape interval.
+   * @default Duration.seconds(30)
+   */
+  readonly interval?: Duration;
+  /**
+   * Namespace the Prometheus pods run in; it is admitted by the NetworkPolicy.
+   * @default 'monitoring'
+   */
+  readonly prometheusNamespace?: string;
+}
+
+/** Rolling update pacing. */
+export interface RolloutOptions {
+  /**
+   * Extra pods allowed above the desired count during an update (count or percentage).
+   * @default '25%'
+   */
+  readonly maxSurge?: number | string;
+  /**
+   * Pods allowed to be unavailable during an update (count or percentage).
+   * @default 0
+   */
+  readonly maxUnavailable?: number | string;
+}
+
+/** Properties of a {@link ProductionService}. */
+export interface ProductionServiceProps {
+  /** Container image, pinned to a tag or digest (never `latest`). */
+  readonly image: string;
+  /** CPU and memory requests and limits; required, there are no silent defaults. */
+  readonly resources: ContainerResources;
+  /**
+   * Object name and `app.kubernetes.io/name`.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Namespace of every object.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * `app.kubernetes.io/version`.
+   * @default - the image tag
+   */
+  readonly version?: string;
+  /**
+   * `app.kubernetes.io/component`.
+   * @default 'api'
+   */
+  readonly component?: string;
+  /**
+   * `app.kubernetes.io/part-of`.
+   * @default - the name
+   */
+  readonly partOf?: string;
+  /**
+   * Port the container listens on.
+   * @default 8080
+   */
+  readonly containerPort?: number;
+  /**
+   * Port the ClusterIP Service exposes, named `http`.
+   * @default 80
+   */
+  readonly servicePort?: number;
+  /**
+   * Container command arguments.
+   * @default - the image's entrypoint
+   */
+  readonly args?: string[];
+  /**
+   * Plain environment variables (not secrets).
+   * @default - none
+   */
+  readonly env?: Record<string, string>;
+  /**
+   * Configuration rendered as a ConfigMap and loaded with envFrom; a change rolls the pods.
+   * @default - no ConfigMap
+   */
+  readonly config?: Record<string, string>;
+  /** Health checks. @default - see {@link ServiceProbes} */
+  readonly probes?: ServiceProbes;
+  /** Rolling update pacing. @default - see {@link RolloutOptions} */
+  readonly rollout?: RolloutOptions;
+  /**
+   * Fixed replica count, used when autoscaling is off.
+   * @default 2
+   */
+  readonly replicas?: number;
+  /**
+   * Horizontal autoscaling; when set, the Deployment leaves `replicas` to the HPA.
+   * @default - no autoscaler, fixed replicas
+   */
+  readonly autoscaling?: AutoscalingOptions;
+  /**
+   * Pods that must stay up during voluntary disruptions; must be below the minimum replica count.
+   * @default - one less than the minimum replica count
+   */
+  readonly minAvailable?: number;
+  /**
+   * Seconds the preStop hook sleeps (`sleep N` in the container) so load balancers stop sending
+   * traffic before the process gets SIGTERM. The image must provide `sleep`.
+   * @default 10
+   */
+  readonly preStopSeconds?: number;
+  /**
+   * Seconds Kubernetes waits for a graceful exit; must exceed preStopSeconds.
+   * @default - preStopSeconds + 30
+   */
+  readonly terminationGracePeriodSeconds?: number;
+  /** Node pool, host and zone placement. @default - see {@link PlacementOptions} */
+  readonly placement?: PlacementOptions;
+  /**
+   * Scheduling priority tier.
+   * @default PriorityTier.ONLINE_STANDARD
+   */
+  readonly priority?: PriorityTier;
+  /** User and group ids. @default - see {@link RunAsIdentity} */
+  readonly runAs?: RunAsIdentity;
+  /**
+   * Kubernetes API permissions of the service account; with none, no token is mounted.
+   * @default - no permissions
+   */
+  readonly permissions?: PermissionRule[];
+  /** Allowed network peers. @default - see {@link NetworkAccess} */
+  readonly network?: NetworkAccess;
+  /**
+   * Prometheus scraping, or `false` for none.
+   * @default - scrape /metrics every 30s
+   */
+  readonly monitoring?: MonitoringOptions | false;
+}
+
+/**
+ * A stateless HTTP service in the shape the guide prescribes for production (sections 6 and 14):
+ * Deployment, ServiceAccount (+ Role), ConfigMap, Service, HPA, PodDisruptionBudget,
+ * NetworkPolicy and ServiceMonitor, all named after the service and labelled alike.
+ */
+export class ProductionService extends Construct {
+  /** Name shared by every object. */
+  public readonly name: string;
+  /** Namespace of every object. */
+  public readonly namespace: string;
+  /** The recommended labels' values. */
+  public readonly identity: WorkloadIdentity;
+  /** Labels the Service, PDB, HPA and policies select on. */
+  public readonly selector: Record<string, string>;
+  /** Container port. */
+  public readonly containerPort: number;
+  /** Service port, named `http`. */
+  public readonly servicePort: number;
+  /** Replica floor (the HPA minimum, or the fixed count). */
+  public readonly minReplicas: number;
+  /** Replica ceiling (the HPA maximum, or the fixed count). */
+  public readonly maxReplicas: number;
+  /** The workload. */
+  public readonly deployment: k8s.KubeDeployment;
+  /** Identity of the pods. */
+  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** Permissions of the service account, when any were given. */
+  public readonly role?: k8s.KubeRole;
+  /** Binds {@link role} to {@link serviceAccount}. */
+  public readonly roleBinding?: k8s.KubeRoleBinding;
+  /** Configuration, when any was given. */
+  public readonly configMap?: k8s.KubeConfigMap;
+  /** Stable ClusterIP endpoint. */
+  public readonly service: k8s.KubeService;
+  /** Autoscaler, when autoscaling is on. */
+  public readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
+  /** Voluntary disruption budget. */
+  public readonly disruptionBudget: k8s.KubePodDisruptionBudget;
+  /** Ingress and egress allow-list. */
+  public readonly networkPolicy: k8s.KubeNetworkPolicy;
+  /** Prometheus scrape configuration, when monitoring is on. */
+  public readonly serviceMonitor?: ServiceMonitor;
+
+  public constructor(scope: Construct, id: string, props: ProductionServiceProps) {
+    super(scope, id);
+    this.name = assertDnsLabel(this, 'name', props.name ?? id);
+    const namespace = props.namespace ?? Chart.of(this).namespace;
+    if (!namespace) {
+      fail(this, `namespace is not set; pass namespace: "production" or create the chart with a namespace`);
+    }
+    this.namespace = assertDnsLabel(this, 'namespace', namespace);
+    const image = assertPinnedImage(this, 'image', props.image);
+    this.identity = {
+      name: this.name,
+      instance: this.name,
+      version: assertLabelValue(this, 'version', props.version ?? image.tag ?? image.digest!.slice(-12)),
+      component: assertDnsLabel(this, 'component', props.component ?? 'api'),
+      partOf: assertDnsLabel(this, 'partOf', props.partOf ?? this.name),
+    };
+    this.selector = selectorLabels(this.identity);
+    this.containerPort = assertPort(this, 'containerPort', props.containerPort ?? 8080);
+    this.servicePort = assertPort(this, 'servicePort', props.servicePort ?? 80);
+
+    const scaling = this.resolveScaling(props);
+    this.minReplicas = scaling.min;
+    this.maxReplicas = scaling.max;
+    const minAvailable = this.resolveMinAvailable(props.minAvailable);
+    const preStop = props.preStopSeconds ?? 10;
+    const grace = props.terminationGracePeriodSeconds ?? preStop + 30;
+    if (!(preStop >= 0) || grace <= preStop) {
+      fail(
+        this,
+        `preStopSeconds (${preStop}) must be non-negative and lower than terminationGracePeriodSeconds (${grace}); ` +
+          `raise terminationGracePeriodSeconds to at least ${preStop + 1} or shorten the preStop sleep`,
+      );
+    }
+
+    const metadata = (name: string, extra: Record<string, string> = {}): k8s.ObjectMeta => ({
+      name,
+      namespace: this.namespace,
+      labels: { ...recommendedLabels(this.identity), ...extra },
+    });
+
+    const permissions = leastPrivilegeRules(this, 'permissions', props.permissions ?? []);
+    this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
+      metadata: metadata(this.name),
+      automountServiceAccountToken: permissions.length > 0,
+    });
+    if (permissions.length > 0) {
+      this.role = new k8s.KubeRole(this, 'Role', { metadata: metadata(this.name), rules: permissions });
+      this.roleBinding = new k8s.KubeRoleBinding(this, 'RoleBinding', {
+        metadata: metadata(this.name),
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.name },
+        subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: this.namespace }],
+      });
+    }
+
+    const podAnnotations: Record<string, string> = {};
+    if (props.config) {
+      const data = sortedRecord(props.config);
+      this.configMap = new k8s.KubeConfigMap(this, 'ConfigMap', { metadata: metadata(`${this.name}-config`), data });
+      podAnnotations['checksum/config'] = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+    }
+
+    const probes = this.resolveProbes(props.probes ?? {});
+    const placement = podPlacement(this.selector, props.placement);
+    this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
+      metadata: metadata(this.name),
+      spec: {
+        replicas: props.autoscaling ? undefined : scaling.min,
+        revisionHistoryLimit: 10,
+        selector: { matchLabels: this.selector },
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: this.resolveRollout(props.rollout ?? {}),
+        },
+        template: {
+          metadata: {
+            labels: recommendedLabels(this.identity),
+            annotations: Object.keys(podAnnotations).length > 0 ? podAnnotations : undefined,
+          },
+          spec: {
+            serviceAccountName: this.serviceAccount.name,
+            automountServiceAccountToken: permissions.length > 0,
+            priorityClassName: (props.priority ?? PriorityTier.ONLINE_STANDARD).name,
+            terminationGracePeriodSeconds: grace,
+            securityContext: restrictedPodSecurityContext(props.runAs),
+            affinity: placement.affinity,
+            topologySpreadConstraints: placement.topologySpreadConstraints,
+            volumes: [TMP_VOLUME],
+            containers: [
+              {
+                name: 'app',
+                image: props.image,
+                imagePullPolicy: 'IfNotPresent',
+                args: props.args,
+                ports: [{ name: 'http', containerPort: this.containerPort, protocol: 'TCP' }],
+                env: props.env ? Object.entries(sortedRecord(props.env)).map(([name, value]) => ({ name, value })) : undefined,
+                envFrom: this.configMap ? [{ configMapRef: { name: this.configMap.name } }] : undefined,
+                resources: containerResources(this, 'resources', props.resources),
+                startupProbe: probes.startup.toKube(this.containerPort),
+                readinessProbe: probes.readiness.toKube(this.containerPort),
+                livenessProbe: probes.liveness.toKube(this.containerPort),
+                lifecycle: { preStop: { exec: { command: ['sleep', String(preStop)] } } },
+                securityContext: restrictedContainerSecurityContext(),
+                volumeMounts: [TMP_MOUNT],
+              },
+            ],
+          },
+        },
+      },
+    });
+
+    this.service = new k8s.KubeService(this, 'Service', {
+      metadata: metadata(this.name),
+      spec: {
+        type: 'ClusterIP',
+        selector: this.selector,
+        ports: [
+          {
+            name: 'http',
+            port: this.servicePort,
+            targetPort: k8s.IntOrString.fromString('http'),
+            protocol: 'TCP',
+          },
+        ],
+      },
+    });
+
+    if (props.autoscaling) {
+      this.autoscaler = this.createAutoscaler(props.autoscaling, metadata(this.name));
+    }
+
+    this.disruptionBudget = new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
+      metadata: metadata(this.name),
+      spec: {
+        minAvailable: k8s.IntOrString.fromNumber(minAvailable),
+        selector: { matchLabels: this.selector },
+        unhealthyPodEvictionPolicy: 'AlwaysAllow',
+      },
+    });
+
+    const monitoring = props.monitoring === false ? undefined : (props.monitoring ?? {});
+    const ingress = [...(props.network?.ingress ?? [])];
+    if (monitoring) ingress.push({ from: Peer.namespace(monitoring.prometheusNamespace ?? 'monitoring') });
+    this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
+      metadata: metadata(this.name),
+      spec: {
+        podSelector: { matchLabels: this.selector },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: ingress.map((rule) => ({
+          from: [rule.from.kube],
+          ports: policyPorts([{ port: this.containerPort, protocol: Protocol.TCP }]),
+        })),
+        egress: [
+          ...(props.network?.egress ?? []).map((rule, i) => {
+            rule.ports.forEach((p, j) => assertPort(this, `network.egress[${i}].ports[${j}].port`, p.port));
+            return { to: [rule.to.kube], ports: policyPorts(rule.ports) };
+          }),
+          dnsEgress(),
+        ],
+      },
+    });
+
+    if (monitoring) {
+      this.serviceMonitor = new ServiceMonitor(this, 'ServiceMonitor', {
+        metadata: metadata(this.name),
+        spec: {
+          selector: { matchLabels: this.selector },
+          namespaceSelector: { matchNames: [this.namespace] },
+          endpoints: [
+            {
+              port: 'http',
+              path: monitoring.path ?? '/metrics',
+              interval: `${(monitoring.interval ?? Duration.seconds(30)).toSeconds()}s`,
+            },
+          ],
+        },
+      });
+    }
+  }
+
+  /** The ApiObjects of this service, for escape-hatch patches. */
+  public get apiObjects(): ApiObject[] {
+    return this.node.children.filter((c): c is ApiObject => c instanceof ApiObject);
+  }
+
+  private resolveScaling(props: ProductionServiceProps): { min: number; max: number } {
+    const a = props.autoscaling;
+    if (!a) {
+      const replicas = props.replicas ?? 2;
+      if (!Number.isInteger(replicas) || replicas < 1) {
+        fail(this, `replicas ${show(replicas)} must be a positive integer; use 2 or more for a production service`);
+      }
+      return { min: replicas, max: replicas };
+    }
+    if (!Number.isInteger(a.minReplicas) || a.minReplicas < 1) {
+      fail(this, `autoscaling.minReplicas ${show(a.minReplicas)} must be a positive integer`);
+    }
+    if (!Number.isInteger(a.maxReplicas) || a.minReplicas > a.maxReplicas) {
+      fail(
+        this,
+        `autoscaling.minReplicas (${a.minReplicas}) is greater than autoscaling.maxReplicas (${a.maxReplicas}); ` +
+          `raise maxReplicas to at least ${a.minReplicas} or lower minReplicas`,
+      );
+    }
+    return { min: a.minReplicas, max: a.maxReplicas };
+  }
+
+  private resolveMinAvailable(requested: number | undefined): number {
+    if (this.minReplicas < 2 && requested === undefined) return 0;
+    const minAvailable = requested ?? this.minReplicas - 1;
+    if (!Number.isInteger(minAvailable) || minAvailable < 0 || minAvailable >= this.minReplicas) {
+      fail(
+        this,
+        `minAvailable (${minAvailable}) must be lower than minReplicas (${this.minReplicas}) so a node drain can evict ` +
+          `at least one pod; use minAvailable: ${Math.max(this.minReplicas - 1, 0)} or raise the replica minimum`,
+      );
+    }
+    return minAvailable;
+  }
+
+  private resolveProbes(probes: ServiceProbes): Required<ServiceProbes> {
+    const resolved = {
+      startup: probes.startup ?? Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 }),
+      readiness: probes.readiness ?? Probe.http('/health/ready', { periodSeconds: 5 }),
+      liveness: probes.liveness ?? Probe.http('/health/live', { periodSeconds: 10 }),
+    };
+    for (const [kind, probe] of Object.entries(resolved)) {
+      const port = probe.targetPort(this.containerPort);
+      if (port !== undefined && port !== this.containerPort) {
+        fail(
+          this,
+          `probes.${kind} targets port ${port}, which the container does not expose (it exposes ${this.containerPort}); ` +
+            `probe port ${this.containerPort} or change containerPort`,
+        );
+      }
+    }
+    if (resolved.readiness.fingerprint(this.containerPort) === resolved.liveness.fingerprint(this.containerPort)) {
+      fail(
+        this,
+        `probes.liveness is identical to probes.readiness; a failing dependency would restart every pod at once. ` +
+          `Point liveness at a check of the process itself, e.g. Probe.http('/health/live')`,
+      );
+    }
+    return resolved;
+  }
+
+  private resolveRollout(rollout: RolloutOptions): k8s.RollingUpdateDeployment {
+    const surge = rollout.maxSurge ?? '25%';
+    const unavailable = rollout.maxUnavailable ?? 0;
+    if (isZero(surge) && isZero(unavailable)) {
+      fail(
+        this,
+        `rollout.maxSurge and rollout.maxUnavailable are both 0, so a rolling update can never progress; ` +
+          `allow a surge such as maxSurge: 1`,
+      );
+    }
+    return { maxSurge: intOrPercent(surge), maxUnavailable: intOrPercent(unavailable) };
+  }
+
+  private createAutoscaler(a: AutoscalingOptions, metadata: k8s.ObjectMeta): k8s.KubeHorizontalPodAutoscalerV2 {
+    const metrics: k8s.MetricSpecV2[] = [];
+    if (a.cpuUtilization !== undefined) {
+      if (!(a.cpuUtilization > 0 && a.cpuUtilization <= 100)) {
+        fail(this, `autoscaling.cpuUtilization ${show(a.cpuUtilization)} must be a percentage between 1 and 100`);
+      }
+      metrics.push({
+        type: 'Resource',
+        resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: a.cpuUtilization } },
+      });
+    }
+    for (const [name, value] of Object.entries(a.podMetrics ?? {})) {
+      metrics.push({
+        type: 'Pods',
+        pods: { metric: { name }, target: { type: 'AverageValue', averageValue: k8s.Quantity.fromString(value) } },
+      });
+    }
+    if (metrics.length === 0) {
+      fail(
+        this,
+        `autoscaling has no metric, so the HPA could never scale; set autoscaling.cpuUtilization (e.g. 65) ` +
+          `or autoscaling.podMetrics (e.g. { http_requests_inflight: '50' })`,
+      );
+    }
+    return new k8s.KubeHorizontalPodAutoscalerV2(this, 'Autoscaler', {
+      metadata,
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
+        minReplicas: a.minReplicas,
+        maxReplicas: a.maxReplicas,
+        metrics,
+        behavior: {
+          scaleUp: {
+            stabilizationWindowSeconds: 0,
+            selectPolicy: 'Max',
+            policies: [{ type: 'Percent', value: a.scaleUpPercentPerMinute ?? 100, periodSeconds: 60 }],
+          },
+          scaleDown: {
+            stabilizationWindowSeconds: a.scaleDownStabilizationSeconds ?? 300,
+            selectPolicy: 'Max',
+            policies: [{ type: 'Percent', value: a.scaleDownPercentPerMinute ?? 10, periodSeconds: 60 }],
+          },
+        },
+      },
+    });
+  }
+}
+
+function isZero(value: number | string): boolean {
+  return value === 0 || value === '0' || value === '0%';
+}
+
+function intOrPercent(value: number | string): k8s.IntOrString {
+  return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
+}
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

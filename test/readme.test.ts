@@ -1,0 +1,50 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fromYaml } from '../lib';
+import { synthCheckout } from '../docs/examples/compose-your-own-service';
+import { ROOT } from './support/manifests';
+
+const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+test('the README shows the two commands of a new user', () => {
+  expect(readme).toContain('npm ci && npm run synth');
+  expect(readme).toContain('npm test');
+});
+
+test('the README shows the compose-your-own example unchanged', () => {
+  const example = fs.readFileSync(path.join(ROOT, 'docs/examples/compose-your-own-service.ts'), 'utf8');
+  expect(readme).toContain('```ts\n' + example + '```');
+});
+
+test('the compose-your-own example synthesizes a complete service', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-readme-'));
+  synthCheckout(out);
+  const objects = fromYaml(fs.readFileSync(path.join(out, 'shop/checkout.yaml'), 'utf8'));
+  fs.rmSync(out, { recursive: true, force: true });
+  expect(objects.map((o: any) => `${o.kind}/${o.metadata.name}`)).toEqual([
+    'ServiceAccount/checkout',
+    'Deployment/checkout',
+    'Service/checkout',
+    'HorizontalPodAutoscaler/checkout',
+    'PodDisruptionBudget/checkout',
+    'NetworkPolicy/checkout',
+    'ServiceMonitor/checkout',
+  ]);
+});
+
+test('the README error example is what the library prints', () => {
+  const line = readme.split('\n').find((l) => l.startsWith('[shop/checkout/checkout] image'))!;
+  const script = `
+    const { App, Chart } = require('cdk8s');
+    const { Construct } = require('constructs');
+    const { ProductionService } = require('./lib');
+    const chart = new Chart(new Construct(new App(), 'shop'), 'checkout', { namespace: 'shop' });
+    try {
+      new ProductionService(chart, 'checkout', { image: 'registry.example.com/checkout:latest',
+        resources: { cpu: { request: '1', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } } });
+    } catch (e) { process.stdout.write(e.message); }`;
+  const printed = execFileSync(process.execPath, [require.resolve('tsx/cli'), '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  expect(printed).toBe(line);
+});
