@@ -1,10 +1,13 @@
-import { App, Chart } from 'cdk8s';
+import { App } from 'cdk8s';
 import { Construct } from 'constructs';
 import { collectManifests, writeOutput } from '../lib';
-import { orderApi } from './services/order-api';
+import { environments } from './config';
+import { applicationStack } from './stacks/application';
 
 const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
 const app = new App();
-const production = new Construct(app, 'production');
-orderApi(new Chart(production, 'order-api', { namespace: 'production', disableResourceNameHashes: true }));
+for (const env of environments.all) {
+  const stage = new Construct(app, env.name);
+  applicationStack(stage, env);
+}
 writeOutput(outdir, collectManifests(app));

@@ -13,3 +13,5 @@ export * from './core/security';
 export * from './output/synth';
 export * from './output/yaml';
 export * from './workloads/production-service';
+export * from './core/pod-security';
+export * from './environments/environment';
