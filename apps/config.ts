@@ -8,7 +8,7 @@ export const environments = new Environments([
   new Environment({
     name: 'dev',
     namespace: 'dev',
-    clusters: [{ name: 'dev', server: 'https://dev.k8s.example.com' }],
+    clusters: [{ name: 'dev-eu-1', server: 'https://dev.k8s.example.com' }],
     images: { 'order-api': 'registry.example.com/order-api:v4.3.0-rc.2' },
     capacity: {
       'order-api': {
@@ -26,7 +26,7 @@ export const environments = new Environments([
   new Environment({
     name: 'staging',
     namespace: 'staging',
-    clusters: [{ name: 'staging', server: 'https://staging.k8s.example.com' }],
+    clusters: [{ name: 'staging-eu-1', server: 'https://staging.k8s.example.com' }],
     images: { 'order-api': 'registry.example.com/order-api:v4.2.1' },
     capacity: {
       'order-api': {
