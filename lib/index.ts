@@ -21,3 +21,7 @@ export * from './gitops/footprint';
 export * from './gitops/sync-waves';
 export * from './output/diff';
 export * from './output/summary';
+export * from './traffic/gateway';
+export * from './traffic/hostnames';
+export * from './traffic/http-route';
+export * from './traffic/ingress';
