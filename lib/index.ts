@@ -15,3 +15,5 @@ export * from './output/yaml';
 export * from './workloads/production-service';
 export * from './core/pod-security';
 export * from './environments/environment';
+export * from './workloads/pod-template';
+export * from './secrets/secret-files';
