@@ -36,20 +36,49 @@ export interface ServiceProbes {
   readonly liveness?: Probe;
 }
 
-/** The identity props every workload construct shares. */
-export interface WorkloadNamingProps {
-  /** Container image, pinned to a tag or digest. */
+/** The props every workload construct shares: what runs, and who it is. */
+export interface WorkloadProps {
+  /** Container image, pinned to a tag or digest (never `latest`). */
   readonly image: string;
-  /** Object name; the construct id when absent. */
+  /** CPU and memory requests and limits; required, there are no silent defaults. */
+  readonly resources: ContainerResources;
+  /**
+   * Object name and `app.kubernetes.io/name`.
+   * @default - the construct id
+   */
   readonly name?: string;
-  /** Namespace; the chart's namespace when absent. */
+  /**
+   * Namespace of every object.
+   * @default - the chart's namespace
+   */
   readonly namespace?: string;
-  /** `app.kubernetes.io/version`; the image tag when absent. */
+  /**
+   * `app.kubernetes.io/version`.
+   * @default - the image tag
+   */
   readonly version?: string;
-  /** `app.kubernetes.io/component`. */
+  /**
+   * `app.kubernetes.io/component`.
+   * @default - the construct's role: 'database', 'node-agent' or 'batch'
+   */
   readonly component?: string;
-  /** `app.kubernetes.io/part-of`; the name when absent. */
+  /**
+   * `app.kubernetes.io/part-of`.
+   * @default - the name
+   */
   readonly partOf?: string;
+  /**
+   * Container command arguments.
+   * @default - the image's entrypoint
+   */
+  readonly args?: string[];
+  /**
+   * Plain environment variables (not secrets).
+   * @default - none
+   */
+  readonly env?: Record<string, string>;
+  /** User and group ids. @default - see {@link RunAsIdentity} */
+  readonly runAs?: RunAsIdentity;
 }
 
 /** Who a workload is and where it lives, checked once. */
@@ -65,7 +94,7 @@ export interface WorkloadNaming {
 export function resolveWorkloadNaming(
   scope: IConstruct,
   id: string,
-  props: WorkloadNamingProps,
+  props: Pick<WorkloadProps, 'image' | 'name' | 'namespace' | 'version' | 'component' | 'partOf'>,
   defaultComponent: string,
 ): WorkloadNaming {
   const name = assertDnsLabel(scope, 'name', props.name ?? id);
@@ -210,4 +239,9 @@ export function ownServiceAccount(
 /** A copy of `record` with its keys in code-point order, so output never depends on insertion order. */
 export function sortedRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A count or a percentage such as `'25%'`, in its Kubernetes form. */
+export function intOrPercent(value: number | string): k8s.IntOrString {
+  return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
 }

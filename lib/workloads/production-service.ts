@@ -6,7 +6,7 @@ import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.c
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
-import { dnsEgress, EgressRule, IngressRule, Peer, policyPorts, Protocol } from '../core/network';
+import { EgressRule, IngressRule, Peer } from '../core/network';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
@@ -21,8 +21,10 @@ import {
   resolveWorkloadNaming,
   restrictedPodTemplate,
   ServiceProbes,
+  intOrPercent,
   sortedRecord,
 } from './pod-template';
+import { workloadNetworkPolicy } from './workload-network-policy';
 
 /** Horizontal autoscaling on CPU and per-pod metrics. */
 export interface AutoscalingOptions {
@@ -382,23 +384,11 @@ export class ProductionService extends Construct {
     const monitoring = props.monitoring === false ? undefined : (props.monitoring ?? {});
     const ingress = [...(props.network?.ingress ?? [])];
     if (monitoring) ingress.push({ from: Peer.namespace(monitoring.prometheusNamespace ?? 'monitoring') });
-    this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
-      metadata: metadata(this.name),
-      spec: {
-        podSelector: { matchLabels: this.selector },
-        policyTypes: ['Ingress', 'Egress'],
-        ingress: ingress.map((rule) => ({
-          from: [rule.from.kube],
-          ports: policyPorts([{ port: this.containerPort, protocol: Protocol.TCP }]),
-        })),
-        egress: [
-          ...(props.network?.egress ?? []).map((rule, i) => {
-            rule.ports.forEach((p, j) => assertPort(this, `network.egress[${i}].ports[${j}].port`, p.port));
-            return { to: [rule.to.kube], ports: policyPorts(rule.ports) };
-          }),
-          dnsEgress(),
-        ],
-      },
+    this.networkPolicy = workloadNetworkPolicy(this, metadata(this.name), {
+      selector: this.selector,
+      port: this.containerPort,
+      ingress,
+      egress: props.network?.egress,
     });
 
     if (monitoring) {
@@ -522,8 +512,4 @@ export class ProductionService extends Construct {
 
 function isZero(value: number | string): boolean {
   return value === 0 || value === '0' || value === '0%';
-}
-
-function intOrPercent(value: number | string): k8s.IntOrString {
-  return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
 }
