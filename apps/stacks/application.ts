@@ -1,11 +1,11 @@
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Environment, podSecurityLabels } from '../../lib';
+import { Environment, podSecurityLabels, ProductionService } from '../../lib';
 import { orderApi } from '../services/order-api';
 
-/** The application namespace and its services for one environment. */
-export function applicationStack(stage: Construct, env: Environment): void {
+/** The application namespace and its services for one environment; returns the services. */
+export function applicationStack(stage: Construct, env: Environment): ProductionService[] {
   const namespace = new Chart(stage, 'namespace', { disableResourceNameHashes: true });
   new k8s.KubeNamespace(namespace, 'Resource', {
     metadata: {
@@ -14,5 +14,5 @@ export function applicationStack(stage: Construct, env: Environment): void {
     },
   });
   const services = new Chart(stage, 'order-api', { namespace: env.namespace, disableResourceNameHashes: true });
-  orderApi(services, env);
+  return [orderApi(services, env)];
 }

@@ -21,6 +21,7 @@ import {
   TMP_MOUNT,
   TMP_VOLUME,
 } from '../core/security';
+import { TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 
 /** Startup, readiness and liveness checks of the container. */
 export interface ServiceProbes {
@@ -172,6 +173,12 @@ export interface ProductionServiceProps {
    * @default - none
    */
   readonly env?: Record<string, string>;
+  /**
+   * Logging and tracing conventions (JSON logs, OpenTelemetry) as environment variables, guide 10.4
+   * and 10.5; `env` overrides any of them, `false` sets none.
+   * @default - JSON logs, OpenTelemetry with the standard tier's trace sampling
+   */
+  readonly telemetry?: TelemetryOptions | false;
   /**
    * Configuration rendered as a ConfigMap and loaded with envFrom; a change rolls the pods.
    * @default - no ConfigMap
@@ -334,6 +341,10 @@ export class ProductionService extends Construct {
       podAnnotations['checksum/config'] = createHash('sha256').update(JSON.stringify(data)).digest('hex');
     }
 
+    const env = {
+      ...(props.telemetry === false ? {} : telemetryEnv(this, 'telemetry', this, props.telemetry)),
+      ...props.env,
+    };
     const probes = this.resolveProbes(props.probes ?? {});
     const placement = podPlacement(this.selector, props.placement);
     this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
@@ -367,7 +378,7 @@ export class ProductionService extends Construct {
                 imagePullPolicy: 'IfNotPresent',
                 args: props.args,
                 ports: [{ name: 'http', containerPort: this.containerPort, protocol: 'TCP' }],
-                env: props.env ? Object.entries(sortedRecord(props.env)).map(([name, value]) => ({ name, value })) : undefined,
+                env: Object.keys(env).length > 0 ? Object.entries(sortedRecord(env)).map(([name, value]) => ({ name, value })) : undefined,
                 envFrom: this.configMap ? [{ configMapRef: { name: this.configMap.name } }] : undefined,
                 resources: containerResources(this, 'resources', props.resources),
                 startupProbe: probes.startup.toKube(this.containerPort),
