@@ -173,16 +173,9 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
     });
   }
 
-  const groups: RuleGroup[] = [
-    { name: `${s.name}.recording`, layer: AlertLayer.APPLICATION, records },
-    { name: `${s.name}.application`, layer: AlertLayer.APPLICATION, alerts },
-  ];
   if (availability) {
-    groups.push({
-      name: `${s.name}.slo`,
-      layer: AlertLayer.APPLICATION,
-      alerts: [FAST_BURN, SLOW_BURN].map((policy) => burnRateAlert(policy, availability, scope, subject)),
-    });
+    alerts.push(...[FAST_BURN, SLOW_BURN].map((policy) => burnRateAlert(policy, availability, scope, subject)));
   }
-  return groups;
+  // One group: Prometheus evaluates a group's rules in order, so the alerts read this cycle's records.
+  return [{ name: `${s.name}.application`, layer: AlertLayer.APPLICATION, records, alerts }];
 }
