@@ -85,7 +85,10 @@ export function burnRateAlert(policy: BurnRatePolicy, availability: number, scop
   const over = (window: string, factor: number) =>
     `${selector(errorRatioRecord(window), scope)} > (${factor} * ${budget})`;
   const conditions = policy.windows.map((w) => `(\n  ${over(w.long, w.factor)}\nand\n  ${over(w.short, w.factor)}\n)`);
-  const spending = policy.windows.map((w) => `${w.factor}x over ${w.long}`).join(' or ');
+  const [first, ...others] = policy.windows;
+  const spending =
+    `more than ${first.factor}x the sustainable rate over ${first.long}` +
+    others.map((w) => ` (or ${w.factor}x over ${w.long})`).join('');
   return {
     alert: policy.alert,
     expr: conditions.join('\nor\n'),
@@ -94,6 +97,6 @@ export function burnRateAlert(policy: BurnRatePolicy, availability: number, scop
     summary: policy.severity === Severity.CRITICAL ? 'Error budget burning fast' : 'Error budget burning slowly',
     description:
       `${subject} spends its error budget (SLO ${availability}% available, ${percent(budget)} errors allowed) ` +
-      `at ${spending} the sustainable rate; at this pace the 30-day budget runs out early.`,
+      `at ${spending}; at this pace the 30-day budget runs out before the month ends.`,
   };
 }
