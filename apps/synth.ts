@@ -13,6 +13,7 @@ import {
 } from '../lib';
 import { environments, gitSource } from './config';
 import { applicationStack } from './stacks/application';
+import { observabilityStack } from './stacks/observability';
 import { platformStack } from './stacks/platform';
 
 /** Everything `npm run synth` writes, relative to the output folder. */
@@ -26,7 +27,7 @@ export function buildOutput(): Output {
   const app = new App();
   for (const env of environments.all) {
     const stage = new Construct(app, env.name);
-    applicationStack(stage, env);
+    observabilityStack(stage, env, applicationStack(stage, env));
     platformStack(stage, env);
     applySyncWaves(stage);
   }

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Environment, Peer, PriorityTier, Probe, ProductionService, Protocol } from '../../lib';
+import { Environment, Peer, PriorityTier, Probe, ProductionService, Protocol, ServiceTier } from '../../lib';
 
 const PROFILES: Record<string, string> = { dev: 'dev', staging: 'staging', production: 'prod' };
 
@@ -39,5 +39,6 @@ export function orderApi(scope: Construct, env: Environment): ProductionService 
       egress: [{ to: Peer.namespace('infra'), ports: [{ port: 6379, protocol: Protocol.TCP }] }],
     },
     monitoring: { path: '/actuator/prometheus', interval: Duration.seconds(15) },
+    telemetry: { tier: ServiceTier.CORE, resourceAttributes: { 'deployment.environment': env.name } },
   });
 }

@@ -25,6 +25,7 @@ import {
   sortedRecord,
 } from './pod-template';
 import { workloadNetworkPolicy } from './workload-network-policy';
+import { TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 
 /** Horizontal autoscaling on CPU and per-pod metrics. */
 export interface AutoscalingOptions {
@@ -157,6 +158,12 @@ export interface ProductionServiceProps {
    * @default - none
    */
   readonly env?: Record<string, string>;
+  /**
+   * Logging and tracing conventions (JSON logs, OpenTelemetry) as environment variables, guide 10.4
+   * and 10.5; `env` overrides any of them, `false` sets none.
+   * @default - JSON logs, OpenTelemetry with the standard tier's trace sampling
+   */
+  readonly telemetry?: TelemetryOptions | false;
   /**
    * Configuration rendered as a ConfigMap and loaded with envFrom; a change rolls the pods.
    * @default - no ConfigMap
@@ -313,6 +320,10 @@ export class ProductionService extends Construct {
       podAnnotations['checksum/config'] = createHash('sha256').update(JSON.stringify(data)).digest('hex');
     }
 
+    const env = {
+      ...(props.telemetry === false ? {} : telemetryEnv(this, 'telemetry', this, props.telemetry)),
+      ...props.env,
+    };
     const probes = resolveProbes(this, props.probes ?? {}, this.containerPort);
     const secrets = secretFiles(this, metadata, props.secrets ?? []);
     this.externalSecrets = secrets.externalSecrets;
@@ -337,7 +348,7 @@ export class ProductionService extends Construct {
           placement,
           port: { name: 'http', port: this.containerPort },
           args: props.args,
-          env: props.env,
+          env: Object.keys(env).length > 0 ? env : undefined,
           envFrom: [
             ...(this.configMap ? [{ configMapRef: { name: this.configMap.name } }] : []),
             ...secrets.envFrom,

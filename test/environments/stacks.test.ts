@@ -54,6 +54,7 @@ test('dev and production differ exactly where the environment model says', () =>
       podVersion,
       'spec.template.metadata.annotations.checksum/config',
       'spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]',
+      'spec.template.spec.containers[app].env[OTEL_RESOURCE_ATTRIBUTES].value',
       'spec.template.spec.containers[app].image',
       'spec.template.spec.containers[app].resources.limits.cpu',
       'spec.template.spec.containers[app].resources.limits.memory',

@@ -1,0 +1,133 @@
+import { Construct } from 'constructs';
+import { AlertLayer, AlertRule, assertBetween, assertPositive, RuleGroup, Severity } from './alert';
+import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
+import { histogramQuantile, percent, ratioOfRates, selector } from './promql';
+
+/** Thresholds of the cluster layer. */
+export interface ClusterAlertsProps extends AlertRulesOptions {
+  /**
+   * p99 of etcd WAL fsync above which the disk is too slow for etcd, in seconds.
+   * @default 0.5
+   */
+  readonly etcdFsyncP99Seconds?: number;
+  /**
+   * etcd leader elections within 15 minutes that count as frequent.
+   * @default 3
+   */
+  readonly etcdLeaderChangesPer15m?: number;
+  /**
+   * etcd database size, in percent of its backend quota, that warns before the cluster turns read-only.
+   * @default 80
+   */
+  readonly etcdDatabaseQuotaPercent?: number;
+  /**
+   * Share of API server requests answered with 5xx that counts as a surge.
+   * @default 0.05
+   */
+  readonly apiServerErrorRatio?: number;
+}
+
+/**
+ * The cluster layer (guide 10.2, 10.3, 3.4): nodes NotReady or under pressure, etcd disk latency,
+ * leader churn and quota, API server 5xx surges. One PrometheusRule, `cluster-alerts` in `monitoring`.
+ */
+export class ClusterAlerts extends AlertRules {
+  public constructor(scope: Construct, id: string, props: ClusterAlertsProps = {}) {
+    super(scope, id, {
+      ...props,
+      name: props.name ?? 'cluster-alerts',
+      namespace: props.namespace ?? 'monitoring',
+      groups: clusterRuleGroups(childPath(scope, id), props),
+    });
+  }
+}
+
+const NODE_PRESSURES = [
+  { alert: 'NodeMemoryPressure', condition: 'MemoryPressure', what: 'memory', effect: 'evicts pods' },
+  { alert: 'NodeDiskPressure', condition: 'DiskPressure', what: 'disk space or inodes', effect: 'evicts pods and refuses images' },
+  { alert: 'NodePidPressure', condition: 'PIDPressure', what: 'process ids', effect: 'evicts pods and cannot start processes' },
+];
+
+function nodeCondition(condition: string, status: string): string {
+  return selector('kube_node_status_condition', { condition, status });
+}
+
+function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[] {
+  const fsync = assertPositive(where, 'etcdFsyncP99Seconds', props.etcdFsyncP99Seconds ?? 0.5, '0.5');
+  const leaderChanges = assertPositive(where, 'etcdLeaderChangesPer15m', props.etcdLeaderChangesPer15m ?? 3, '3');
+  const quota = assertBetween(where, 'etcdDatabaseQuotaPercent', props.etcdDatabaseQuotaPercent ?? 80, 0, 100, '80');
+  const apiErrors = assertBetween(where, 'apiServerErrorRatio', props.apiServerErrorRatio ?? 0.05, 0, 1, '0.05');
+
+  const nodes: AlertRule[] = [
+    {
+      alert: 'KubernetesNodeNotReady',
+      expr: `${nodeCondition('Ready', 'true')} == 0`,
+      for: '5m',
+      severity: Severity.CRITICAL,
+      summary: 'Node not ready',
+      description:
+        'Node {{ $labels.node }} has not been Ready for 5 minutes; its pods are being evicted or are unreachable ' +
+        'and the cluster runs with less capacity.',
+    },
+    ...NODE_PRESSURES.map(
+      (p): AlertRule => ({
+        alert: p.alert,
+        expr: `${nodeCondition(p.condition, 'true')} == 1`,
+        for: '5m',
+        severity: Severity.WARNING,
+        summary: `Node under ${p.condition}`,
+        description: `Node {{ $labels.node }} is short of ${p.what}; the kubelet ${p.effect} until it recovers.`,
+      }),
+    ),
+  ];
+
+  const etcd: AlertRule[] = [
+    {
+      alert: 'EtcdWalFsyncSlow',
+      expr: `${histogramQuantile(0.99, 'etcd_disk_wal_fsync_duration_seconds_bucket', '5m', ['instance'])} > ${fsync}`,
+      for: '10m',
+      severity: Severity.CRITICAL,
+      summary: 'etcd WAL fsync is slow',
+      description:
+        `etcd member {{ $labels.instance }} needs more than ${fsync}s (p99) to fsync its write-ahead log; ` +
+        'writes stall, leader elections follow and the API server slows down.',
+    },
+    {
+      alert: 'EtcdLeaderChangesFrequent',
+      expr: `max by (job) (increase(etcd_server_leader_changes_seen_total[15m])) >= ${leaderChanges}`,
+      for: '5m',
+      severity: Severity.WARNING,
+      summary: 'etcd changes leader often',
+      description:
+        `etcd cluster {{ $labels.job }} elected a new leader ${leaderChanges} or more times in 15 minutes; ` +
+        'each election pauses writes, usually because of slow disks or a flaky network between members.',
+    },
+    {
+      alert: 'EtcdDatabaseNearQuota',
+      expr: `(etcd_mvcc_db_total_size_in_bytes / etcd_server_quota_backend_bytes) * 100 > ${quota}`,
+      for: '10m',
+      severity: Severity.WARNING,
+      summary: 'etcd database is close to its quota',
+      description:
+        `etcd member {{ $labels.instance }} uses more than ${quota}% of its backend quota; ` +
+        'at 100% etcd raises a NOSPACE alarm and the cluster becomes read-only.',
+    },
+  ];
+
+  const apiServer: AlertRule = {
+    alert: 'KubeApiServerErrorsHigh',
+    expr: `(${ratioOfRates(selector('apiserver_request_total', { code: '=~"5.."' }), 'apiserver_request_total', '5m', ['job'])}) > ${apiErrors}`,
+    for: '10m',
+    severity: Severity.CRITICAL,
+    summary: 'API server answers with many 5xx errors',
+    description:
+      `More than ${percent(apiErrors)} of the requests to {{ $labels.job }} failed with a 5xx status for 10 minutes; ` +
+      'controllers, deployments and autoscaling are degraded.',
+  };
+
+  return [
+    { name: 'cluster.nodes', layer: AlertLayer.CLUSTER, alerts: nodes },
+    { name: 'cluster.etcd', layer: AlertLayer.CLUSTER, alerts: etcd },
+    { name: 'cluster.apiserver', layer: AlertLayer.CLUSTER, alerts: [apiServer] },
+  ];
+}

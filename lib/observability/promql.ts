@@ -1,0 +1,37 @@
+/** Small builders for the PromQL shapes the alert catalogue repeats. */
+
+/** Label matchers such as `{ namespace: 'production', status: '=~"5.."' }`: plain values match exactly. */
+export type Matchers = Record<string, string>;
+
+/** `metric{a="1",b=~"x"}`: a value starting with an operator (`=~`, `!=`, `!~`) is used as written. */
+export function selector(metric: string, matchers: Matchers = {}): string {
+  const parts = Object.entries(matchers).map(([label, value]) =>
+    /^(=~|!=|!~)/.test(value) ? `${label}${value}` : `${label}="${value}"`,
+  );
+  return parts.length > 0 ? `${metric}{${parts.join(',')}}` : metric;
+}
+
+/** `sum by (labels) (rate(series[window]))`. */
+export function sumRate(series: string, window: string, by: readonly string[]): string {
+  return `sum by (${by.join(', ')}) (rate(${series}[${window}]))`;
+}
+
+/** The share of `total` that `part` represents over `window`, keeping the `by` labels. */
+export function ratioOfRates(part: string, total: string, window: string, by: readonly string[]): string {
+  return `${sumRate(part, window, by)}\n/\n${sumRate(total, window, by)}`;
+}
+
+/** The `quantile` of a histogram's buckets over `window`, keeping the `by` labels. */
+export function histogramQuantile(quantile: number, buckets: string, window: string, by: readonly string[]): string {
+  return `histogram_quantile(${quantile}, ${sumRate(buckets, window, [...by, 'le'])})`;
+}
+
+/** Renders a fraction as a percentage for alert texts: 0.0005 -> "0.05%". */
+export function percent(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(6))}%`;
+}
+
+/** Removes floating-point noise from a computed threshold: 1 - 0.9995 -> 0.0005. */
+export function round(value: number): number {
+  return Number(value.toPrecision(10));
+}

@@ -1,0 +1,181 @@
+import { Construct } from 'constructs';
+import { recommendedLabels } from '../core/labels';
+import { ProductionService } from '../workloads/production-service';
+import { AlertLayer, AlertRule, assertBetween, assertPositive, RuleGroup, Severity } from './alert';
+import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
+import { burnRateAlert, ERROR_RATIO_WINDOWS, errorRatioRecord, errorRatioRecords, FAST_BURN, SLOW_BURN } from './burn-rate';
+import { histogramQuantile, Matchers, percent, selector } from './promql';
+
+/** An availability objective of a service. */
+export interface ServiceLevelObjective {
+  /** Percent of requests that must succeed over 30 days, e.g. 99.95 (the guide's SLA for order-api). */
+  readonly availability: number;
+}
+
+/**
+ * The HTTP server metrics of the service, as scraped through its ServiceMonitor (which adds the
+ * `namespace` and `service` labels).
+ */
+export interface HttpServerMetrics {
+  /**
+   * Counter of handled requests.
+   * @default 'http_server_requests_seconds_count' (Micrometer, Spring Boot)
+   */
+  readonly requests?: string;
+  /**
+   * Histogram buckets of request durations in seconds.
+   * @default 'http_server_requests_seconds_bucket' (Micrometer, Spring Boot)
+   */
+  readonly durationBuckets?: string;
+  /**
+   * Matchers that pick the failed requests.
+   * @default { status: '=~"5.."' }
+   */
+  readonly errorMatchers?: Matchers;
+}
+
+/** Properties of {@link ServiceAlerts}. */
+export interface ServiceAlertsProps extends AlertRulesOptions {
+  /** The service the alerts watch; names and labels come from it. */
+  readonly service: ProductionService;
+  /**
+   * Availability objective; adds error-ratio recording rules and fast and slow burn-rate alerts.
+   * @default - no SLO alerts
+   */
+  readonly slo?: ServiceLevelObjective;
+  /**
+   * Share of failed requests over 5 minutes that alerts on its own.
+   * @default 0.05
+   */
+  readonly errorRatio?: number;
+  /**
+   * p99 request latency over 5 minutes that alerts, in seconds.
+   * @default 0.5
+   */
+  readonly latencyP99Seconds?: number;
+  /**
+   * How much the p99 latency must exceed its value of 30 minutes earlier to count as rising while
+   * the autoscaler is at its maximum.
+   * @default 1.2
+   */
+  readonly latencyRiseFactor?: number;
+  /** The service's metric names. @default - see {@link HttpServerMetrics} */
+  readonly metrics?: HttpServerMetrics;
+}
+
+/** Name of the recorded p99 latency over 5 minutes. */
+export const LATENCY_P99_RECORD = 'namespace_service:http_request_duration_seconds:p99_rate5m';
+
+/**
+ * The application layer for one {@link ProductionService} (guide 10.3): available replicas below
+ * spec, autoscaler at its maximum while latency rises, crash loops, error ratio and p99 latency; with
+ * an SLO, multi-window burn-rate alerts. One PrometheusRule `<service>-alerts` in the service's namespace.
+ */
+export class ServiceAlerts extends AlertRules {
+  /** The watched service. */
+  public readonly service: ProductionService;
+
+  public constructor(scope: Construct, id: string, props: ServiceAlertsProps) {
+    const s = props.service;
+    super(scope, id, {
+      ...props,
+      name: props.name ?? `${s.name}-alerts`,
+      namespace: props.namespace ?? s.namespace,
+      labels: { ...recommendedLabels(s.identity), ...props.labels },
+      groups: serviceRuleGroups(childPath(scope, id), props),
+    });
+    this.service = s;
+  }
+}
+
+function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[] {
+  const s = props.service;
+  const errorRatio = assertBetween(where, 'errorRatio', props.errorRatio ?? 0.05, 0, 1, '0.05');
+  const latency = assertPositive(where, 'latencyP99Seconds', props.latencyP99Seconds ?? 0.5, '0.5');
+  const rise = assertPositive(where, 'latencyRiseFactor', props.latencyRiseFactor ?? 1.2, '1.2');
+  const availability = props.slo && assertBetween(where, 'slo.availability', props.slo.availability, 0, 100, '99.95');
+  const metrics = {
+    requests: props.metrics?.requests ?? 'http_server_requests_seconds_count',
+    buckets: props.metrics?.durationBuckets ?? 'http_server_requests_seconds_bucket',
+    errorMatchers: props.metrics?.errorMatchers ?? { status: '=~"5.."' },
+  };
+  const scope = { namespace: s.namespace, service: s.name };
+  const subject = `Service {{ $labels.namespace }}/{{ $labels.service }}`;
+  const p99 = selector(LATENCY_P99_RECORD, scope);
+  const deployment = { namespace: s.namespace, deployment: s.name };
+  const records = [
+    ...errorRatioRecords({ requests: metrics.requests, errorMatchers: metrics.errorMatchers, scope }, availability ? ERROR_RATIO_WINDOWS : ['5m']),
+    { record: LATENCY_P99_RECORD, expr: histogramQuantile(0.99, selector(metrics.buckets, scope), '5m', ['namespace', 'service']) },
+  ];
+
+  const alerts: AlertRule[] = [
+    {
+      alert: 'DeploymentReplicasMismatch',
+      expr:
+        `${selector('kube_deployment_status_replicas_available', deployment)}\n` +
+        `  < ${selector('kube_deployment_spec_replicas', deployment)}`,
+      for: '10m',
+      severity: Severity.WARNING,
+      summary: 'Deployment replicas mismatch',
+      description:
+        'Deployment {{ $labels.namespace }}/{{ $labels.deployment }} has had fewer available replicas than it ' +
+        'wants for 10 minutes; it runs with less capacity and redundancy than planned.',
+    },
+    {
+      alert: 'PodCrashLooping',
+      expr:
+        'max_over_time(' +
+        selector('kube_pod_container_status_waiting_reason', {
+          namespace: s.namespace,
+          pod: `=~"${s.name}-[a-z0-9]+-[a-z0-9]+"`,
+          reason: 'CrashLoopBackOff',
+        }) +
+        '[5m]) >= 1',
+      for: '15m',
+      severity: Severity.WARNING,
+      summary: 'Pod is crash-looping',
+      description:
+        'Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} has been in CrashLoopBackOff ' +
+        'for 15 minutes; the service runs with fewer replicas and may be one bad release away from an outage.',
+    },
+    {
+      alert: 'ServiceErrorRatioHigh',
+      expr: `${selector(errorRatioRecord('5m'), scope)} > ${errorRatio}`,
+      for: '5m',
+      severity: Severity.CRITICAL,
+      summary: 'Service fails many requests',
+      description: `${subject} has answered more than ${percent(errorRatio)} of its requests with errors for 5 minutes.`,
+    },
+    {
+      alert: 'ServiceLatencyP99High',
+      expr: `${p99} > ${latency}`,
+      for: '10m',
+      severity: Severity.WARNING,
+      summary: 'Service answers slowly',
+      description: `${subject} needs more than ${latency}s to answer 1% of its requests (p99) for 10 minutes.`,
+    },
+  ];
+  if (s.autoscaler) {
+    const hpa = { namespace: s.namespace, horizontalpodautoscaler: s.name };
+    alerts.splice(1, 0, {
+      alert: 'HpaMaxedOutLatencyRising',
+      expr:
+        `(\n  ${selector('kube_horizontalpodautoscaler_status_current_replicas', hpa)}\n` +
+        `  >= ${selector('kube_horizontalpodautoscaler_spec_max_replicas', hpa)}\n)\n` +
+        `and on (namespace)\n(\n  ${p99} > ${rise} * (${p99} offset 30m)\n)`,
+      for: '10m',
+      severity: Severity.CRITICAL,
+      summary: 'Autoscaler at its maximum while latency rises',
+      description:
+        'HorizontalPodAutoscaler {{ $labels.namespace }}/{{ $labels.horizontalpodautoscaler }} runs at its maximum ' +
+        `replica count and the p99 latency is ${rise}x higher than 30 minutes ago; load is outgrowing the capacity ` +
+        'the autoscaler may add.',
+    });
+  }
+
+  if (availability) {
+    alerts.push(...[FAST_BURN, SLOW_BURN].map((policy) => burnRateAlert(policy, availability, scope, subject)));
+  }
+  // One group: Prometheus evaluates a group's rules in order, so the alerts read this cycle's records.
+  return [{ name: `${s.name}.application`, layer: AlertLayer.APPLICATION, records, alerts }];
+}
