@@ -1,12 +1,12 @@
 import { createHash } from 'crypto';
-import { ApiObject, Duration, JsonPatch } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
-import { EgressRule, IngressRule, Peer, policyPorts, Protocol } from '../core/network';
+import { EgressRule, IngressRule, Peer } from '../core/network';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
@@ -19,11 +19,14 @@ import {
   ownServiceAccount,
   resolveProbes,
   resolveWorkloadNaming,
+  PodTemplateOptions,
   restrictedPodTemplate,
   ServiceProbes,
   intOrPercent,
   sortedRecord,
 } from './pod-template';
+import { admitPeer, CanaryOptions, CanaryTrack } from './canary-track';
+import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
 import { workloadNetworkPolicy } from './workload-network-policy';
 import { TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 
@@ -72,25 +75,6 @@ export interface NetworkAccess {
    * @default - DNS only
    */
   readonly egress?: EgressRule[];
-}
-
-/** How Prometheus scrapes the service. */
-export interface MonitoringOptions {
-  /**
-   * HTTP path of the metrics endpoint.
-   * @default '/metrics'
-   */
-  readonly path?: string;
-  /**
-   * Scrape interval.
-   * @default Duration.seconds(30)
-   */
-  readonly interval?: Duration;
-  /**
-   * Namespace the Prometheus pods run in; it is admitted by the NetworkPolicy.
-   * @default 'monitoring'
-   */
-  readonly prometheusNamespace?: string;
 }
 
 /** Rolling update pacing. */
@@ -164,6 +148,13 @@ export interface ProductionServiceProps {
    * @default - JSON logs, OpenTelemetry with the standard tier's trace sampling
    */
   readonly telemetry?: TelemetryOptions | false;
+  /**
+   * A canary track: a second Deployment and Service (`<name>-canary`) with its own image, sharing the
+   * ServiceAccount, configuration, secrets and network rules. Route traffic to it by weight with a
+   * {@link ServiceRoute}.
+   * @default - no canary
+   */
+  readonly canary?: CanaryOptions;
   /**
    * Configuration rendered as a ConfigMap and loaded with envFrom; a change rolls the pods.
    * @default - no ConfigMap
@@ -271,6 +262,8 @@ export class ProductionService extends Construct {
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
   /** Prometheus scrape configuration, when monitoring is on. */
   public readonly serviceMonitor?: ServiceMonitor;
+  /** The canary track, when one is configured. */
+  public readonly canary?: CanaryTrack;
   /** The ExternalSecrets the pods' secret files come from. */
   public readonly externalSecrets: ExternalSecret[];
   private readonly admittedPeers = new Set<string>();
@@ -328,6 +321,29 @@ export class ProductionService extends Construct {
     const secrets = secretFiles(this, metadata, props.secrets ?? []);
     this.externalSecrets = secrets.externalSecrets;
     const placement = podPlacement(this.selector, props.placement);
+    const template: PodTemplateOptions = {
+      identity: this.identity,
+      image: props.image,
+      resources: props.resources,
+      serviceAccountName: this.serviceAccount.name,
+      automountServiceAccountToken: permissions.length > 0,
+      priority: props.priority ?? PriorityTier.ONLINE_STANDARD,
+      placement,
+      port: { name: 'http', port: this.containerPort },
+      args: props.args,
+      env: Object.keys(env).length > 0 ? env : undefined,
+      envFrom: [
+        ...(this.configMap ? [{ configMapRef: { name: this.configMap.name } }] : []),
+        ...secrets.envFrom,
+      ],
+      probes,
+      preStopSeconds: preStop,
+      terminationGracePeriodSeconds: grace,
+      runAs: props.runAs,
+      annotations: podAnnotations,
+      volumes: secrets.volumes,
+      volumeMounts: secrets.volumeMounts,
+    };
     this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
       metadata: metadata(this.name),
       spec: {
@@ -338,29 +354,7 @@ export class ProductionService extends Construct {
           type: 'RollingUpdate',
           rollingUpdate: this.resolveRollout(props.rollout ?? {}),
         },
-        template: restrictedPodTemplate(this, {
-          identity: this.identity,
-          image: props.image,
-          resources: props.resources,
-          serviceAccountName: this.serviceAccount.name,
-          automountServiceAccountToken: permissions.length > 0,
-          priority: props.priority ?? PriorityTier.ONLINE_STANDARD,
-          placement,
-          port: { name: 'http', port: this.containerPort },
-          args: props.args,
-          env: Object.keys(env).length > 0 ? env : undefined,
-          envFrom: [
-            ...(this.configMap ? [{ configMapRef: { name: this.configMap.name } }] : []),
-            ...secrets.envFrom,
-          ],
-          probes,
-          preStopSeconds: preStop,
-          terminationGracePeriodSeconds: grace,
-          runAs: props.runAs,
-          annotations: podAnnotations,
-          volumes: secrets.volumes,
-          volumeMounts: secrets.volumeMounts,
-        }),
+        template: restrictedPodTemplate(this, template),
       },
     });
 
@@ -404,19 +398,21 @@ export class ProductionService extends Construct {
     });
 
     if (monitoring) {
-      this.serviceMonitor = new ServiceMonitor(this, 'ServiceMonitor', {
-        metadata: metadata(this.name),
-        spec: {
-          selector: { matchLabels: this.selector },
-          namespaceSelector: { matchNames: [this.namespace] },
-          endpoints: [
-            {
-              port: 'http',
-              path: monitoring.path ?? '/metrics',
-              interval: `${(monitoring.interval ?? Duration.seconds(30)).toSeconds()}s`,
-            },
-          ],
-        },
+      this.serviceMonitor = httpServiceMonitor(this, 'ServiceMonitor', metadata(this.name), this.selector, monitoring);
+    }
+
+    if (props.canary) {
+      this.canary = new CanaryTrack(this, 'Canary', {
+        ...props.canary,
+        stableName: this.name,
+        namespace: this.namespace,
+        stableImage: props.image,
+        stableIdentity: this.identity,
+        template,
+        placement: props.placement,
+        traffic: { port: this.containerPort, ingress, egress: props.network?.egress },
+        servicePort: this.servicePort,
+        monitoring,
       });
     }
   }
@@ -428,12 +424,13 @@ export class ProductionService extends Construct {
   public allowIngressFrom(peer: Peer): void {
     if (this.admittedPeers.has(peer.description)) return;
     this.admittedPeers.add(peer.description);
-    this.networkPolicy.addJsonPatch(
-      JsonPatch.add('/spec/ingress/-', {
-        from: [peer.kube],
-        ports: policyPorts([{ port: this.containerPort, protocol: Protocol.TCP }]),
-      }),
-    );
+    admitPeer(this.networkPolicy, peer, this.containerPort);
+    this.canary?.allowIngressFrom(peer);
+  }
+
+  /** Deployment names of every track: the stable one, then the canary when there is one. */
+  public get trackNames(): string[] {
+    return this.canary ? [this.name, this.canary.name] : [this.name];
   }
 
   /** The ApiObjects of this service, for escape-hatch patches. */

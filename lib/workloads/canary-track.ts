@@ -1,0 +1,160 @@
+import { JsonPatch } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
+import { fail } from '../core/errors';
+import { assertPinnedImage } from '../core/image';
+import { selectorLabels, WorkloadIdentity } from '../core/labels';
+import { assertLabelValue } from '../core/names';
+import { Peer, policyPorts, Protocol } from '../core/network';
+import { PlacementOptions, podPlacement } from '../core/placement';
+import { metadataFactory, PodTemplateOptions, restrictedPodTemplate } from './pod-template';
+import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
+import { WorkloadTraffic, workloadNetworkPolicy } from './workload-network-policy';
+
+/** A second, smaller release track of a service that receives a share of its traffic. */
+export interface CanaryOptions {
+  /** Image of the canary; must differ from the stable image. */
+  readonly image: string;
+  /**
+   * Fixed replica count of the canary track.
+   * @default 1
+   */
+  readonly replicas?: number;
+}
+
+/** Everything the canary copies from its stable track. */
+export interface CanaryTrackProps extends CanaryOptions {
+  /** Name of the stable track; the canary is `<name>-canary`. */
+  readonly stableName: string;
+  /** Namespace of both tracks. */
+  readonly namespace: string;
+  /** Image of the stable track. */
+  readonly stableImage: string;
+  /** Identity of the stable track; the canary differs in instance and version. */
+  readonly stableIdentity: WorkloadIdentity;
+  /** The stable pod template options (service account, config, secrets, probes, security). */
+  readonly template: PodTemplateOptions;
+  /** Placement of the stable track, applied to the canary's own pods. */
+  readonly placement?: PlacementOptions;
+  /** The stable track's NetworkPolicy rules, applied to the canary's pods. */
+  readonly traffic: Omit<WorkloadTraffic, 'selector'>;
+  /** The Service port. */
+  readonly servicePort: number;
+  /**
+   * Scraping of the canary Service.
+   * @default - not scraped
+   */
+  readonly monitoring?: MonitoringOptions;
+}
+
+/**
+ * The canary track of a {@link ProductionService}: its own Deployment, Service, disruption budget,
+ * NetworkPolicy and ServiceMonitor under the instance `<name>-canary`, sharing the stable track's
+ * ServiceAccount, ConfigMap, secrets and rules. Selectors differ in `app.kubernetes.io/instance`, so
+ * the stable Service never selects canary pods and the canary Service never selects stable ones.
+ * A route splits traffic between the two Services by weight.
+ */
+export class CanaryTrack extends Construct {
+  /** `<stable name>-canary`. */
+  public readonly name: string;
+  /** Namespace. */
+  public readonly namespace: string;
+  /** The canary's labels. */
+  public readonly identity: WorkloadIdentity;
+  /** Labels the canary Service, budget and policy select on. */
+  public readonly selector: Record<string, string>;
+  /** Fixed replica count. */
+  public readonly replicas: number;
+  /** The Service port (same as stable). */
+  public readonly servicePort: number;
+  /** The canary workload. */
+  public readonly deployment: k8s.KubeDeployment;
+  /** The canary Service, a route backend. */
+  public readonly service: k8s.KubeService;
+  /** Keeps all but one canary pod during drains (`maxUnavailable: 1`). */
+  public readonly disruptionBudget: k8s.KubePodDisruptionBudget;
+  /** The stable track's rules applied to the canary pods. */
+  public readonly networkPolicy: k8s.KubeNetworkPolicy;
+  /** Scraping of the canary Service, when monitoring is on. */
+  public readonly serviceMonitor?: ServiceMonitor;
+  private readonly containerPort?: number;
+
+  public constructor(scope: Construct, id: string, props: CanaryTrackProps) {
+    super(scope, id);
+    const image = assertPinnedImage(this, 'canary.image', props.image);
+    if (props.image === props.stableImage) {
+      fail(
+        this,
+        `canary.image "${props.image}" is the stable image; a canary must run the release under test, ` +
+          `e.g. ${image.repository}:<next version>`,
+      );
+    }
+    this.replicas = props.replicas ?? 1;
+    if (!Number.isInteger(this.replicas) || this.replicas < 1) {
+      fail(this, `canary.replicas ${JSON.stringify(this.replicas)} must be a positive integer; use 1 for a small canary`);
+    }
+    this.name = `${props.stableName}-canary`;
+    this.namespace = props.namespace;
+    this.servicePort = props.servicePort;
+    this.containerPort = props.traffic.port;
+    this.identity = {
+      ...props.stableIdentity,
+      instance: this.name,
+      version: assertLabelValue(this, 'canary.version', image.tag ?? image.digest!.slice(-12)),
+    };
+    this.selector = selectorLabels(this.identity);
+    const metadata = metadataFactory(this.namespace, this.identity);
+
+    this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
+      metadata: metadata(this.name),
+      spec: {
+        replicas: this.replicas,
+        revisionHistoryLimit: 10,
+        selector: { matchLabels: this.selector },
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(1), maxUnavailable: k8s.IntOrString.fromNumber(0) },
+        },
+        template: restrictedPodTemplate(this, {
+          ...props.template,
+          identity: this.identity,
+          image: props.image,
+          placement: podPlacement(this.selector, props.placement),
+        }),
+      },
+    });
+    this.service = new k8s.KubeService(this, 'Service', {
+      metadata: metadata(this.name),
+      spec: {
+        type: 'ClusterIP',
+        selector: this.selector,
+        ports: [{ name: 'http', port: this.servicePort, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
+      },
+    });
+    this.disruptionBudget = new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
+      metadata: metadata(this.name),
+      spec: {
+        maxUnavailable: k8s.IntOrString.fromNumber(1),
+        selector: { matchLabels: this.selector },
+        unhealthyPodEvictionPolicy: 'AlwaysAllow',
+      },
+    });
+    this.networkPolicy = workloadNetworkPolicy(this, metadata(this.name), { ...props.traffic, selector: this.selector });
+    if (props.monitoring) {
+      this.serviceMonitor = httpServiceMonitor(this, 'ServiceMonitor', metadata(this.name), this.selector, props.monitoring);
+    }
+  }
+
+  /** Admits `peer` to the canary pods, like the stable track. */
+  public allowIngressFrom(peer: Peer): void {
+    if (this.containerPort !== undefined) admitPeer(this.networkPolicy, peer, this.containerPort);
+  }
+}
+
+/** Adds an ingress allowance for `peer` on `port` to `policy`. */
+export function admitPeer(policy: k8s.KubeNetworkPolicy, peer: Peer, port: number): void {
+  policy.addJsonPatch(
+    JsonPatch.add('/spec/ingress/-', { from: [peer.kube], ports: policyPorts([{ port, protocol: Protocol.TCP }]) }),
+  );
+}
