@@ -15,3 +15,8 @@ export * from './output/yaml';
 export * from './workloads/production-service';
 export * from './core/pod-security';
 export * from './environments/environment';
+export * from './core/pod-security-exemption';
+export * from './core/schedule';
+export * from './platform/etcd-backup';
+export * from './platform/etcd-backup-alerts';
+export * from './platform/etcd-backup-scripts';
