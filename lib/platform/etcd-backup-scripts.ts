@@ -93,8 +93,9 @@ find "$BACKUP_DIR" -maxdepth 1 -type f -name '.snapshot-*.partial*' -exec rm -f 
 
 etcd_client() { etcdctl --endpoints="$BACKUP_ENDPOINT" --cacert="$BACKUP_CACERT" --cert="$BACKUP_CERT" --key="$BACKUP_KEY" "$@"; }
 # Fail fast: a snapshot save against a dead endpoint would retry until its (long) command timeout.
-etcd_client --dial-timeout=5s --command-timeout=10s endpoint health \\
-  || die "etcd at $BACKUP_ENDPOINT is unreachable, unhealthy or refuses the client certificate (see etcdctl's output above); no snapshot was written"
+# endpoint status asks this member only, so it works (like the snapshot) even when the cluster lost quorum.
+etcd_client --dial-timeout=5s --command-timeout=10s endpoint status \\
+  || die "etcd at $BACKUP_ENDPOINT is unreachable or refuses the client certificate (see etcdctl's output above); no snapshot was written"
 log "saving a snapshot of $BACKUP_ENDPOINT to $final"
 etcd_client --dial-timeout=10s --command-timeout=10m snapshot save "$partial" \\
   || die "etcdctl snapshot save from $BACKUP_ENDPOINT failed (see its output above); no snapshot was written"
