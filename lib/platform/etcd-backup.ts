@@ -8,7 +8,7 @@ import { recommendedLabels, WorkloadIdentity } from '../core/labels';
 import { assertDnsLabel, assertLabelValue } from '../core/names';
 import { PodSecurityLevel, podSecurityLabels } from '../core/pod-security';
 import { podSecurityExemption } from '../core/pod-security-exemption';
-import { ContainerResources, containerResources } from '../core/resources';
+import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
 import { assertCronSchedule } from '../core/schedule';
 import { restrictedContainerSecurityContext } from '../core/security';
 import { AlertRuleGroup, etcdBackupAlertGroup } from './etcd-backup-alerts';
@@ -230,6 +230,8 @@ export class EtcdBackup extends Construct {
   public readonly storageClass?: k8s.KubeStorageClass;
   /** The alerts, when they are on. */
   public readonly prometheusRule?: PrometheusRule;
+  /** What both jobs' pods share. */
+  private readonly sharedPod: SharedPodSettings;
 
   public constructor(scope: Construct, id: string, props: EtcdBackupProps) {
     super(scope, id);
@@ -303,47 +305,18 @@ export class EtcdBackup extends Construct {
       backupDir: ETCD_BACKUP_MOUNT_PATH,
       retentionDays,
     });
-    const nodeSelector: Record<string, string> = { [CONTROL_PLANE_ROLE]: '' };
-    if (props.nodeName) nodeSelector['kubernetes.io/hostname'] = assertLabelValue(this, 'nodeName', props.nodeName);
-    const job = (
-      name: string,
-      component: string,
-      timing: JobTiming,
-      pod: Pick<k8s.PodSpec, 'hostNetwork' | 'volumes'> & { container: Omit<k8s.Container, 'name' | 'image'> },
-    ): k8s.CronJobSpec => ({
-      schedule: timing.schedule,
+    this.sharedPod = {
+      image: props.image,
       timeZone,
-      concurrencyPolicy: 'Forbid',
-      startingDeadlineSeconds: timing.startingDeadlineSeconds,
-      successfulJobsHistoryLimit: 3,
-      failedJobsHistoryLimit: 3,
-      jobTemplate: {
-        metadata: { labels: recommendedLabels({ ...this.identity, name, instance: name, component }) },
-        spec: {
-          backoffLimit: timing.backoffLimit,
-          activeDeadlineSeconds: timing.activeDeadlineSeconds,
-          ttlSecondsAfterFinished: timing.ttlSecondsAfterFinished,
-          template: {
-            metadata: { labels: recommendedLabels({ ...this.identity, name, instance: name, component }), annotations: exemption },
-            spec: {
-              serviceAccountName: this.serviceAccount.name,
-              automountServiceAccountToken: false,
-              restartPolicy: 'Never',
-              hostNetwork: pod.hostNetwork,
-              nodeSelector,
-              tolerations: [{ key: CONTROL_PLANE_ROLE, operator: 'Exists', effect: 'NoSchedule' }],
-              securityContext: { runAsUser: 0, runAsGroup: 0, runAsNonRoot: false, seccompProfile: { type: 'RuntimeDefault' } },
-              volumes: pod.volumes,
-              containers: [{ name, image: props.image, imagePullPolicy: 'IfNotPresent', ...pod.container }],
-            },
-          },
-        },
+      exemption,
+      nodeSelector: {
+        [CONTROL_PLANE_ROLE]: '',
+        ...(props.nodeName ? { 'kubernetes.io/hostname': assertLabelValue(this, 'nodeName', props.nodeName) } : {}),
       },
-    });
-
+    };
     this.cronJob = new k8s.KubeCronJob(this, 'Resource', {
       metadata: metadata(this.name, 'backup', exemption),
-      spec: job(this.name, 'backup', { schedule, ...BACKUP_TIMING }, {
+      spec: this.cronJobSpec(this.name, 'backup', { schedule, ...BACKUP_TIMING }, {
         hostNetwork: true,
         volumes: [{ name: 'etcd-pki', hostPath: { path: pkiDir, type: 'Directory' } }, backupVolume],
         container: {
@@ -372,15 +345,19 @@ export class EtcdBackup extends Construct {
         peerUrl: 'http://127.0.0.1:2380',
         expectKey,
       });
+      const scratchSize = drill.scratchSize ?? '8Gi';
+      if (parseQuantity(scratchSize) === undefined) {
+        fail(this, `drill.scratchSize ${show(scratchSize)} is not a Kubernetes quantity; use e.g. "8Gi"`);
+      }
       const drillSchedule = assertCronSchedule(this, 'drill.schedule', drill.schedule ?? '0 4 1 */3 *');
       this.drillCronJob = new k8s.KubeCronJob(this, 'RestoreDrill', {
         metadata: metadata(drillName, 'restore-drill', exemption),
-        spec: job(drillName, 'restore-drill', { schedule: drillSchedule, ...DRILL_TIMING }, {
+        spec: this.cronJobSpec(drillName, 'restore-drill', { schedule: drillSchedule, ...DRILL_TIMING }, {
           // Its own network namespace: the throwaway member's loopback ports cannot clash with the node's etcd.
           hostNetwork: false,
           volumes: [
             backupVolume,
-            { name: 'scratch', emptyDir: { sizeLimit: k8s.Quantity.fromString(drill.scratchSize ?? '8Gi') } },
+            { name: 'scratch', emptyDir: { sizeLimit: k8s.Quantity.fromString(scratchSize) } },
           ],
           container: {
             command: ['/bin/sh', '-c', this.drillScript],
@@ -418,6 +395,41 @@ export class EtcdBackup extends Construct {
         },
       });
     }
+  }
+
+  /** A CronJob spec for a root job on a control-plane node, with the Job hygiene both jobs share. */
+  private cronJobSpec(name: string, component: string, timing: JobTiming, pod: JobPod): k8s.CronJobSpec {
+    const labels = recommendedLabels({ ...this.identity, name, instance: name, component });
+    return {
+      schedule: timing.schedule,
+      timeZone: this.sharedPod.timeZone,
+      concurrencyPolicy: 'Forbid',
+      startingDeadlineSeconds: timing.startingDeadlineSeconds,
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 3,
+      jobTemplate: {
+        metadata: { labels },
+        spec: {
+          backoffLimit: timing.backoffLimit,
+          activeDeadlineSeconds: timing.activeDeadlineSeconds,
+          ttlSecondsAfterFinished: timing.ttlSecondsAfterFinished,
+          template: {
+            metadata: { labels, annotations: this.sharedPod.exemption },
+            spec: {
+              serviceAccountName: this.serviceAccount.name,
+              automountServiceAccountToken: false,
+              restartPolicy: 'Never',
+              hostNetwork: pod.hostNetwork,
+              nodeSelector: this.sharedPod.nodeSelector,
+              tolerations: [{ key: CONTROL_PLANE_ROLE, operator: 'Exists', effect: 'NoSchedule' }],
+              securityContext: { runAsUser: 0, runAsGroup: 0, runAsNonRoot: false, seccompProfile: { type: 'RuntimeDefault' } },
+              volumes: pod.volumes,
+              containers: [{ name, image: this.sharedPod.image, imagePullPolicy: 'IfNotPresent', ...pod.container }],
+            },
+          },
+        },
+      },
+    };
   }
 
   /** Refuses a path that is not absolute or has characters a shell would interpret. */
@@ -463,6 +475,21 @@ interface BackupStorage {
   readonly volume: k8s.Volume;
   readonly claim?: k8s.KubePersistentVolumeClaim;
   readonly storageClass?: k8s.KubeStorageClass;
+}
+
+/** What the pods of both jobs share. */
+interface SharedPodSettings {
+  readonly image: string;
+  readonly timeZone: string;
+  readonly exemption: Record<string, string>;
+  readonly nodeSelector: Record<string, string>;
+}
+
+/** What differs between the backup and the drill pod. */
+interface JobPod {
+  readonly hostNetwork: boolean;
+  readonly volumes: k8s.Volume[];
+  readonly container: Omit<k8s.Container, 'name' | 'image'>;
 }
 
 /** The timing of one CronJob and its Jobs. */

@@ -301,6 +301,12 @@ describe('EtcdBackup refuses bad input', () => {
     );
   });
 
+  test('a scratch size that is not a quantity', () => {
+    expect(construct({ drill: { scratchSize: '8 gigs' } })).toThrow(
+      `${at} drill.scratchSize "8 gigs" is not a Kubernetes quantity; use e.g. "8Gi"`,
+    );
+  });
+
   test('drill resources whose request exceeds the limit', () => {
     expect(
       construct({ drill: { resources: { cpu: { request: '2', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } } } }),
