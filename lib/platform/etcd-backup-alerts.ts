@@ -1,5 +1,5 @@
 /** One Prometheus alerting rule, as plain data (the shape of a rule file and of a PrometheusRule). */
-export interface AlertRule {
+export interface EtcdBackupAlertRule {
   /** Alert name, e.g. `EtcdBackupTooOld`. */
   readonly alert: string;
   /** PromQL expression; the alert fires for every series it returns. */
@@ -13,11 +13,11 @@ export interface AlertRule {
 }
 
 /** A named group of alerting rules. */
-export interface AlertRuleGroup {
+export interface EtcdBackupAlertGroup {
   /** Group name, unique within a PrometheusRule. */
   readonly name: string;
   /** The rules. */
-  readonly rules: AlertRule[];
+  readonly rules: EtcdBackupAlertRule[];
 }
 
 /** What the etcd backup alerts watch. */
@@ -37,11 +37,11 @@ export interface EtcdBackupAlertOptions {
  * the schedule allows, or there has been none for that long since the CronJob was created; and a restore
  * drill Job failed. Pure data, so it can be checked with promtool and joined to an alert catalogue.
  */
-export function etcdBackupAlertGroup(options: EtcdBackupAlertOptions): AlertRuleGroup {
+export function etcdBackupAlertGroup(options: EtcdBackupAlertOptions): EtcdBackupAlertGroup {
   const seconds = options.maxBackupAgeHours * 3600;
   const cronJob = `namespace="${options.namespace}", cronjob="${options.backupCronJob}"`;
   const lastSuccess = `kube_cronjob_status_last_successful_time{${cronJob}}`;
-  const rules: AlertRule[] = [
+  const rules: EtcdBackupAlertRule[] = [
     {
       alert: 'EtcdBackupTooOld',
       expr:

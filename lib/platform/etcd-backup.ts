@@ -11,7 +11,7 @@ import { podSecurityExemption } from '../core/pod-security-exemption';
 import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
 import { assertCronSchedule } from '../core/schedule';
 import { restrictedContainerSecurityContext } from '../core/security';
-import { AlertRuleGroup, etcdBackupAlertGroup } from './etcd-backup-alerts';
+import { EtcdBackupAlertGroup, etcdBackupAlertGroup } from './etcd-backup-alerts';
 import { backupScript, restoreDrillScript, SCRIPT_SAFE_VALUE } from './etcd-backup-scripts';
 
 /** Node label and taint key of control-plane nodes. */
@@ -215,7 +215,7 @@ export class EtcdBackup extends Construct {
   /** The restore drill script, when there is a drill. */
   public readonly drillScript?: string;
   /** The alert rule group, when alerts are on; plain data for an alert catalogue or promtool. */
-  public readonly alertGroup?: AlertRuleGroup;
+  public readonly alertGroup?: EtcdBackupAlertGroup;
   /** The namespace object. */
   public readonly namespaceResource: k8s.KubeNamespace;
   /** Identity of the pods; no API token is mounted. */

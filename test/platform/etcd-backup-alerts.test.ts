@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as jsyaml from 'js-yaml';
-import { AlertRule, etcdBackupAlertGroup } from '../../lib';
+import { EtcdBackupAlertRule, etcdBackupAlertGroup } from '../../lib';
 import { haveTool } from '../support/tools';
 
 const group = etcdBackupAlertGroup({
@@ -14,7 +14,7 @@ const group = etcdBackupAlertGroup({
 });
 
 /** The annotations promtool expects once the `$labels` templates are filled in. */
-function rendered(rule: AlertRule, labels: Record<string, string>): Record<string, string> {
+function rendered(rule: EtcdBackupAlertRule, labels: Record<string, string>): Record<string, string> {
   const fill = (text: string) => text.replace(/\{\{ \$labels\.(\w+) \}\}/g, (_, name: string) => labels[name]);
   return Object.fromEntries(Object.entries(rule.annotations).map(([k, v]) => [k, fill(v)]));
 }
