@@ -21,7 +21,7 @@ export interface EtcdBackupAlertGroup {
 }
 
 /** What the etcd backup alerts watch. */
-export interface EtcdBackupAlertOptions {
+export interface EtcdBackupAlertScope {
   /** Namespace of the CronJobs. */
   readonly namespace: string;
   /** Name of the backup CronJob. */
@@ -37,7 +37,7 @@ export interface EtcdBackupAlertOptions {
  * the schedule allows, or there has been none for that long since the CronJob was created; and a restore
  * drill Job failed. Pure data, so it can be checked with promtool and joined to an alert catalogue.
  */
-export function etcdBackupAlertGroup(options: EtcdBackupAlertOptions): EtcdBackupAlertGroup {
+export function etcdBackupAlertGroup(options: EtcdBackupAlertScope): EtcdBackupAlertGroup {
   const seconds = options.maxBackupAgeHours * 3600;
   const cronJob = `namespace="${options.namespace}", cronjob="${options.backupCronJob}"`;
   const lastSuccess = `kube_cronjob_status_last_successful_time{${cronJob}}`;
