@@ -13,6 +13,7 @@ import {
 } from '../lib';
 import { environments, gitSource } from './config';
 import { applicationStack } from './stacks/application';
+import { etcdBackupStack } from './stacks/etcd-backup';
 import { observabilityStack } from './stacks/observability';
 import { platformStack } from './stacks/platform';
 
@@ -29,6 +30,7 @@ export function buildOutput(): Output {
     const stage = new Construct(app, env.name);
     observabilityStack(stage, env, applicationStack(stage, env));
     platformStack(stage, env);
+    etcdBackupStack(stage, env);
     applySyncWaves(stage);
   }
   const envFiles = collectManifests(app);

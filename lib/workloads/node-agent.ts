@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { POD_SECURITY_EXEMPTION_ANNOTATION } from '../core/pod-security-exemption';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
 import { assertPort } from '../core/ports';
@@ -18,14 +19,6 @@ import {
 } from './pod-template';
 import { NetworkAccess } from './production-service';
 import { workloadNetworkPolicy } from './workload-network-policy';
-
-/**
- * Annotation marking a workload (and its pods) as exempt from the restricted Pod Security profile.
- * The value states what the exemption is and why, e.g.
- * `hostPath /var/log (read-only): reads container logs from the node`. Tools that check manifests
- * read it to tell a declared exemption from a mistake.
- */
-export const POD_SECURITY_EXEMPTION_ANNOTATION = 'cdk8s-production.io/pod-security-exemption';
 
 /** A folder of the node mounted into the agent. */
 export interface HostPathMount {

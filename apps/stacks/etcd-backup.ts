@@ -1,0 +1,19 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Environment, EtcdBackup } from '../../lib';
+
+/**
+ * Image with sh, coreutils, etcd, etcdctl and etcdutl, built as docs/etcd-backup.md shows; keep its etcd
+ * version at the clusters' etcd version.
+ */
+export const ETCD_TOOLS_IMAGE = 'registry.example.com/platform/etcd-tools:v3.5.16-1';
+
+/** Environments whose clusters get the etcd backup and restore drill (dev clusters are rebuilt, not restored). */
+export const ETCD_BACKUP_ENVIRONMENTS: readonly string[] = ['staging', 'production'];
+
+/** The etcd backup, restore drill and their alerts in namespace `etcd-backup`, for environments that keep their state. */
+export function etcdBackupStack(stage: Construct, env: Environment): void {
+  if (!ETCD_BACKUP_ENVIRONMENTS.includes(env.name)) return;
+  const chart = new Chart(stage, 'etcd-backup', { namespace: 'etcd-backup', disableResourceNameHashes: true });
+  new EtcdBackup(chart, 'etcd-backup', { image: ETCD_TOOLS_IMAGE });
+}

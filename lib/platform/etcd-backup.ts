@@ -1,0 +1,528 @@
+import { ApiObject, Duration, JsonPatch } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/prometheusrule-monitoring.coreos.com';
+import { fail, show } from '../core/errors';
+import { assertPinnedImage } from '../core/image';
+import { recommendedLabels, WorkloadIdentity } from '../core/labels';
+import { assertDnsLabel, assertLabelValue } from '../core/names';
+import { PodSecurityLevel, podSecurityLabels } from '../core/pod-security';
+import { podSecurityExemption } from '../core/pod-security-exemption';
+import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
+import { assertCronSchedule } from '../core/schedule';
+import { restrictedContainerSecurityContext } from '../core/security';
+import { EtcdBackupAlertGroup, etcdBackupAlertGroup } from './etcd-backup-alerts';
+import { backupScript, restoreDrillScript, SCRIPT_SAFE_VALUE } from './etcd-backup-scripts';
+
+/** Node label and taint key of control-plane nodes. */
+export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
+
+/** Where the backup target is mounted in both containers (the guide's BACKUP_DIR). */
+export const ETCD_BACKUP_MOUNT_PATH = '/data/backup/etcd';
+
+/** Where the restore drill's scratch volume is mounted. */
+export const ETCD_DRILL_SCRATCH_PATH = '/var/lib/etcd-restore-drill';
+
+/** Options of a PersistentVolumeClaim backup target. */
+export interface VolumeClaimTargetOptions {
+  /** StorageClass of the claim; it must have `reclaimPolicy: Retain` so deleting the claim keeps the backups. */
+  readonly storageClassName: string;
+  /**
+   * Capacity of the claim: room for the retention's snapshots (each about the etcd database size).
+   * @default '20Gi'
+   */
+  readonly size?: string;
+  /**
+   * Create the StorageClass with this provisioner, `reclaimPolicy: Retain` and `WaitForFirstConsumer`.
+   * @default - the StorageClass exists already
+   */
+  readonly provisioner?: string;
+}
+
+/** Where the snapshots are kept: `BackupTarget.hostPath('/data/backup/etcd')` or `BackupTarget.volumeClaim({...})`. */
+export class BackupTarget {
+  /** A directory on the control-plane node (created if missing). Snapshots stay on that node. */
+  public static hostPath(path: string): BackupTarget {
+    return new BackupTarget('hostPath', path, undefined);
+  }
+
+  /** A PersistentVolumeClaim on a StorageClass whose reclaim policy is Retain. */
+  public static volumeClaim(options: VolumeClaimTargetOptions): BackupTarget {
+    return new BackupTarget('volumeClaim', undefined, options);
+  }
+
+  private constructor(
+    /** The kind of target. */
+    public readonly kind: 'hostPath' | 'volumeClaim',
+    /** The node directory, for host path targets. */
+    public readonly path: string | undefined,
+    /** The claim options, for volume claim targets. */
+    public readonly claim: VolumeClaimTargetOptions | undefined,
+  ) {}
+}
+
+/** The restore drill: a second CronJob that restores the newest snapshot and serves it. */
+export interface RestoreDrillOptions {
+  /**
+   * Cron schedule (UTC unless timeZone is set).
+   * @default '0 4 1 *\/3 *' (04:00 on the first day of every quarter)
+   */
+  readonly schedule?: string;
+  /**
+   * A key every good snapshot holds; the drill fails when the restored member lacks it.
+   * @default '/registry/namespaces/kube-system'
+   */
+  readonly expectKey?: string;
+  /**
+   * CPU and memory of the drill; restoring and serving needs memory of about the database size.
+   * @default - cpu 250m request / 1 limit, memory 1Gi request / 2Gi limit
+   */
+  readonly resources?: ContainerResources;
+  /**
+   * Size limit of the scratch volume the snapshot is restored into.
+   * @default '8Gi' (etcd's largest recommended database)
+   */
+  readonly scratchSize?: string;
+}
+
+/** Alerts on the backup and the drill. */
+export interface EtcdBackupAlertsOptions {
+  /**
+   * Age of the last successful backup above which `EtcdBackupTooOld` fires: the schedule's period plus slack.
+   * @default Duration.hours(26) (a daily schedule plus two hours)
+   */
+  readonly maxBackupAge?: Duration;
+}
+
+/** Properties of an {@link EtcdBackup}. */
+export interface EtcdBackupProps {
+  /**
+   * Pinned image with `sh`, `etcdctl` (and `etcdutl` on etcd 3.5+), `etcd` for the drill, and the usual
+   * utilities (`date`, `find`, `touch`, `mv`, `ls`, `sort`, `grep`, `sed`). The upstream etcd images are
+   * distroless and lack a shell; see docs/etcd-backup.md for a two-stage image.
+   */
+  readonly image: string;
+  /**
+   * Name of the backup CronJob; the drill is `<name>-restore-drill`.
+   * @default 'etcd-backup'
+   */
+  readonly name?: string;
+  /**
+   * Namespace of every object. The construct creates it, labelled for the privileged Pod Security level,
+   * so it must be a namespace of its own (never the chart's application namespace).
+   * @default 'etcd-backup'
+   */
+  readonly namespace?: string;
+  /**
+   * Cron schedule of the backup.
+   * @default '0 2 * * *' (daily at 02:00)
+   */
+  readonly schedule?: string;
+  /**
+   * Time zone of both schedules (CronJob `timeZone`).
+   * @default 'Etc/UTC'
+   */
+  readonly timeZone?: string;
+  /**
+   * Days a snapshot is kept; older ones are deleted after each successful backup.
+   * @default 7
+   */
+  readonly retentionDays?: number;
+  /**
+   * Client URL of the local etcd member; the pod uses the host network, so loopback reaches it.
+   * @default 'https://127.0.0.1:2379'
+   */
+  readonly endpoint?: string;
+  /**
+   * Directory of the etcd PKI on the node, mounted read-only at the same path.
+   * @default '/etc/kubernetes/pki/etcd'
+   */
+  readonly pkiDir?: string;
+  /**
+   * CA certificate, inside pkiDir.
+   * @default - `<pkiDir>/ca.crt`
+   */
+  readonly caFile?: string;
+  /**
+   * Client certificate, inside pkiDir.
+   * @default - `<pkiDir>/server.crt`
+   */
+  readonly certFile?: string;
+  /**
+   * Key of the client certificate, inside pkiDir.
+   * @default - `<pkiDir>/server.key`
+   */
+  readonly keyFile?: string;
+  /**
+   * Where the snapshots are kept.
+   * @default BackupTarget.hostPath('/data/backup/etcd')
+   */
+  readonly target?: BackupTarget;
+  /**
+   * Pin the jobs to one control-plane node (its `kubernetes.io/hostname`), so a host path target
+   * always holds every snapshot.
+   * @default - any control-plane node
+   */
+  readonly nodeName?: string;
+  /**
+   * CPU and memory of the backup container.
+   * @default - cpu 100m request / 500m limit, memory 128Mi request / 512Mi limit
+   */
+  readonly resources?: ContainerResources;
+  /**
+   * The restore drill, or `false` for none.
+   * @default - a quarterly drill, see {@link RestoreDrillOptions}
+   */
+  readonly drill?: RestoreDrillOptions | false;
+  /**
+   * A PrometheusRule with the backup and drill alerts, or `false` for none.
+   * @default - alerts with the defaults of {@link EtcdBackupAlertsOptions}
+   */
+  readonly alerts?: EtcdBackupAlertsOptions | false;
+}
+
+const DEFAULT_BACKUP_RESOURCES: ContainerResources = {
+  cpu: { request: '100m', limit: '500m' },
+  memory: { request: '128Mi', limit: '512Mi' },
+};
+const DEFAULT_DRILL_RESOURCES: ContainerResources = {
+  cpu: { request: '250m', limit: '1' },
+  memory: { request: '1Gi', limit: '2Gi' },
+};
+
+/** Why the pods cannot meet the restricted profile; written into the YAML. */
+export const ETCD_BACKUP_EXEMPTION_REASON =
+  'etcd backup and restore drill: the backup uses hostNetwork to reach etcd on 127.0.0.1 and mounts the ' +
+  'etcd PKI from the node (hostPath, read-only); both run as root (uid 0) because the PKI keys and the ' +
+  'snapshots are root-owned with mode 0600. Otherwise minimal: no privileged mode, all capabilities ' +
+  'dropped, no privilege escalation, read-only root filesystem, seccomp RuntimeDefault.';
+
+/**
+ * Daily etcd snapshots with retention and a quarterly restore drill (guide 3.4), in their own namespace:
+ * Namespace (privileged Pod Security level, with the exemption's reason), ServiceAccount without a
+ * token, the backup CronJob on a control-plane node, the drill CronJob, an optional claim (and
+ * StorageClass) for the snapshots, and a PrometheusRule alerting on stale backups and failed drills.
+ */
+export class EtcdBackup extends Construct {
+  /** Name of the backup CronJob. */
+  public readonly name: string;
+  /** Namespace of every object. */
+  public readonly namespace: string;
+  /** The recommended labels' values of the backup. */
+  public readonly identity: WorkloadIdentity;
+  /** The backup script, exactly as the CronJob runs it. */
+  public readonly backupScript: string;
+  /** The restore drill script, when there is a drill. */
+  public readonly drillScript?: string;
+  /** The alert rule group, when alerts are on; plain data for an alert catalogue or promtool. */
+  public readonly alertGroup?: EtcdBackupAlertGroup;
+  /** The namespace object. */
+  public readonly namespaceResource: k8s.KubeNamespace;
+  /** Identity of the pods; no API token is mounted. */
+  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** The backup. */
+  public readonly cronJob: k8s.KubeCronJob;
+  /** The restore drill, when there is one. */
+  public readonly drillCronJob?: k8s.KubeCronJob;
+  /** The snapshot claim, for a volume claim target. */
+  public readonly claim?: k8s.KubePersistentVolumeClaim;
+  /** The Retain StorageClass, when the target asked for it to be created. */
+  public readonly storageClass?: k8s.KubeStorageClass;
+  /** The alerts, when they are on. */
+  public readonly prometheusRule?: PrometheusRule;
+  /** What both jobs' pods share. */
+  private readonly sharedPod: SharedPodSettings;
+
+  public constructor(scope: Construct, id: string, props: EtcdBackupProps) {
+    super(scope, id);
+    this.name = assertDnsLabel(this, 'name', props.name ?? 'etcd-backup');
+    this.namespace = assertDnsLabel(this, 'namespace', props.namespace ?? 'etcd-backup');
+    const image = assertPinnedImage(this, 'image', props.image);
+    const schedule = assertCronSchedule(this, 'schedule', props.schedule ?? '0 2 * * *');
+    const timeZone = props.timeZone ?? 'Etc/UTC';
+    const retentionDays = props.retentionDays ?? 7;
+    if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+      fail(this, `retentionDays ${show(retentionDays)} must be a whole number of days, at least 1; the guide keeps 7`);
+    }
+    const endpoint = props.endpoint ?? 'https://127.0.0.1:2379';
+    if (!/^https:\/\/[A-Za-z0-9.:[\]-]+$/.test(endpoint)) {
+      fail(this, `endpoint ${show(endpoint)} is not an https URL of host and port; use e.g. "https://127.0.0.1:2379"`);
+    }
+    const pkiDir = this.safePath('pkiDir', props.pkiDir ?? '/etc/kubernetes/pki/etcd').replace(/\/+$/, '');
+    const tlsFile = (prop: 'caFile' | 'certFile' | 'keyFile', file: string): string => {
+      const path = this.safePath(prop, props[prop] ?? `${pkiDir}/${file}`);
+      if (!path.startsWith(`${pkiDir}/`)) {
+        fail(this, `${prop} ${show(path)} is outside pkiDir ${show(pkiDir)}, so the pod cannot see it; put it in ${pkiDir}/ or change pkiDir`);
+      }
+      return path;
+    };
+    const target = props.target ?? BackupTarget.hostPath(ETCD_BACKUP_MOUNT_PATH);
+    this.identity = {
+      name: this.name,
+      instance: this.name,
+      version: assertLabelValue(this, 'image', image.tag ?? image.digest!.slice(-12)),
+      component: 'backup',
+      partOf: 'etcd',
+    };
+    const metadata = (name: string, component = 'backup', annotations?: Record<string, string>): k8s.ObjectMeta => ({
+      name,
+      namespace: this.namespace,
+      labels: recommendedLabels({ ...this.identity, name, instance: name, component }),
+      annotations,
+    });
+    const exemption = podSecurityExemption(this, ETCD_BACKUP_EXEMPTION_REASON);
+
+    this.namespaceResource = new k8s.KubeNamespace(this, 'Namespace', {
+      metadata: {
+        name: this.namespace,
+        labels: {
+          ...recommendedLabels(this.identity),
+          // Enforce what the pods need; keep auditing against restricted so the exemption stays visible.
+          ...podSecurityLabels({
+            enforce: PodSecurityLevel.PRIVILEGED,
+            warn: PodSecurityLevel.PRIVILEGED,
+            audit: PodSecurityLevel.RESTRICTED,
+          }),
+        },
+        annotations: exemption,
+      },
+    });
+    clusterScoped(this.namespaceResource);
+    this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
+      metadata: metadata(this.name),
+      automountServiceAccountToken: false,
+    });
+
+    const storage = this.backupStorage(target, metadata);
+    const backupVolume = storage.volume;
+    this.claim = storage.claim;
+    this.storageClass = storage.storageClass;
+    this.backupScript = backupScript({
+      endpoint,
+      caFile: tlsFile('caFile', 'ca.crt'),
+      certFile: tlsFile('certFile', 'server.crt'),
+      keyFile: tlsFile('keyFile', 'server.key'),
+      backupDir: ETCD_BACKUP_MOUNT_PATH,
+      retentionDays,
+    });
+    this.sharedPod = {
+      image: props.image,
+      timeZone,
+      exemption,
+      nodeSelector: {
+        [CONTROL_PLANE_ROLE]: '',
+        ...(props.nodeName ? { 'kubernetes.io/hostname': assertLabelValue(this, 'nodeName', props.nodeName) } : {}),
+      },
+    };
+    this.cronJob = new k8s.KubeCronJob(this, 'Resource', {
+      metadata: metadata(this.name, 'backup', exemption),
+      spec: this.cronJobSpec(this.name, 'backup', { schedule, ...BACKUP_TIMING }, {
+        hostNetwork: true,
+        volumes: [{ name: 'etcd-pki', hostPath: { path: pkiDir, type: 'Directory' } }, backupVolume],
+        container: {
+          command: ['/bin/sh', '-c', this.backupScript],
+          resources: containerResources(this, 'resources', props.resources ?? DEFAULT_BACKUP_RESOURCES),
+          securityContext: rootWithoutCapabilities(),
+          volumeMounts: [
+            { name: 'etcd-pki', mountPath: pkiDir, readOnly: true },
+            { name: backupVolume.name, mountPath: ETCD_BACKUP_MOUNT_PATH },
+          ],
+        },
+      }),
+    });
+
+    const drill = props.drill === false ? undefined : (props.drill ?? {});
+    const drillName = `${this.name}-restore-drill`;
+    if (drill) {
+      const expectKey = drill.expectKey ?? '/registry/namespaces/kube-system';
+      if (!SCRIPT_SAFE_VALUE.test(expectKey)) {
+        fail(this, `drill.expectKey ${show(expectKey)} has characters a shell would interpret; use a plain key such as "/registry/namespaces/kube-system"`);
+      }
+      this.drillScript = restoreDrillScript({
+        backupDir: ETCD_BACKUP_MOUNT_PATH,
+        dataDir: `${ETCD_DRILL_SCRATCH_PATH}/restored`,
+        clientUrl: 'http://127.0.0.1:2379',
+        peerUrl: 'http://127.0.0.1:2380',
+        expectKey,
+      });
+      const scratchSize = drill.scratchSize ?? '8Gi';
+      if (parseQuantity(scratchSize) === undefined) {
+        fail(this, `drill.scratchSize ${show(scratchSize)} is not a Kubernetes quantity; use e.g. "8Gi"`);
+      }
+      const drillSchedule = assertCronSchedule(this, 'drill.schedule', drill.schedule ?? '0 4 1 */3 *');
+      this.drillCronJob = new k8s.KubeCronJob(this, 'RestoreDrill', {
+        metadata: metadata(drillName, 'restore-drill', exemption),
+        spec: this.cronJobSpec(drillName, 'restore-drill', { schedule: drillSchedule, ...DRILL_TIMING }, {
+          // Its own network namespace: the throwaway member's loopback ports cannot clash with the node's etcd.
+          hostNetwork: false,
+          volumes: [
+            backupVolume,
+            { name: 'scratch', emptyDir: { sizeLimit: k8s.Quantity.fromString(scratchSize) } },
+          ],
+          container: {
+            command: ['/bin/sh', '-c', this.drillScript],
+            resources: containerResources(this, 'drill.resources', drill.resources ?? DEFAULT_DRILL_RESOURCES),
+            securityContext: rootWithoutCapabilities(),
+            volumeMounts: [
+              { name: backupVolume.name, mountPath: ETCD_BACKUP_MOUNT_PATH, readOnly: true },
+              { name: 'scratch', mountPath: ETCD_DRILL_SCRATCH_PATH },
+            ],
+          },
+        }),
+      });
+    }
+
+    if (props.alerts !== false) {
+      const maxAge = (props.alerts?.maxBackupAge ?? Duration.hours(26)).toHours({ integral: false });
+      if (!(maxAge >= 1)) {
+        fail(this, `alerts.maxBackupAge (${maxAge}h) is shorter than an hour; use the schedule's period plus slack, e.g. Duration.hours(26)`);
+      }
+      this.alertGroup = etcdBackupAlertGroup({
+        namespace: this.namespace,
+        backupCronJob: this.name,
+        drillCronJob: drill ? drillName : undefined,
+        maxBackupAgeHours: maxAge,
+      });
+      this.prometheusRule = new PrometheusRule(this, 'Alerts', {
+        metadata: metadata(this.name),
+        spec: {
+          groups: [
+            {
+              name: this.alertGroup.name,
+              rules: this.alertGroup.rules.map((r) => ({ ...r, expr: PrometheusRuleSpecGroupsRulesExpr.fromString(r.expr) })),
+            },
+          ],
+        },
+      });
+    }
+  }
+
+  /** A CronJob spec for a root job on a control-plane node, with the Job hygiene both jobs share. */
+  private cronJobSpec(name: string, component: string, timing: JobTiming, pod: JobPod): k8s.CronJobSpec {
+    const labels = recommendedLabels({ ...this.identity, name, instance: name, component });
+    return {
+      schedule: timing.schedule,
+      timeZone: this.sharedPod.timeZone,
+      concurrencyPolicy: 'Forbid',
+      startingDeadlineSeconds: timing.startingDeadlineSeconds,
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 3,
+      jobTemplate: {
+        metadata: { labels },
+        spec: {
+          backoffLimit: timing.backoffLimit,
+          activeDeadlineSeconds: timing.activeDeadlineSeconds,
+          ttlSecondsAfterFinished: timing.ttlSecondsAfterFinished,
+          template: {
+            metadata: { labels, annotations: this.sharedPod.exemption },
+            spec: {
+              serviceAccountName: this.serviceAccount.name,
+              automountServiceAccountToken: false,
+              restartPolicy: 'Never',
+              hostNetwork: pod.hostNetwork,
+              nodeSelector: this.sharedPod.nodeSelector,
+              tolerations: [{ key: CONTROL_PLANE_ROLE, operator: 'Exists', effect: 'NoSchedule' }],
+              securityContext: { runAsUser: 0, runAsGroup: 0, runAsNonRoot: false, seccompProfile: { type: 'RuntimeDefault' } },
+              volumes: pod.volumes,
+              containers: [{ name, image: this.sharedPod.image, imagePullPolicy: 'IfNotPresent', ...pod.container }],
+            },
+          },
+        },
+      },
+    };
+  }
+
+  /** Refuses a path that is not absolute or has characters a shell would interpret. */
+  private safePath(prop: string, path: string): string {
+    if (!path.startsWith('/') || !SCRIPT_SAFE_VALUE.test(path)) {
+      fail(this, `${prop} ${show(path)} must be an absolute path of letters, digits and ./_-; use e.g. "/etc/kubernetes/pki/etcd"`);
+    }
+    return path;
+  }
+
+  /** The volume the snapshots live on, with the claim (and StorageClass) a claim target needs. */
+  private backupStorage(target: BackupTarget, metadata: (name: string) => k8s.ObjectMeta): BackupStorage {
+    if (target.kind === 'hostPath') {
+      const path = this.safePath('target.hostPath', target.path!);
+      return { volume: { name: 'backup', hostPath: { path, type: 'DirectoryOrCreate' } } };
+    }
+    const options = target.claim!;
+    const storageClassName = assertDnsLabel(this, 'target.storageClassName', options.storageClassName);
+    const storageClass = options.provisioner
+      ? new k8s.KubeStorageClass(this, 'StorageClass', {
+          metadata: metadata(storageClassName),
+          provisioner: options.provisioner,
+          reclaimPolicy: 'Retain',
+          volumeBindingMode: 'WaitForFirstConsumer',
+          allowVolumeExpansion: true,
+        })
+      : undefined;
+    if (storageClass) clusterScoped(storageClass);
+    const claim = new k8s.KubePersistentVolumeClaim(this, 'Claim', {
+      metadata: metadata(this.name),
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        storageClassName,
+        resources: { requests: { storage: k8s.Quantity.fromString(options.size ?? '20Gi') } },
+      },
+    });
+    return { volume: { name: 'backup', persistentVolumeClaim: { claimName: claim.name } }, claim, storageClass };
+  }
+}
+
+/** The snapshot volume and the objects behind it. */
+interface BackupStorage {
+  readonly volume: k8s.Volume;
+  readonly claim?: k8s.KubePersistentVolumeClaim;
+  readonly storageClass?: k8s.KubeStorageClass;
+}
+
+/** What the pods of both jobs share. */
+interface SharedPodSettings {
+  readonly image: string;
+  readonly timeZone: string;
+  readonly exemption: Record<string, string>;
+  readonly nodeSelector: Record<string, string>;
+}
+
+/** What differs between the backup and the drill pod. */
+interface JobPod {
+  readonly hostNetwork: boolean;
+  readonly volumes: k8s.Volume[];
+  readonly container: Omit<k8s.Container, 'name' | 'image'>;
+}
+
+/** The timing of one CronJob and its Jobs. */
+interface JobTiming {
+  readonly schedule: string;
+  readonly startingDeadlineSeconds: number;
+  readonly backoffLimit: number;
+  readonly activeDeadlineSeconds: number;
+  readonly ttlSecondsAfterFinished: number;
+}
+
+/** Backup: a missed start is retried for an hour, a run may take 15 minutes, failed Jobs stay 2 days. */
+const BACKUP_TIMING = {
+  startingDeadlineSeconds: 3600,
+  backoffLimit: 2,
+  activeDeadlineSeconds: 900,
+  ttlSecondsAfterFinished: 172800,
+};
+
+/** Drill: a missed start is retried for 6 hours, a run may take an hour, Jobs stay 14 days (the alert reads them). */
+const DRILL_TIMING = {
+  startingDeadlineSeconds: 21600,
+  backoffLimit: 1,
+  activeDeadlineSeconds: 3600,
+  ttlSecondsAfterFinished: 1209600,
+};
+
+/** Drops the namespace a chart gives every object from a cluster-scoped one. */
+function clusterScoped(object: ApiObject): void {
+  object.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+}
+
+/** The restricted container context, except that it runs as root to read root-owned 0600 files. */
+function rootWithoutCapabilities(): k8s.SecurityContext {
+  return { ...restrictedContainerSecurityContext(), runAsNonRoot: false, runAsUser: 0, runAsGroup: 0 };
+}

@@ -1,0 +1,228 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fromYaml } from '../../lib';
+import { findObject, ROOT } from '../support/manifests';
+import { haveTool } from '../support/tools';
+import {
+  EtcdMember,
+  etcdctl,
+  fileDated,
+  freePorts,
+  generatePki,
+  runScript,
+  snapshotName,
+  startEtcd,
+  stopEtcd,
+  TestPki,
+  waitHealthy,
+} from './etcd-backup-harness';
+
+// These tests run the scripts exactly as dist/production/etcd-backup.yaml ships them, against a real
+// etcd with TLS, mapping only the paths and endpoints through the scripts' environment variables.
+const PACKAGES = 'etcd-server etcd-client';
+const available = haveTool('etcd', PACKAGES) && haveTool('etcdctl', PACKAGES) && haveTool('openssl', 'openssl');
+const describeWithEtcd = available ? describe : describe.skip;
+jest.setTimeout(180_000);
+
+/** The shell script a CronJob of the committed production manifest runs. */
+function scriptOf(cronJob: string): string {
+  const objects = fromYaml(fs.readFileSync(path.join(ROOT, 'dist/production/etcd-backup.yaml'), 'utf8'));
+  const command: string[] = findObject(objects, 'CronJob', cronJob).spec.jobTemplate.spec.template.spec.containers[0].command;
+  expect(command.slice(0, 2)).toEqual(['/bin/sh', '-c']);
+  return command[2];
+}
+
+const KNOWN_KEYS: Record<string, string> = {
+  '/registry/namespaces/kube-system': 'kube-system namespace',
+  '/registry/configmaps/production/order-api-config': 'LOG_LEVEL=INFO',
+  '/drill/month-end': 'written before the backup',
+};
+
+describeWithEtcd('the etcd backup and restore drill scripts against a real etcd', () => {
+  const backup = scriptOf('etcd-backup');
+  const drill = scriptOf('etcd-backup-restore-drill');
+  let tmp: string;
+  let pki: TestPki;
+  let ports: number[];
+  let live: EtcdMember | undefined;
+  let restored: EtcdMember | undefined;
+  let backupDir: string;
+  const timings: Record<string, number> = {};
+  const timed = <T>(label: string, run: () => T): T => {
+    const start = Date.now();
+    try {
+      return run();
+    } finally {
+      timings[label] = Date.now() - start;
+    }
+  };
+  const backupEnv = (overrides: Record<string, string> = {}): Record<string, string> => ({
+    BACKUP_ENDPOINT: `https://127.0.0.1:${ports[0]}`,
+    BACKUP_CACERT: pki.ca,
+    BACKUP_CERT: pki.cert,
+    BACKUP_KEY: pki.key,
+    BACKUP_DIR: backupDir,
+    ...overrides,
+  });
+  const files = (dir: string) => fs.readdirSync(dir).sort();
+
+  beforeAll(async () => {
+    const start = Date.now();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'etcd-backup-test-'));
+    pki = generatePki(path.join(tmp, 'pki'));
+    ports = await freePorts(6);
+    live = startEtcd({ dataDir: path.join(tmp, 'live'), clientPort: ports[0], peerPort: ports[1], pki });
+    await waitHealthy(live, pki);
+    for (const [key, value] of Object.entries(KNOWN_KEYS)) {
+      expect(etcdctl(live.clientUrl, pki, 'put', key, value).status).toBe(0);
+    }
+    backupDir = path.join(tmp, 'backups');
+    fs.mkdirSync(backupDir);
+    timings['start TLS etcd and write keys'] = Date.now() - start;
+  });
+
+  afterAll(async () => {
+    await stopEtcd(restored);
+    await stopEtcd(live);
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    process.stdout.write(
+      `etcd backup timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join('; ')}\n`,
+    );
+  });
+
+  test('the backup writes a verified snapshot-<UTC timestamp>.db and applies the 7-day retention', () => {
+    fileDated(path.join(backupDir, 'snapshot-20000101T000000Z.db'), '8 days ago');
+    fileDated(path.join(backupDir, 'snapshot-20000102T000000Z.db'), '6 days ago');
+    const before = snapshotName(new Date(Math.floor(Date.now() / 1000) * 1000));
+    const result = timed('backup', () => runScript(backup, backupEnv()));
+    const after = snapshotName(new Date());
+    expect(result.stderr).not.toContain('ERROR');
+    expect(result.status).toBe(0);
+
+    const snapshots = files(backupDir).filter((f) => !f.startsWith('snapshot-2000'));
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]).toMatch(/^snapshot-\d{8}T\d{6}Z\.db$/);
+    expect(snapshots[0] >= before && snapshots[0] <= after).toBe(true);
+    const status = etcdctl('', undefined, 'snapshot', 'status', path.join(backupDir, snapshots[0]), '--write-out=json');
+    expect(status.status).toBe(0);
+    expect(JSON.parse(status.stdout).totalKey).toBeGreaterThanOrEqual(Object.keys(KNOWN_KEYS).length);
+
+    expect(files(backupDir)).toEqual(['snapshot-20000102T000000Z.db', snapshots[0]]);
+    expect(result.stdout).toContain(`deleted ${backupDir}/snapshot-20000101T000000Z.db (older than the retention)`);
+  });
+
+  test('the restore drill restores the newest snapshot, serves it, and the restored member returns the known keys', async () => {
+    // Written after the backup: the restored member must not have it.
+    expect(etcdctl(live!.clientUrl, pki, 'put', '/drill/after-backup', 'not in the snapshot').status).toBe(0);
+    const dataDir = path.join(tmp, 'drill', 'restored');
+    fs.mkdirSync(path.dirname(dataDir));
+    const result = timed('restore drill', () =>
+      runScript(drill, {
+        BACKUP_DIR: backupDir,
+        DRILL_DATA_DIR: dataDir,
+        DRILL_CLIENT_URL: `http://127.0.0.1:${ports[2]}`,
+        DRILL_PEER_URL: `http://127.0.0.1:${ports[3]}`,
+      }),
+    );
+    expect(result.stderr).not.toContain('ERROR');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/restore drill passed: .*snapshot-\d{8}T\d{6}Z\.db restored, served and holds \/registry\/namespaces\/kube-system \(\d+ keys\)/);
+    expect(fs.existsSync(path.join(dataDir, 'member', 'snap', 'db'))).toBe(true);
+
+    const start = Date.now();
+    restored = startEtcd({ dataDir, clientPort: ports[4], peerPort: ports[3], name: 'drill' });
+    await waitHealthy(restored);
+    for (const [key, value] of Object.entries(KNOWN_KEYS)) {
+      expect(etcdctl(restored.clientUrl, undefined, 'get', key, '--print-value-only').stdout.trim()).toBe(value);
+    }
+    expect(etcdctl(restored.clientUrl, undefined, 'get', '/drill/after-backup', '--print-value-only').stdout).toBe('');
+    timings['start restored member and read keys'] = Date.now() - start;
+    await stopEtcd(restored);
+  });
+
+  test('retention is exact across midnight, a month end and a leap day (run replayed at 2024-03-01 00:30 UTC)', () => {
+    const dir = path.join(tmp, 'replay');
+    fs.mkdirSync(dir);
+    fileDated(path.join(dir, 'snapshot-20240223T002900Z.db'), '2024-02-23 00:29:00 UTC'); // 7 days 1 minute old
+    fileDated(path.join(dir, 'snapshot-20240223T003100Z.db'), '2024-02-23 00:31:00 UTC'); // 6 days 23:59 old
+    fileDated(path.join(dir, 'snapshot-20240229T235900Z.db'), '2024-02-29 23:59:00 UTC'); // before midnight
+    const now = String(Date.UTC(2024, 2, 1, 0, 30, 0) / 1000);
+    const result = timed('replayed backup', () => runScript(backup, backupEnv({ BACKUP_DIR: dir, BACKUP_NOW: now })));
+    expect(result.status).toBe(0);
+    expect(files(dir)).toEqual([
+      'snapshot-20240223T003100Z.db',
+      'snapshot-20240229T235900Z.db',
+      'snapshot-20240301T003000Z.db',
+    ]);
+  });
+
+  test('a broken endpoint fails with a clear message and leaves no partial snapshot', () => {
+    const dir = path.join(tmp, 'broken-endpoint');
+    const result = timed('failing backup (broken endpoint)', () =>
+      runScript(backup, backupEnv({ BACKUP_DIR: dir, BACKUP_ENDPOINT: `https://127.0.0.1:${ports[5]}` })),
+    );
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(
+      `etcd-backup: ERROR: etcd at https://127.0.0.1:${ports[5]} is unreachable or refuses the client certificate ` +
+        `(see etcdctl's output above); no snapshot was written`,
+    );
+    expect(files(dir)).toEqual([]);
+  });
+
+  test('a missing certificate fails before contacting etcd and writes nothing', () => {
+    const dir = path.join(tmp, 'missing-cert');
+    const missing = path.join(tmp, 'pki', 'missing.crt');
+    const result = runScript(backup, backupEnv({ BACKUP_DIR: dir, BACKUP_CERT: missing }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toBe(
+      `etcd-backup: ERROR: cannot read TLS file ${missing}; check the etcd PKI mount and the certificate paths\n`,
+    );
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  test('a certificate from another CA is refused by etcd and leaves no partial snapshot', () => {
+    const dir = path.join(tmp, 'wrong-ca');
+    const other = generatePki(path.join(tmp, 'other-pki'));
+    const result = runScript(backup, backupEnv({ BACKUP_DIR: dir, BACKUP_CERT: other.cert, BACKUP_KEY: other.key }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`etcd-backup: ERROR: etcd at https://127.0.0.1:${ports[0]} is unreachable or refuses the client certificate`);
+    expect(files(dir)).toEqual([]);
+  });
+
+  test('a snapshot that fails verification is discarded: no partial and no final file', () => {
+    const dir = path.join(tmp, 'unverified');
+    const shims = path.join(tmp, 'shims');
+    fs.mkdirSync(shims, { recursive: true });
+    // An etcdutl that rejects every snapshot stands in for a corrupt one; the script prefers etcdutl.
+    fs.writeFileSync(path.join(shims, 'etcdutl'), '#!/bin/sh\necho "snapshot file has a bad checksum" >&2\nexit 1\n', { mode: 0o755 });
+    const result = runScript(backup, backupEnv({ BACKUP_DIR: dir, PATH: `${shims}:${process.env.PATH}` }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('etcd-backup: ERROR: snapshot status rejected the new snapshot; it was discarded');
+    expect(files(dir)).toEqual([]);
+  });
+
+  test('the drill fails loudly when there is no snapshot or the newest one is corrupt', () => {
+    const empty = path.join(tmp, 'no-snapshots');
+    fs.mkdirSync(empty);
+    const env = (dir: string) => ({
+      BACKUP_DIR: dir,
+      DRILL_DATA_DIR: path.join(tmp, `drill-${path.basename(dir)}`),
+      DRILL_CLIENT_URL: `http://127.0.0.1:${ports[2]}`,
+      DRILL_PEER_URL: `http://127.0.0.1:${ports[3]}`,
+    });
+    const none = runScript(drill, env(empty));
+    expect(none.status).not.toBe(0);
+    expect(none.stderr).toContain(
+      `etcd-restore-drill: ERROR: no snapshot-*.db in ${empty}; the backup job has not produced a snapshot`,
+    );
+
+    const corrupt = path.join(tmp, 'corrupt');
+    fs.mkdirSync(corrupt);
+    fs.copyFileSync(path.join(backupDir, files(backupDir).at(-1)!), path.join(corrupt, 'snapshot-20240101T000000Z.db'));
+    fs.writeFileSync(path.join(corrupt, 'snapshot-20990101T000000Z.db'), 'not a bolt database');
+    const bad = runScript(drill, env(corrupt));
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain(`etcd-restore-drill: ERROR: snapshot status rejected ${corrupt}/snapshot-20990101T000000Z.db`);
+  });
+});
