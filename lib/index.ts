@@ -13,3 +13,4 @@ export * from './core/security';
 export * from './output/synth';
 export * from './output/yaml';
 export * from './workloads/production-service';
+export * from './readiness';
