@@ -1,16 +1,19 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Peer, PriorityTier, Probe, ProductionService, Protocol } from '../../lib';
+import { Environment, Peer, PriorityTier, Probe, ProductionService, Protocol } from '../../lib';
 
-/** The guide's order service (section 14) as production runs it. */
-export function orderApi(scope: Construct): ProductionService {
+const PROFILES: Record<string, string> = { dev: 'dev', staging: 'staging', production: 'prod' };
+
+/** The guide's order service (section 14), sized for `env`. */
+export function orderApi(scope: Construct, env: Environment): ProductionService {
+  const capacity = env.capacityOf('order-api');
   return new ProductionService(scope, 'order-api', {
-    image: 'registry.example.com/order-api:v4.2.1',
+    image: env.imageOf('order-api'),
     partOf: 'shop',
-    resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } },
+    resources: capacity.resources,
     config: {
-      SPRING_PROFILES_ACTIVE: 'prod',
-      LOG_LEVEL: 'INFO',
+      SPRING_PROFILES_ACTIVE: PROFILES[env.name] ?? env.name,
+      LOG_LEVEL: env.name === 'dev' ? 'DEBUG' : 'INFO',
       DB_POOL_SIZE: '120',
       KAFKA_CONSUMER_CONCURRENCY: '24',
     },
@@ -21,14 +24,14 @@ export function orderApi(scope: Construct): ProductionService {
     },
     rollout: { maxSurge: 2, maxUnavailable: 1 },
     autoscaling: {
-      minReplicas: 8,
-      maxReplicas: 50,
-      cpuUtilization: 65,
-      podMetrics: { http_requests_inflight: '50' },
+      minReplicas: capacity.minReplicas,
+      maxReplicas: capacity.maxReplicas,
+      cpuUtilization: capacity.cpuUtilization,
+      podMetrics: capacity.podMetrics,
     },
-    minAvailable: 6,
+    minAvailable: capacity.minAvailable,
     preStopSeconds: 10,
-    placement: { nodePool: 'online-general' },
+    placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     priority: PriorityTier.ONLINE_CRITICAL,
     permissions: [{ resources: ['configmaps'], verbs: ['get', 'list'] }],
     network: {

@@ -10,15 +10,21 @@ export class ConfigurationError extends Error {
   /** Path of the construct that received the bad input, e.g. `production/order-api`. */
   public readonly constructPath: string;
 
-  public constructor(scope: IConstruct, message: string) {
-    super(`[${scope.node.path}] ${message}`);
+  /**
+   * @param scope the construct that received the bad input, or a path for inputs that are plain data
+   *   (such as `environments/production`)
+   * @param message the prop, the value, the rule and the fix
+   */
+  public constructor(scope: IConstruct | string, message: string) {
+    const where = typeof scope === 'string' ? scope : scope.node.path;
+    super(`[${where}] ${message}`);
     this.name = 'ConfigurationError';
-    this.constructPath = scope.node.path;
+    this.constructPath = where;
   }
 }
 
-/** Throws a {@link ConfigurationError} for `scope`. */
-export function fail(scope: IConstruct, message: string): never {
+/** Throws a {@link ConfigurationError} for `scope` (a construct, or the path of plain input data). */
+export function fail(scope: IConstruct | string, message: string): never {
   throw new ConfigurationError(scope, message);
 }
 

@@ -29,7 +29,7 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-f0-9]{32,}$/;
  * Refuses an image that is not pinned: no tag, the `latest` tag, or a malformed tag or digest.
  * @returns the parsed reference
  */
-export function assertPinnedImage(scope: IConstruct, prop: string, image: string): ImageReference {
+export function assertPinnedImage(scope: IConstruct | string, prop: string, image: string): ImageReference {
   const ref = parseImage(image);
   const example = `${ref.repository || 'registry.example.com/app'}:v1.2.3`;
   if (!ref.repository || /\s/.test(image)) {

@@ -21,7 +21,7 @@ export function isLabelValue(value: string): boolean {
 }
 
 /** Refuses a name that is not a DNS-1123 label, naming the prop and the fix. */
-export function assertDnsLabel(scope: IConstruct, prop: string, value: string): string {
+export function assertDnsLabel(scope: IConstruct | string, prop: string, value: string): string {
   if (!isDnsLabel(value)) {
     fail(
       scope,
@@ -33,7 +33,7 @@ export function assertDnsLabel(scope: IConstruct, prop: string, value: string): 
 }
 
 /** Refuses a value that cannot be a label value. */
-export function assertLabelValue(scope: IConstruct, prop: string, value: string): string {
+export function assertLabelValue(scope: IConstruct | string, prop: string, value: string): string {
   if (!isLabelValue(value)) {
     fail(
       scope,

@@ -45,7 +45,7 @@ export function parseQuantity(quantity: string): number | undefined {
 
 /** Checks every quantity and that no request exceeds its limit; returns the k8s form. */
 export function containerResources(
-  scope: IConstruct,
+  scope: IConstruct | string,
   prop: string,
   resources: ContainerResources | undefined,
 ): k8s.ResourceRequirements {

@@ -1,5 +1,6 @@
 import { kindOf, labelsOf, nameOf, namespaceOf } from './object';
-import { isEmptySelector, LabelSelector, matchesSelector } from './selector';
+import type { LabelSelector } from '../core/label-selector';
+import { isEmptySelector, matchesSelector } from './selector';
 import type { KubeObject } from './types';
 import { PodTemplate, podTemplateOf } from './workload';
 

@@ -1,6 +1,7 @@
 import type { ObjectIndex } from './object-index';
 import { at, kindOf, nameOf, namespaceOf, text } from './object';
-import { LabelSelector, parseSelector } from './selector';
+import type { LabelSelector } from '../core/label-selector';
+import { parseSelector } from './selector';
 import type { KubeObject } from './types';
 import { declaredReplicas } from './workload';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { ApiObject, Chart, Duration } from 'cdk8s';
+import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
@@ -272,6 +272,7 @@ export class ProductionService extends Construct {
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
   /** Prometheus scrape configuration, when monitoring is on. */
   public readonly serviceMonitor?: ServiceMonitor;
+  private readonly admittedPeers = new Set<string>();
 
   public constructor(scope: Construct, id: string, props: ProductionServiceProps) {
     super(scope, id);
@@ -450,6 +451,21 @@ export class ProductionService extends Construct {
         },
       });
     }
+  }
+
+  /**
+   * Admits `peer` to the container port in the service's NetworkPolicy. Routes and ingresses call
+   * this for the gateway or controller pods they send traffic from.
+   */
+  public allowIngressFrom(peer: Peer): void {
+    if (this.admittedPeers.has(peer.description)) return;
+    this.admittedPeers.add(peer.description);
+    this.networkPolicy.addJsonPatch(
+      JsonPatch.add('/spec/ingress/-', {
+        from: [peer.kube],
+        ports: policyPorts([{ port: this.containerPort, protocol: Protocol.TCP }]),
+      }),
+    );
   }
 
   /** The ApiObjects of this service, for escape-hatch patches. */

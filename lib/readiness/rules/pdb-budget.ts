@@ -1,6 +1,7 @@
 import { at, kindOf, nameOf, namespaceOf } from '../object';
 import type { ObjectIndex } from '../object-index';
-import { LabelSelector, parseSelector } from '../selector';
+import type { LabelSelector } from '../../core/label-selector';
+import { parseSelector } from '../selector';
 import type { KubeObject } from '../types';
 import { minimumReplicas } from '../relations';
 

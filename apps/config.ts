@@ -1,0 +1,74 @@
+import { Environment, Environments, PolicyMode, ZoneSpread } from '../lib';
+
+/**
+ * Every value that differs between environments lives here. Promote an image, resize a service or
+ * switch the peak profile by changing one line, then review `npm run diff`.
+ */
+export const environments = new Environments([
+  new Environment({
+    name: 'dev',
+    namespace: 'dev',
+    clusters: [{ name: 'dev-eu-1', server: 'https://dev.k8s.example.com' }],
+    images: { 'order-api': 'registry.example.com/order-api:v4.3.0-rc.2' },
+    capacity: {
+      'order-api': {
+        minReplicas: 1,
+        maxReplicas: 2,
+        cpuUtilization: 80,
+        resources: { cpu: { request: '250m', limit: '500m' }, memory: { request: '512Mi', limit: '1Gi' } },
+      },
+    },
+    nodePool: 'general',
+    zoneSpread: ZoneSpread.BEST_EFFORT,
+    policyMode: PolicyMode.AUDIT,
+    allowLiteralSecrets: true,
+  }),
+  new Environment({
+    name: 'staging',
+    namespace: 'staging',
+    clusters: [{ name: 'staging-eu-1', server: 'https://staging.k8s.example.com' }],
+    images: { 'order-api': 'registry.example.com/order-api:v4.2.1' },
+    capacity: {
+      'order-api': {
+        minReplicas: 2,
+        maxReplicas: 6,
+        cpuUtilization: 65,
+        podMetrics: { http_requests_inflight: '50' },
+        resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '1Gi', limit: '2Gi' } },
+      },
+    },
+    nodePool: 'online-general',
+    zoneSpread: ZoneSpread.BEST_EFFORT,
+    policyMode: PolicyMode.ENFORCE,
+  }),
+  new Environment({
+    name: 'production',
+    namespace: 'production',
+    clusters: [
+      { name: 'prod-eu-1', server: 'https://prod-eu-1.k8s.example.com' },
+      { name: 'prod-eu-2', server: 'https://prod-eu-2.k8s.example.com' },
+    ],
+    images: { 'order-api': 'registry.example.com/order-api:v4.2.1' },
+    capacity: {
+      'order-api': {
+        minReplicas: 8,
+        maxReplicas: 50,
+        cpuUtilization: 65,
+        podMetrics: { http_requests_inflight: '50' },
+        minAvailable: 6,
+        resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } },
+      },
+    },
+    nodePool: 'online-general',
+    zoneSpread: ZoneSpread.STRICT,
+    policyMode: PolicyMode.ENFORCE,
+    // Big-sale capacity plan (guide 14.11): set enabled to true before the event, false after.
+    peak: { enabled: false, minReplicas: 20, maxReplicas: 80 },
+  }),
+]);
+
+/** Where Argo CD reads this repository. */
+export const gitSource = {
+  repoURL: 'https://git.example.com/platform/cdk8s-production.git',
+  targetRevision: 'main',
+};

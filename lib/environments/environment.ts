@@ -1,0 +1,195 @@
+import { fail } from '../core/errors';
+import { assertPinnedImage } from '../core/image';
+import { assertDnsLabel } from '../core/names';
+import { ZoneSpread } from '../core/placement';
+import { ContainerResources } from '../core/resources';
+
+/** A Kubernetes cluster Argo CD deploys to. */
+export interface ClusterTarget {
+  /** Short name, used in Application names, e.g. `prod-eu-1`. */
+  readonly name: string;
+  /** API server URL as registered in Argo CD, e.g. `https://kubernetes.default.svc`. */
+  readonly server: string;
+}
+
+/** How many replicas of a service run and what each may use, in one environment. */
+export interface ServiceCapacity {
+  /** HPA floor. */
+  readonly minReplicas: number;
+  /** HPA ceiling. */
+  readonly maxReplicas: number;
+  /** Target average CPU utilization in percent. */
+  readonly cpuUtilization: number;
+  /**
+   * Per-pod custom metric targets, e.g. `{ http_requests_inflight: '50' }`.
+   * @default - none
+   */
+  readonly podMetrics?: Record<string, string>;
+  /**
+   * Pods kept during voluntary disruptions.
+   * @default - three quarters of minReplicas, rounded down, and always below it
+   */
+  readonly minAvailable?: number;
+  /** CPU and memory of each pod. */
+  readonly resources: ContainerResources;
+}
+
+/** A planned-event capacity profile (guide 14.11), switched on and off with one line. */
+export interface PeakProfile {
+  /** Whether the profile is in force. */
+  readonly enabled: boolean;
+  /** Replica floor while the event lasts, e.g. 20. */
+  readonly minReplicas: number;
+  /** Replica ceiling while the event lasts. */
+  readonly maxReplicas: number;
+}
+
+/** Whether policy engines block or only report violations. */
+export enum PolicyMode {
+  /** Report violations, admit the object. */
+  AUDIT = 'Audit',
+  /** Refuse violating objects. */
+  ENFORCE = 'Enforce',
+}
+
+/** Everything that differs between environments, as data (what Kustomize overlays would patch). */
+export interface EnvironmentProps {
+  /** Environment name, also its folder in `dist/`: `dev`, `staging` or `production`. */
+  readonly name: string;
+  /** Namespace the application services run in. */
+  readonly namespace: string;
+  /** Clusters this environment is deployed to; Argo CD gets one Application per cluster. */
+  readonly clusters: ClusterTarget[];
+  /** Pinned image per service name; promotion is a change of one line here. */
+  readonly images: Record<string, string>;
+  /** Replicas, autoscaling and resources per service name. */
+  readonly capacity: Record<string, ServiceCapacity>;
+  /** Node pool online services run in. */
+  readonly nodePool: string;
+  /** How strictly pods spread across zones. */
+  readonly zoneSpread: ZoneSpread;
+  /** Whether policies block or only audit. */
+  readonly policyMode: PolicyMode;
+  /**
+   * Whether Secrets with literal data may be synthesized (never in staging or production).
+   * @default false
+   */
+  readonly allowLiteralSecrets?: boolean;
+  /**
+   * Planned-event capacity profile.
+   * @default - none
+   */
+  readonly peak?: PeakProfile;
+}
+
+/** One deployment environment, validated on construction. */
+export class Environment {
+  /** The data as given. */
+  public readonly props: EnvironmentProps;
+  /** Path used in error messages, e.g. `environments/production`. */
+  public readonly path: string;
+
+  public constructor(props: EnvironmentProps) {
+    this.path = `environments/${props.name}`;
+    assertDnsLabel(this.path, 'name', props.name);
+    assertDnsLabel(this.path, 'namespace', props.namespace);
+    if (props.clusters.length === 0) {
+      fail(this.path, `clusters is empty; list at least one cluster, e.g. { name: 'prod-eu-1', server: 'https://...' }`);
+    }
+    for (const [service, image] of Object.entries(props.images)) {
+      assertPinnedImage(this.path, `images.${service}`, image);
+    }
+    if (props.peak) {
+      for (const [service, capacity] of Object.entries(props.capacity)) {
+        if (props.peak.minReplicas < capacity.minReplicas) {
+          fail(
+            this.path,
+            `peak.minReplicas (${props.peak.minReplicas}) is below the normal minimum of ${service} (${capacity.minReplicas}); ` +
+              `a peak profile must add capacity: use at least ${capacity.minReplicas}`,
+          );
+        }
+        if (props.peak.maxReplicas < props.peak.minReplicas) {
+          fail(
+            this.path,
+            `peak.maxReplicas (${props.peak.maxReplicas}) is below peak.minReplicas (${props.peak.minReplicas}); ` +
+              `raise peak.maxReplicas to at least ${props.peak.minReplicas}`,
+          );
+        }
+      }
+    }
+    this.props = props;
+  }
+
+  /** The environment name. */
+  public get name(): string {
+    return this.props.name;
+  }
+
+  /** The application namespace. */
+  public get namespace(): string {
+    return this.props.namespace;
+  }
+
+  /** The pinned image of `service`; throws naming the environment when it has none. */
+  public imageOf(service: string): string {
+    const image = this.props.images[service];
+    if (!image) {
+      fail(this.path, `images has no entry for "${service}"; add images['${service}'] = 'registry/${service}:vX.Y.Z'`);
+    }
+    return image;
+  }
+
+  /** The capacity of `service`, with the peak profile applied when it is enabled. */
+  public capacityOf(service: string): Required<Omit<ServiceCapacity, 'podMetrics'>> & Pick<ServiceCapacity, 'podMetrics'> {
+    const base = this.props.capacity[service];
+    if (!base) {
+      fail(this.path, `capacity has no entry for "${service}"; add capacity['${service}'] with replicas and resources`);
+    }
+    const peak = this.props.peak?.enabled ? this.props.peak : undefined;
+    const minReplicas = peak ? Math.max(peak.minReplicas, base.minReplicas) : base.minReplicas;
+    const maxReplicas = peak ? Math.max(peak.maxReplicas, base.maxReplicas) : base.maxReplicas;
+    const minAvailable =
+      base.minAvailable !== undefined && !peak ? base.minAvailable : Math.min(Math.floor(minReplicas * 0.75), minReplicas - 1);
+    return { ...base, minReplicas, maxReplicas, minAvailable };
+  }
+}
+
+/** The set of environments of a platform, checked as a whole. */
+export class Environments {
+  /** In declaration order. */
+  public readonly all: readonly Environment[];
+
+  public constructor(environments: Environment[]) {
+    const owners = new Map<string, string>();
+    for (const env of environments) {
+      for (const cluster of env.props.clusters) {
+        const key = `${cluster.server} ${env.namespace}`;
+        const owner = owners.get(key);
+        if (owner) {
+          fail(
+            env.path,
+            `namespace "${env.namespace}" on cluster ${cluster.name} (${cluster.server}) is already written by ` +
+              `environment "${owner}"; give one of them another namespace or cluster`,
+          );
+        }
+        owners.set(key, env.name);
+      }
+    }
+    const names = environments.map((e) => e.name);
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate) fail(`environments/${duplicate}`, `is declared twice; environment names must be unique`);
+    this.all = environments;
+  }
+
+  /** The environment called `name`; throws listing the known names. */
+  public get(name: string): Environment {
+    const env = this.all.find((e) => e.name === name);
+    if (!env) {
+      fail(
+        'environments',
+        `unknown environment "${name}"; use one of: ${this.all.map((e) => e.name).join(', ')}`,
+      );
+    }
+    return env;
+  }
+}

@@ -1,0 +1,154 @@
+import { Construct } from 'constructs';
+import { Application, ApplicationSpecSyncPolicy } from '../../imports/application-argoproj.io';
+import { AppProject } from '../../imports/appproject-argoproj.io';
+import { fail } from '../core/errors';
+import { MANAGED_BY } from '../core/labels';
+import { Environment } from '../environments/environment';
+import { Footprint } from './footprint';
+
+/** Where Argo CD reads the manifests: one repository and revision for the whole platform. */
+export interface GitSource {
+  /** Repository URL, e.g. `https://git.example.com/platform/deploy.git`. */
+  readonly repoURL: string;
+  /** Branch, tag or commit, e.g. `main`. */
+  readonly targetRevision: string;
+}
+
+/** Namespace Argo CD runs in and keeps its Applications and AppProjects in. */
+export const ARGOCD_NAMESPACE = 'argocd';
+
+/** The sync policy every generated Application uses: automated prune and self-heal, retries with backoff. */
+export function automatedSyncPolicy(): ApplicationSpecSyncPolicy {
+  return {
+    automated: { prune: true, selfHeal: true },
+    syncOptions: ['CreateNamespace=false', 'PrunePropagationPolicy=foreground'],
+    retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
+  };
+}
+
+/** Properties of {@link EnvironmentDelivery}. */
+export interface EnvironmentDeliveryProps {
+  /** The environment delivered. */
+  readonly environment: Environment;
+  /** The repository. */
+  readonly source: GitSource;
+  /** Folder of the environment's manifests in the repository, e.g. `dist/production`. */
+  readonly path: string;
+  /** Folders that synthesis writes; `path` must be one of them. */
+  readonly knownPaths: readonly string[];
+  /** What the environment's manifests touch; it bounds the project's permissions. */
+  readonly footprint: Footprint;
+}
+
+/**
+ * Argo CD objects for one environment (guide 13.4): an AppProject limited to this repository, to the
+ * environment's clusters and namespaces and to the cluster-scoped kinds it really creates, and one
+ * automated Application per cluster.
+ */
+export class EnvironmentDelivery extends Construct {
+  /** The project bounding what the environment's Applications may do. */
+  public readonly project: AppProject;
+  /** One Application per cluster of the environment. */
+  public readonly applications: Application[];
+
+  public constructor(scope: Construct, id: string, props: EnvironmentDeliveryProps) {
+    super(scope, id);
+    const env = props.environment;
+    if (!props.knownPaths.includes(props.path)) {
+      fail(
+        this,
+        `path "${props.path}" does not exist in the synthesized output; use one of: ${props.knownPaths.join(', ')}`,
+      );
+    }
+    const labels = { 'app.kubernetes.io/managed-by': MANAGED_BY, 'app.kubernetes.io/part-of': 'platform' };
+    const namespace = ARGOCD_NAMESPACE;
+    this.project = new AppProject(this, 'Project', {
+      metadata: { name: env.name, namespace, labels },
+      spec: {
+        description: `Everything deployed to the ${env.name} environment`,
+        sourceRepos: [props.source.repoURL],
+        destinations: env.props.clusters.flatMap((cluster) =>
+          props.footprint.namespaces.map((ns) => ({ server: cluster.server, namespace: ns })),
+        ),
+        clusterResourceWhitelist: props.footprint.clusterResources.map((r) => ({ group: r.group, kind: r.kind })),
+        orphanedResources: { warn: true },
+      },
+    });
+    this.applications = env.props.clusters.map(
+      (cluster) =>
+        new Application(this, `Application-${cluster.name}`, {
+          metadata: {
+            name: `${env.name}-${cluster.name}`,
+            namespace,
+            labels: { ...labels, 'cdk8s-production.io/environment': env.name },
+            finalizers: ['resources-finalizer.argocd.argoproj.io'],
+          },
+          spec: {
+            project: env.name,
+            source: { repoUrl: props.source.repoURL, targetRevision: props.source.targetRevision, path: props.path },
+            destination: { server: cluster.server, namespace: env.namespace },
+            syncPolicy: automatedSyncPolicy(),
+            revisionHistoryLimit: 10,
+          },
+        }),
+    );
+  }
+}
+
+/** Properties of {@link RootApplication}. */
+export interface RootApplicationProps {
+  /** The repository. */
+  readonly source: GitSource;
+  /** Folder holding the generated Applications and AppProjects, e.g. `dist/argocd`. */
+  readonly path: string;
+  /** Folders that synthesis writes; `path` must be one of them. */
+  readonly knownPaths: readonly string[];
+}
+
+/**
+ * The app-of-apps: a `platform` project and a `root` Application on the Argo CD cluster that sync the
+ * generated Applications. Apply it once by hand (`kubectl apply -f dist/bootstrap/`); Git drives the rest.
+ */
+export class RootApplication extends Construct {
+  /** The project of the root application: only Applications and AppProjects in the Argo CD namespace. */
+  public readonly project: AppProject;
+  /** The root application. */
+  public readonly application: Application;
+
+  public constructor(scope: Construct, id: string, props: RootApplicationProps) {
+    super(scope, id);
+    if (!props.knownPaths.includes(props.path)) {
+      fail(this, `path "${props.path}" does not exist in the synthesized output; use one of: ${props.knownPaths.join(', ')}`);
+    }
+    const labels = { 'app.kubernetes.io/managed-by': MANAGED_BY, 'app.kubernetes.io/part-of': 'platform' };
+    const inCluster = 'https://kubernetes.default.svc';
+    this.project = new AppProject(this, 'Project', {
+      metadata: { name: 'platform', namespace: ARGOCD_NAMESPACE, labels },
+      spec: {
+        description: 'The Argo CD objects that deploy every environment',
+        sourceRepos: [props.source.repoURL],
+        destinations: [{ server: inCluster, namespace: ARGOCD_NAMESPACE }],
+        clusterResourceWhitelist: [],
+        namespaceResourceWhitelist: [
+          { group: 'argoproj.io', kind: 'Application' },
+          { group: 'argoproj.io', kind: 'AppProject' },
+        ],
+      },
+    });
+    this.application = new Application(this, 'Application', {
+      metadata: {
+        name: 'root',
+        namespace: ARGOCD_NAMESPACE,
+        labels,
+        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      },
+      spec: {
+        project: 'platform',
+        source: { repoUrl: props.source.repoURL, targetRevision: props.source.targetRevision, path: props.path },
+        destination: { server: inCluster, namespace: ARGOCD_NAMESPACE },
+        syncPolicy: automatedSyncPolicy(),
+        revisionHistoryLimit: 10,
+      },
+    });
+  }
+}

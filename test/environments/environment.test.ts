@@ -1,0 +1,83 @@
+import { Environment, EnvironmentProps, Environments, PolicyMode, ZoneSpread } from '../../lib';
+
+const base: EnvironmentProps = {
+  name: 'production',
+  namespace: 'production',
+  clusters: [{ name: 'prod-eu-1', server: 'https://prod-eu-1.example.com' }],
+  images: { 'order-api': 'registry.example.com/order-api:v4.2.1' },
+  capacity: {
+    'order-api': {
+      minReplicas: 8,
+      maxReplicas: 50,
+      cpuUtilization: 65,
+      minAvailable: 6,
+      resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } },
+    },
+  },
+  nodePool: 'online-general',
+  zoneSpread: ZoneSpread.STRICT,
+  policyMode: PolicyMode.ENFORCE,
+  peak: { enabled: false, minReplicas: 20, maxReplicas: 80 },
+};
+
+describe('Environment', () => {
+  test('keeps the normal capacity while the peak profile is off', () => {
+    expect(new Environment(base).capacityOf('order-api')).toMatchObject({ minReplicas: 8, maxReplicas: 50, minAvailable: 6 });
+  });
+
+  test('raises the floor to 20, the ceiling and the PDB when the peak profile is on', () => {
+    const peak = new Environment({ ...base, peak: { ...base.peak!, enabled: true } });
+    expect(peak.capacityOf('order-api')).toMatchObject({ minReplicas: 20, maxReplicas: 80, minAvailable: 15 });
+  });
+
+  test('derives a PDB that always allows a disruption when none is given', () => {
+    const env = new Environment({ ...base, capacity: { a: { ...base.capacity['order-api'], minAvailable: undefined, minReplicas: 2 } } });
+    expect(env.capacityOf('a').minAvailable).toBe(1);
+  });
+
+  test('refuses an image without a tag', () => {
+    expect(() => new Environment({ ...base, images: { 'order-api': 'registry.example.com/order-api' } })).toThrow(
+      '[environments/production] images.order-api "registry.example.com/order-api" has no tag, so it means "latest"; pin a version such as registry.example.com/order-api:v1.2.3 or a digest',
+    );
+  });
+
+  test('refuses the latest tag', () => {
+    expect(() => new Environment({ ...base, images: { 'order-api': 'registry.example.com/order-api:latest' } })).toThrow(
+      '[environments/production] images.order-api "registry.example.com/order-api:latest" uses the mutable tag "latest"',
+    );
+  });
+
+  test('refuses a peak profile below the normal minimum', () => {
+    expect(() => new Environment({ ...base, peak: { enabled: false, minReplicas: 4, maxReplicas: 80 } })).toThrow(
+      '[environments/production] peak.minReplicas (4) is below the normal minimum of order-api (8); a peak profile must add capacity: use at least 8',
+    );
+  });
+
+  test('names the missing service when asked for an image it does not pin', () => {
+    expect(() => new Environment(base).imageOf('payment')).toThrow(
+      `[environments/production] images has no entry for "payment"; add images['payment'] = 'registry/payment:vX.Y.Z'`,
+    );
+  });
+});
+
+describe('Environments', () => {
+  const staging = new Environment({ ...base, name: 'staging', namespace: 'staging' });
+
+  test('refuses an unknown environment name and lists the known ones', () => {
+    expect(() => new Environments([new Environment(base), staging]).get('prod')).toThrow(
+      '[environments] unknown environment "prod"; use one of: production, staging',
+    );
+  });
+
+  test('refuses two environments writing the same namespace on one cluster', () => {
+    const clash = new Environment({ ...base, name: 'staging' });
+    expect(() => new Environments([new Environment(base), clash])).toThrow(
+      '[environments/staging] namespace "production" on cluster prod-eu-1 (https://prod-eu-1.example.com) is already written by environment "production"; give one of them another namespace or cluster',
+    );
+  });
+
+  test('accepts the same namespace on different clusters', () => {
+    const other = new Environment({ ...base, name: 'staging', clusters: [{ name: 's', server: 'https://s.example.com' }] });
+    expect(new Environments([new Environment(base), other]).all).toHaveLength(2);
+  });
+});

@@ -1,0 +1,45 @@
+import { renderSummary } from '../../lib';
+import { buildOutput } from '../../apps/synth';
+
+const production = buildOutput().manifests.filter((f) => f.path.startsWith('production/')).flatMap((f) => f.objects);
+const summary = renderSummary('production', production);
+
+test('tabulates each workload with replicas, resources, budget, priority, placement, ports and peers', () => {
+  expect(summary).toContain(
+    '| Deployment production/order-api | 8..50 (HPA) | 1 / 2 | 2Gi / 3Gi | minAvailable 6 | online-critical | ' +
+      'node-pool In online-general; apart across hosts; spread over zone (skew 1, DoNotSchedule) | order-api:80 (http) -> http | ' +
+      'pods app=gateway (TCP/8080)<br>namespace monitoring (TCP/8080) | namespace infra (TCP/6379)<br>namespace kube-system (UDP/53, TCP/53) |',
+  );
+});
+
+test('draws who may talk to whom from the NetworkPolicies', () => {
+  expect(summary).toContain('```mermaid\nflowchart LR\n');
+  expect(summary).toContain('["pods app=gateway"] -->|"TCP/8080"| n1["production/order-api"]');
+  expect(summary).toContain('n1["production/order-api"] -->|"UDP/53, TCP/53"|');
+});
+
+test('names a workload peer when a policy selects pods of another workload', () => {
+  const objects = [
+    deployment('web', { app: 'web' }),
+    deployment('api', { app: 'api' }),
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'api', namespace: 'shop' },
+      spec: { podSelector: { matchLabels: { app: 'api' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] },
+    },
+  ];
+  const text = renderSummary('shop', objects);
+  expect(text).toContain('["shop/web"] -->|"any port"| n1["shop/api"]');
+  expect(text).toContain('| Deployment shop/web | 1 |');
+  expect(text).toMatch(/\| Deployment shop\/web \|.*\| unrestricted \| unrestricted \|/);
+});
+
+function deployment(name: string, labels: Record<string, string>) {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'shop' },
+    spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'x:1' }] } } },
+  };
+}
