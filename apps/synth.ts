@@ -2,6 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   applySyncWaves,
+  assertReady,
   collectManifests,
   EnvironmentDelivery,
   footprintOf,
@@ -57,5 +58,6 @@ export function buildOutput(): Output {
 /** Writes the whole output into `outdir`, replacing what was there. */
 export function synthesize(outdir: string): void {
   const output = buildOutput();
+  assertReady(output.manifests, { pack: 'production' });
   writeOutput(outdir, output.manifests, output.texts);
 }

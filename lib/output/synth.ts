@@ -10,6 +10,8 @@ export interface ManifestFile {
   readonly path: string;
   /** The objects, in construct order. */
   readonly objects: Manifest[];
+  /** The construct path of each object, parallel to `objects`, e.g. `production/order-api/order-api/Deployment/Resource`. */
+  readonly paths?: string[];
 }
 
 /** Runs every construct's validations once and throws one error listing them all. */
@@ -32,13 +34,10 @@ export function collectManifests(root: IConstruct): ManifestFile[] {
   validateTree(root);
   const files: ManifestFile[] = [];
   for (const chart of root.node.findAll().filter((c): c is Chart => Chart.isChart(c))) {
-    const objects = chart.node
-      .findAll()
-      .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
-      .map((o) => o.toJson() as Manifest);
-    if (objects.length === 0) continue;
+    const apiObjects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+    if (apiObjects.length === 0) continue;
     const relative = chart.node.path.split('/').filter(Boolean).join('/');
-    files.push({ path: `${relative}.yaml`, objects });
+    files.push({ path: `${relative}.yaml`, objects: apiObjects.map((o) => o.toJson() as Manifest), paths: apiObjects.map((o) => o.node.path) });
   }
   const seen = new Set<string>();
   for (const f of files) {
