@@ -4,6 +4,8 @@ import {
   applySyncWaves,
   assertReady,
   collectManifests,
+  CONSTRUCT_PATHS_FILE,
+  constructPathsJson,
   EnvironmentDelivery,
   footprintOf,
   ManifestFile,
@@ -59,5 +61,7 @@ export function buildOutput(): Output {
 export function synthesize(outdir: string): void {
   const output = buildOutput();
   assertReady(output.manifests, { pack: 'production' });
-  writeOutput(outdir, output.manifests, output.texts);
+  // The cdk8s CLI asks for construct metadata when validation plugins run; ours reads, then removes, this file.
+  const recorded = process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true' ? [{ path: CONSTRUCT_PATHS_FILE, content: constructPathsJson(output.manifests) }] : [];
+  writeOutput(outdir, output.manifests, [...output.texts, ...recorded]);
 }
