@@ -10,7 +10,11 @@ export interface ManifestFile {
   readonly path: string;
   /** The objects, in construct order. */
   readonly objects: Manifest[];
-  /** The construct path of each object, parallel to `objects`, e.g. `production/order-api/order-api/Deployment/Resource`. */
+  /**
+   * The construct path of each object, parallel to `objects`, e.g. `production/order-api/order-api/Deployment`.
+   * Not enumerable, so snapshots and equality checks of a ManifestFile are unchanged by it.
+   * @default - unknown (files not built by `collectManifests`)
+   */
   readonly paths?: string[];
 }
 
@@ -37,7 +41,9 @@ export function collectManifests(root: IConstruct): ManifestFile[] {
     const apiObjects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
     if (apiObjects.length === 0) continue;
     const relative = chart.node.path.split('/').filter(Boolean).join('/');
-    files.push({ path: `${relative}.yaml`, objects: apiObjects.map((o) => o.toJson() as Manifest), paths: apiObjects.map((o) => o.node.path) });
+    const file: ManifestFile = { path: `${relative}.yaml`, objects: apiObjects.map((o) => o.toJson() as Manifest) };
+    Object.defineProperty(file, 'paths', { value: apiObjects.map((o) => o.node.path), enumerable: false });
+    files.push(file);
   }
   const seen = new Set<string>();
   for (const f of files) {

@@ -1,4 +1,4 @@
-import { annotationsOf, record, text } from './object';
+import { at, record, text } from './object';
 import type { KubeObject } from './types';
 
 /** The annotation that carries an object's suppressions, as a JSON array. */
@@ -31,13 +31,15 @@ export function suppressionAnnotation(suppressions: readonly Suppression[]): str
   return JSON.stringify(suppressions.map((s) => ({ rule: s.rule, reason: s.reason })));
 }
 
+const NONE: ParsedSuppressions = { accepted: [], problems: [] };
+
 /**
  * Reads the suppression annotation of `object`. An entry needs a `rule` that the registry knows and a
  * `reason` of at least ten characters; anything else is refused and reported, never silently applied.
  */
 export function parseSuppressions(object: KubeObject, knownRules: ReadonlySet<string>): ParsedSuppressions {
-  const raw = annotationsOf(object)[SUPPRESS_ANNOTATION];
-  if (raw === undefined) return { accepted: [], problems: [] };
+  const raw = text(at(object, 'metadata', 'annotations', SUPPRESS_ANNOTATION));
+  if (raw === undefined) return NONE;
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);

@@ -56,8 +56,10 @@ export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
   return { metadata, spec: record(template.spec), labels: stringMap(metadata.labels), specPath: `${path.join('.')}.spec` };
 }
 
+const ALL_LISTS: readonly ContainerRef['list'][] = ['containers', 'initContainers', 'ephemeralContainers'];
+
 /** Every container of a pod spec: regular, init and ephemeral, in that order. */
-export function containersOf(template: PodTemplate, lists: readonly ContainerRef['list'][] = ['containers', 'initContainers', 'ephemeralContainers']): ContainerRef[] {
+export function containersOf(template: PodTemplate, lists: readonly ContainerRef['list'][] = ALL_LISTS): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const list of lists) {
     records(template.spec[list]).forEach((container, i) => {

@@ -12,9 +12,16 @@ export function podSecurityContext(template: PodTemplate): Record<string, unknow
   return record(template.spec.securityContext);
 }
 
-/** Every container (regular, init, ephemeral) with its securityContext. */
-export function securedContainers(template: PodTemplate): SecuredContainer[] {
-  return containersOf(template).map((c) => ({ ...c, securityContext: record(c.container.securityContext) }));
+const secured = new WeakMap<PodTemplate, SecuredContainer[]>();
+
+/** Every container (regular, init, ephemeral) with its securityContext; computed once per template. */
+export function securedContainers(template: PodTemplate): readonly SecuredContainer[] {
+  let list = secured.get(template);
+  if (!list) {
+    list = containersOf(template).map((c) => ({ ...c, securityContext: record(c.container.securityContext) }));
+    secured.set(template, list);
+  }
+  return list;
 }
 
 /** Whether the pod declares `spec.os.name: windows`, which exempts it from Linux-only restricted controls. */

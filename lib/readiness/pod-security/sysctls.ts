@@ -11,9 +11,16 @@ const SAFE_SYSCTLS: readonly (readonly [number, readonly string[]])[] = [
   [33, ['net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat']],
 ];
 
+const safeByMinor = new Map<number, ReadonlySet<string>>();
+
 /** The sysctls a pod may set under policy version `minor`. */
 export function safeSysctls(minor: number): ReadonlySet<string> {
-  return new Set(SAFE_SYSCTLS.filter(([since]) => minor >= since).flatMap(([, names]) => names));
+  let safe = safeByMinor.get(minor);
+  if (!safe) {
+    safe = new Set(SAFE_SYSCTLS.filter(([since]) => minor >= since).flatMap(([, names]) => names));
+    safeByMinor.set(minor, safe);
+  }
+  return safe;
 }
 
 /** Pod Security baseline: only namespaced, isolated sysctls. */
