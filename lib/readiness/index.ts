@@ -9,3 +9,4 @@ export * from './packs';
 export * from './check';
 export * from './files';
 export * from './render';
+export * from './reference';
