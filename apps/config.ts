@@ -1,4 +1,4 @@
-import { Environment, Environments, PolicyMode, ZoneSpread } from '../lib';
+import { Environment, Environments, PolicyMode, TenantAccess, TenantQuota, ZoneSpread } from '../lib';
 
 /**
  * Every value that differs between environments lives here. Promote an image, resize a service or
@@ -72,3 +72,33 @@ export const gitSource = {
   repoURL: 'https://git.example.com/platform/cdk8s-production.git',
   targetRevision: 'main',
 };
+
+/**
+ * Namespace budgets per environment (ResourceQuota totals). The application namespace must hold every
+ * service at its replica ceiling, including the peak profile; synth fails when it does not.
+ */
+export const tenantQuotas: Record<string, Record<'app' | 'infra' | 'batch' | 'nodeAgents', TenantQuota>> = {
+  dev: {
+    app: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '8Gi' } },
+    infra: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '4Gi' }, storage: '20Gi' },
+    batch: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '4Gi' } },
+    nodeAgents: { cpu: { request: '2', limit: '10' }, memory: { request: '4Gi', limit: '8Gi' } },
+  },
+  staging: {
+    app: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '32Gi' } },
+    infra: { cpu: { request: '4', limit: '8' }, memory: { request: '8Gi', limit: '8Gi' }, storage: '100Gi' },
+    batch: { cpu: { request: '4', limit: '8' }, memory: { request: '8Gi', limit: '8Gi' } },
+    nodeAgents: { cpu: { request: '5', limit: '25' }, memory: { request: '10Gi', limit: '20Gi' } },
+  },
+  production: {
+    // order-api: 80 pods at peak x (1 CPU, 2Gi) requested, x (2 CPU, 3Gi) limit.
+    app: { cpu: { request: '96', limit: '192' }, memory: { request: '192Gi', limit: '288Gi' } },
+    infra: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '16Gi' }, storage: '300Gi' },
+    batch: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '16Gi' } },
+    // One log collector per node: sized for 200 nodes.
+    nodeAgents: { cpu: { request: '20', limit: '100' }, memory: { request: '40Gi', limit: '80Gi' } },
+  },
+};
+
+/** Groups of the identity provider and the namespace roles they hold. */
+export const tenantAccess: TenantAccess = { admin: ['platform-admins'], edit: ['team-shop'], view: ['sre'] };

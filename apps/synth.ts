@@ -16,6 +16,7 @@ import {
 } from '../lib';
 import { environments, gitSource } from './config';
 import { applicationStack } from './stacks/application';
+import { platformStack } from './stacks/platform';
 
 /** Everything `npm run synth` writes, relative to the output folder. */
 export interface Output {
@@ -29,6 +30,7 @@ export function buildOutput(): Output {
   for (const env of environments.all) {
     const stage = new Construct(app, env.name);
     applicationStack(stage, env);
+    platformStack(stage, env);
     applySyncWaves(stage);
   }
   const envFiles = collectManifests(app);

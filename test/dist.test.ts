@@ -49,6 +49,14 @@ describe('synthesized output', () => {
   test('writes the production order-api stack', () => {
     expect(listFiles(DIST)).toContain('production/order-api.yaml');
   });
+
+  test('writes the platform stack of every environment as separate chart files', () => {
+    for (const env of ['dev', 'staging', 'production']) {
+      for (const chart of ['platform-namespaces', 'platform-storage', 'platform-priority-classes', 'platform-policies', 'redis', 'log-collector', 'nightly-report']) {
+        expect(listFiles(DIST)).toContain(`${env}/${chart}.yaml`);
+      }
+    }
+  });
 });
 
 describe('independent schema validation', () => {

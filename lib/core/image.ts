@@ -5,9 +5,15 @@ import { fail, show } from './errors';
 export interface ImageReference {
   /** Everything before the tag or digest, e.g. `registry.example.com/order-api`. */
   readonly repository: string;
-  /** The tag, e.g. `v4.2.1`, when one is given. */
+  /**
+   * The tag, e.g. `v4.2.1`.
+   * @default - no tag was given
+   */
   readonly tag?: string;
-  /** The digest, e.g. `sha256:...`, when one is given. */
+  /**
+   * The digest, e.g. `sha256:...`.
+   * @default - no digest was given
+   */
   readonly digest?: string;
 }
 

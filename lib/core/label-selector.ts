@@ -1,13 +1,27 @@
 /** One requirement of a label selector. */
 export interface SelectorRequirement {
+  /** The label key. */
   readonly key: string;
+  /** `In`, `NotIn`, `Exists` or `DoesNotExist`. */
   readonly operator: string;
+  /**
+   * Values for `In` and `NotIn`.
+   * @default - none (Exists, DoesNotExist)
+   */
   readonly values?: readonly string[];
 }
 
 /** A Kubernetes label selector: every matchLabels entry and every expression must hold. */
 export interface LabelSelector {
+  /**
+   * Labels that must all be present with these values.
+   * @default - no label constraints
+   */
   readonly matchLabels?: Readonly<Record<string, string>>;
+  /**
+   * Requirements that must all hold.
+   * @default - no expression constraints
+   */
   readonly matchExpressions?: readonly SelectorRequirement[];
 }
 

@@ -43,3 +43,15 @@ export function assertLabelValue(scope: IConstruct | string, prop: string, value
   }
   return value;
 }
+
+/** Refuses a name that is not a DNS-1123 subdomain (names of cluster-scoped objects such as PriorityClass). */
+export function assertDnsSubdomainName(scope: IConstruct | string, prop: string, value: string): string {
+  if (!isDnsSubdomain(value)) {
+    fail(
+      scope,
+      `${prop} ${show(value)} is not a DNS-1123 subdomain; use lower-case letters, digits, '-' and '.', ` +
+        `starting and ending with a letter or digit, such as "online-critical"`,
+    );
+  }
+  return value;
+}

@@ -43,7 +43,15 @@ export interface PlacementOptions {
 
 /** The placement rules of a pod spec: node affinity, host anti-affinity and zone spread. */
 export interface PodPlacement {
+  /**
+   * Node affinity and pod anti-affinity.
+   * @default - no affinity
+   */
   readonly affinity?: k8s.Affinity;
+  /**
+   * Zone spread constraints.
+   * @default - no spread constraints
+   */
   readonly topologySpreadConstraints?: k8s.TopologySpreadConstraint[];
 }
 

@@ -1,6 +1,5 @@
 import { fromYaml, Manifest } from './yaml';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- manifests are untyped YAML data */
 
 /** One changed field of an object. */
 export interface FieldChange {

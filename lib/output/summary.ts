@@ -140,7 +140,17 @@ function networkOf(w: Workload, objects: readonly Manifest[], workloads: Workloa
     }
   }
   const isolated = policies.length > 0;
-  return { ingress, egress, isolated };
+  return { ingress: uniqueEdges(ingress), egress: uniqueEdges(egress), isolated };
+}
+
+function uniqueEdges(edges: Edge[]): Edge[] {
+  const seen = new Set<string>();
+  return edges.filter((e) => {
+    const key = `${e.from}\u0000${e.to}\u0000${e.ports}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function cell(text: string): string {

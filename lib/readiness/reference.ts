@@ -2,7 +2,7 @@ import { CHECKER_ERROR, SUPPRESSION_INVALID } from './check';
 import { PACKS } from './packs';
 import { LATEST_PSS_MINOR, OLDEST_PSS_MINOR } from './policy-version';
 import { CHECKLIST, PLAYBOOK, POD_SECURITY_BASELINE, POD_SECURITY_RESTRICTED } from './registry';
-import { MIN_REASON_LENGTH, SUPPRESS_ANNOTATION } from './suppressions';
+import { MIN_REASON_LENGTH, POD_SECURITY_EXEMPTION, SUPPRESS_ANNOTATION } from './suppressions';
 import type { Rule } from './types';
 
 const packNames = Object.keys(PACKS) as (keyof typeof PACKS)[];
@@ -73,6 +73,10 @@ export function renderRulesReference(): string {
     '```',
     '',
     'In code, `suppressionAnnotation([{ rule, reason }])` builds the value.',
+    '',
+    `A workload that is exempt from the Pod Security profile as a whole (a \`NodeAgent\` with host paths) carries`,
+    `\`${POD_SECURITY_EXEMPTION}: "<what and why>"\` instead: it suppresses every \`pss-*\` rule on that object, with its`,
+    'text as the reason, as the namespace labels of such a workload admit it; every other rule still applies.',
     '',
     `Two findings come from the checker itself and are errors in every pack: \`${SUPPRESSION_INVALID}\` (an annotation that`,
     `is not JSON, names an unknown rule, or gives a reason under ${MIN_REASON_LENGTH} characters; the suppression is not applied)`,

@@ -4,6 +4,13 @@ import type { KubeObject } from './types';
 /** The annotation that carries an object's suppressions, as a JSON array. */
 export const SUPPRESS_ANNOTATION = 'cdk8s-production.io/suppress';
 
+/**
+ * The annotation with which a workload declares itself exempt from the Pod Security profile, stating
+ * what and why (e.g. a node agent's host paths). It suppresses every `pss-*` rule on that object, with
+ * the annotation's text as the reason, just as the namespace's Pod Security labels admit it.
+ */
+export const POD_SECURITY_EXEMPTION = 'cdk8s-production.io/pod-security-exemption';
+
 /** The shortest reason a suppression may give. */
 export const MIN_REASON_LENGTH = 10;
 
@@ -34,23 +41,29 @@ export function suppressionAnnotation(suppressions: readonly Suppression[]): str
 const NONE: ParsedSuppressions = { accepted: [], problems: [] };
 
 /**
- * Reads the suppression annotation of `object`. An entry needs a `rule` that the registry knows and a
+ * Reads the suppression annotation of `object` (and its Pod Security exemption). An entry needs a `rule` that the registry knows and a
  * `reason` of at least ten characters; anything else is refused and reported, never silently applied.
  */
 export function parseSuppressions(object: KubeObject, knownRules: ReadonlySet<string>): ParsedSuppressions {
   const raw = text(at(object, 'metadata', 'annotations', SUPPRESS_ANNOTATION));
-  if (raw === undefined) return NONE;
+  const exemption = text(at(object, 'metadata', 'annotations', POD_SECURITY_EXEMPTION));
+  if (raw === undefined && exemption === undefined) return NONE;
+  const accepted: Suppression[] = [];
+  const problems: string[] = [];
+  if (exemption !== undefined) {
+    if (exemption.trim().length < MIN_REASON_LENGTH) problems.push(`${POD_SECURITY_EXEMPTION} needs a reason of at least ${MIN_REASON_LENGTH} characters, got "${exemption}"`);
+    else for (const rule of knownRules) if (rule.startsWith('pss-')) accepted.push({ rule, reason: exemption.trim() });
+  }
+  if (raw === undefined) return { accepted, problems };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { accepted: [], problems: [`annotation ${SUPPRESS_ANNOTATION} is not valid JSON: ${raw}`] };
+    return { accepted, problems: [...problems, `annotation ${SUPPRESS_ANNOTATION} is not valid JSON: ${raw}`] };
   }
   if (!Array.isArray(parsed)) {
-    return { accepted: [], problems: [`annotation ${SUPPRESS_ANNOTATION} must be a JSON array of {"rule","reason"} entries`] };
+    return { accepted, problems: [...problems, `annotation ${SUPPRESS_ANNOTATION} must be a JSON array of {"rule","reason"} entries`] };
   }
-  const accepted: Suppression[] = [];
-  const problems: string[] = [];
   for (const entry of parsed) {
     const rule = text(record(entry).rule) ?? '';
     const reason = (text(record(entry).reason) ?? '').trim();

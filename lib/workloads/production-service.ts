@@ -1,45 +1,30 @@
 import { createHash } from 'crypto';
-import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
+import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { fail, show } from '../core/errors';
-import { assertPinnedImage } from '../core/image';
-import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
-import { assertDnsLabel, assertLabelValue } from '../core/names';
-import { dnsEgress, EgressRule, IngressRule, Peer, policyPorts, Protocol } from '../core/network';
+import { WorkloadIdentity } from '../core/labels';
+import { EgressRule, IngressRule, Peer, policyPorts, Protocol } from '../core/network';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
-import { Probe } from '../core/probes';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
-import { ContainerResources, containerResources } from '../core/resources';
+import { ContainerResources } from '../core/resources';
+import { RunAsIdentity } from '../core/security';
+import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
-  restrictedContainerSecurityContext,
-  restrictedPodSecurityContext,
-  RunAsIdentity,
-  TMP_MOUNT,
-  TMP_VOLUME,
-} from '../core/security';
-
-/** Startup, readiness and liveness checks of the container. */
-export interface ServiceProbes {
-  /**
-   * Gives a slow-starting container time before liveness applies.
-   * @default Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 })
-   */
-  readonly startup?: Probe;
-  /**
-   * Decides when the pod receives traffic.
-   * @default Probe.http('/health/ready', { periodSeconds: 5 })
-   */
-  readonly readiness?: Probe;
-  /**
-   * Restarts a hung container; must not be identical to readiness.
-   * @default Probe.http('/health/live', { periodSeconds: 10 })
-   */
-  readonly liveness?: Probe;
-}
+  metadataFactory,
+  ownServiceAccount,
+  resolveProbes,
+  resolveWorkloadNaming,
+  restrictedPodTemplate,
+  ServiceProbes,
+  intOrPercent,
+  sortedRecord,
+} from './pod-template';
+import { workloadNetworkPolicy } from './workload-network-policy';
 
 /** Horizontal autoscaling on CPU and per-pod metrics. */
 export interface AutoscalingOptions {
@@ -228,6 +213,11 @@ export interface ProductionServiceProps {
    * @default - scrape /metrics every 30s
    */
   readonly monitoring?: MonitoringOptions | false;
+  /**
+   * Secrets fetched by the External Secrets Operator and mounted read-only as files.
+   * @default - none
+   */
+  readonly secrets?: SecretFiles[];
 }
 
 /**
@@ -244,6 +234,8 @@ export class ProductionService extends Construct {
   public readonly identity: WorkloadIdentity;
   /** Labels the Service, PDB, HPA and policies select on. */
   public readonly selector: Record<string, string>;
+  /** CPU and memory of each pod, as given. */
+  public readonly resources: ContainerResources;
   /** Container port. */
   public readonly containerPort: number;
   /** Service port, named `http`. */
@@ -272,25 +264,18 @@ export class ProductionService extends Construct {
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
   /** Prometheus scrape configuration, when monitoring is on. */
   public readonly serviceMonitor?: ServiceMonitor;
+  /** The ExternalSecrets the pods' secret files come from. */
+  public readonly externalSecrets: ExternalSecret[];
   private readonly admittedPeers = new Set<string>();
 
   public constructor(scope: Construct, id: string, props: ProductionServiceProps) {
     super(scope, id);
-    this.name = assertDnsLabel(this, 'name', props.name ?? id);
-    const namespace = props.namespace ?? Chart.of(this).namespace;
-    if (!namespace) {
-      fail(this, `namespace is not set; pass namespace: "production" or create the chart with a namespace`);
-    }
-    this.namespace = assertDnsLabel(this, 'namespace', namespace);
-    const image = assertPinnedImage(this, 'image', props.image);
-    this.identity = {
-      name: this.name,
-      instance: this.name,
-      version: assertLabelValue(this, 'version', props.version ?? image.tag ?? image.digest!.slice(-12)),
-      component: assertDnsLabel(this, 'component', props.component ?? 'api'),
-      partOf: assertDnsLabel(this, 'partOf', props.partOf ?? this.name),
-    };
-    this.selector = selectorLabels(this.identity);
+    const naming = resolveWorkloadNaming(this, id, props, 'api');
+    this.name = naming.name;
+    this.namespace = naming.namespace;
+    this.identity = naming.identity;
+    this.selector = naming.selector;
+    this.resources = props.resources;
     this.containerPort = assertPort(this, 'containerPort', props.containerPort ?? 8080);
     this.servicePort = assertPort(this, 'servicePort', props.servicePort ?? 80);
 
@@ -308,17 +293,10 @@ export class ProductionService extends Construct {
       );
     }
 
-    const metadata = (name: string, extra: Record<string, string> = {}): k8s.ObjectMeta => ({
-      name,
-      namespace: this.namespace,
-      labels: { ...recommendedLabels(this.identity), ...extra },
-    });
+    const metadata = metadataFactory(this.namespace, this.identity);
 
     const permissions = leastPrivilegeRules(this, 'permissions', props.permissions ?? []);
-    this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
-      metadata: metadata(this.name),
-      automountServiceAccountToken: permissions.length > 0,
-    });
+    this.serviceAccount = ownServiceAccount(this, metadata(this.name), permissions.length > 0);
     if (permissions.length > 0) {
       this.role = new k8s.KubeRole(this, 'Role', { metadata: metadata(this.name), rules: permissions });
       this.roleBinding = new k8s.KubeRoleBinding(this, 'RoleBinding', {
@@ -335,7 +313,9 @@ export class ProductionService extends Construct {
       podAnnotations['checksum/config'] = createHash('sha256').update(JSON.stringify(data)).digest('hex');
     }
 
-    const probes = this.resolveProbes(props.probes ?? {});
+    const probes = resolveProbes(this, props.probes ?? {}, this.containerPort);
+    const secrets = secretFiles(this, metadata, props.secrets ?? []);
+    this.externalSecrets = secrets.externalSecrets;
     const placement = podPlacement(this.selector, props.placement);
     this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
       metadata: metadata(this.name),
@@ -347,40 +327,29 @@ export class ProductionService extends Construct {
           type: 'RollingUpdate',
           rollingUpdate: this.resolveRollout(props.rollout ?? {}),
         },
-        template: {
-          metadata: {
-            labels: recommendedLabels(this.identity),
-            annotations: Object.keys(podAnnotations).length > 0 ? podAnnotations : undefined,
-          },
-          spec: {
-            serviceAccountName: this.serviceAccount.name,
-            automountServiceAccountToken: permissions.length > 0,
-            priorityClassName: (props.priority ?? PriorityTier.ONLINE_STANDARD).name,
-            terminationGracePeriodSeconds: grace,
-            securityContext: restrictedPodSecurityContext(props.runAs),
-            affinity: placement.affinity,
-            topologySpreadConstraints: placement.topologySpreadConstraints,
-            volumes: [TMP_VOLUME],
-            containers: [
-              {
-                name: 'app',
-                image: props.image,
-                imagePullPolicy: 'IfNotPresent',
-                args: props.args,
-                ports: [{ name: 'http', containerPort: this.containerPort, protocol: 'TCP' }],
-                env: props.env ? Object.entries(sortedRecord(props.env)).map(([name, value]) => ({ name, value })) : undefined,
-                envFrom: this.configMap ? [{ configMapRef: { name: this.configMap.name } }] : undefined,
-                resources: containerResources(this, 'resources', props.resources),
-                startupProbe: probes.startup.toKube(this.containerPort),
-                readinessProbe: probes.readiness.toKube(this.containerPort),
-                livenessProbe: probes.liveness.toKube(this.containerPort),
-                lifecycle: { preStop: { exec: { command: ['sleep', String(preStop)] } } },
-                securityContext: restrictedContainerSecurityContext(),
-                volumeMounts: [TMP_MOUNT],
-              },
-            ],
-          },
-        },
+        template: restrictedPodTemplate(this, {
+          identity: this.identity,
+          image: props.image,
+          resources: props.resources,
+          serviceAccountName: this.serviceAccount.name,
+          automountServiceAccountToken: permissions.length > 0,
+          priority: props.priority ?? PriorityTier.ONLINE_STANDARD,
+          placement,
+          port: { name: 'http', port: this.containerPort },
+          args: props.args,
+          env: props.env,
+          envFrom: [
+            ...(this.configMap ? [{ configMapRef: { name: this.configMap.name } }] : []),
+            ...secrets.envFrom,
+          ],
+          probes,
+          preStopSeconds: preStop,
+          terminationGracePeriodSeconds: grace,
+          runAs: props.runAs,
+          annotations: podAnnotations,
+          volumes: secrets.volumes,
+          volumeMounts: secrets.volumeMounts,
+        }),
       },
     });
 
@@ -416,23 +385,11 @@ export class ProductionService extends Construct {
     const monitoring = props.monitoring === false ? undefined : (props.monitoring ?? {});
     const ingress = [...(props.network?.ingress ?? [])];
     if (monitoring) ingress.push({ from: Peer.namespace(monitoring.prometheusNamespace ?? 'monitoring') });
-    this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
-      metadata: metadata(this.name),
-      spec: {
-        podSelector: { matchLabels: this.selector },
-        policyTypes: ['Ingress', 'Egress'],
-        ingress: ingress.map((rule) => ({
-          from: [rule.from.kube],
-          ports: policyPorts([{ port: this.containerPort, protocol: Protocol.TCP }]),
-        })),
-        egress: [
-          ...(props.network?.egress ?? []).map((rule, i) => {
-            rule.ports.forEach((p, j) => assertPort(this, `network.egress[${i}].ports[${j}].port`, p.port));
-            return { to: [rule.to.kube], ports: policyPorts(rule.ports) };
-          }),
-          dnsEgress(),
-        ],
-      },
+    this.networkPolicy = workloadNetworkPolicy(this, metadata(this.name), {
+      selector: this.selector,
+      port: this.containerPort,
+      ingress,
+      egress: props.network?.egress,
     });
 
     if (monitoring) {
@@ -508,32 +465,6 @@ export class ProductionService extends Construct {
     return minAvailable;
   }
 
-  private resolveProbes(probes: ServiceProbes): Required<ServiceProbes> {
-    const resolved = {
-      startup: probes.startup ?? Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 }),
-      readiness: probes.readiness ?? Probe.http('/health/ready', { periodSeconds: 5 }),
-      liveness: probes.liveness ?? Probe.http('/health/live', { periodSeconds: 10 }),
-    };
-    for (const [kind, probe] of Object.entries(resolved)) {
-      const port = probe.targetPort(this.containerPort);
-      if (port !== undefined && port !== this.containerPort) {
-        fail(
-          this,
-          `probes.${kind} targets port ${port}, which the container does not expose (it exposes ${this.containerPort}); ` +
-            `probe port ${this.containerPort} or change containerPort`,
-        );
-      }
-    }
-    if (resolved.readiness.fingerprint(this.containerPort) === resolved.liveness.fingerprint(this.containerPort)) {
-      fail(
-        this,
-        `probes.liveness is identical to probes.readiness; a failing dependency would restart every pod at once. ` +
-          `Point liveness at a check of the process itself, e.g. Probe.http('/health/live')`,
-      );
-    }
-    return resolved;
-  }
-
   private resolveRollout(rollout: RolloutOptions): k8s.RollingUpdateDeployment {
     const surge = rollout.maxSurge ?? '25%';
     const unavailable = rollout.maxUnavailable ?? 0;
@@ -597,12 +528,4 @@ export class ProductionService extends Construct {
 
 function isZero(value: number | string): boolean {
   return value === 0 || value === '0' || value === '0%';
-}
-
-function intOrPercent(value: number | string): k8s.IntOrString {
-  return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
-}
-
-function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

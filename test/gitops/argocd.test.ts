@@ -15,11 +15,16 @@ describe('Argo CD delivery', () => {
   test('limits each project to this repository, its clusters, its namespaces and the cluster kinds it writes', () => {
     const project = find('AppProject', 'production');
     expect(project.spec.sourceRepos).toEqual([gitSource.repoURL]);
-    expect(project.spec.destinations).toEqual([
-      { server: 'https://prod-eu-1.k8s.example.com', namespace: 'production' },
-      { server: 'https://prod-eu-2.k8s.example.com', namespace: 'production' },
+    const namespaces = ['batch', 'infra', 'node-agents', 'production'];
+    expect(project.spec.destinations).toEqual(
+      ['prod-eu-1', 'prod-eu-2'].flatMap((c) => namespaces.map((namespace) => ({ server: `https://${c}.k8s.example.com`, namespace }))),
+    );
+    expect(project.spec.clusterResourceWhitelist).toEqual([
+      { group: '', kind: 'Namespace' },
+      { group: 'kyverno.io', kind: 'ClusterPolicy' },
+      { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
+      { group: 'storage.k8s.io', kind: 'StorageClass' },
     ]);
-    expect(project.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
   });
 
   test('fans production out to one automated Application per cluster', () => {

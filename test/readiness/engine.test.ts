@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import {
-  assertReady, checkManifests, collectManifests, matchesSelector, PACKS, parseSelector, podTemplateOf, ReadinessError, RULES, SUPPRESS_ANNOTATION, suppressionAnnotation, WORKLOAD_KINDS,
+  assertReady, checkManifests, collectManifests, matchesSelector, PACKS, parseSelector, podTemplateOf, POD_SECURITY_EXEMPTION, ReadinessError, RULES, SUPPRESS_ANNOTATION, suppressionAnnotation, WORKLOAD_KINDS,
 } from '../../lib';
 import { ObjectIndex } from '../../lib/readiness/object-index';
 import { Construct } from 'constructs';
@@ -80,6 +80,20 @@ describe('suppressions', () => {
     expect(report.findings.map((f) => [f.ruleId, f.level, f.message])).toEqual([
       ['suppression-invalid', 'error', 'suppression of image-tag-pinned needs a reason of at least 10 characters, got "because"'],
       ['image-tag-pinned', 'error', expect.stringContaining('uses the mutable tag "latest"')],
+    ]);
+  });
+
+  test('a Pod Security exemption with its reason suppresses the pss rules only', () => {
+    const stack = goodStack();
+    const deployment = pick(stack, 'Deployment', 'api');
+    deployment.metadata.annotations = { [POD_SECURITY_EXEMPTION]: 'hostPath /var/log (read-only): ships node logs' };
+    deployment.spec.template.spec.volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }];
+    apiContainer(stack).image = 'registry.example.com/api:latest';
+    const report = checkManifests(stack);
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['image-tag-pinned']);
+    expect(report.suppressed.map((s) => [s.ruleId, s.reason])).toEqual([
+      ['pss-host-path-volumes', 'hostPath /var/log (read-only): ships node logs'],
+      ['pss-volume-types', 'hostPath /var/log (read-only): ships node logs'],
     ]);
   });
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { collectManifests, Manifest } from '../../lib';
+import { collectManifests, Manifest, toYaml } from '../../lib';
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -17,6 +17,24 @@ export function synthChart(build: (chart: Chart) => void, namespace = 'productio
   const stage = new Construct(app, namespace);
   build(new Chart(stage, 'test', { namespace, disableResourceNameHashes: true }));
   return collectManifests(app).flatMap((f) => f.objects);
+}
+
+/** Builds one chart without a namespace (for cluster-scoped objects) in stage `stage`. */
+export function synthClusterChart(build: (chart: Chart) => void, stage = 'production'): Manifest[] {
+  const app = new App();
+  build(new Chart(new Construct(app, stage), 'test', { disableResourceNameHashes: true }));
+  return collectManifests(app).flatMap((f) => f.objects);
+}
+
+/** Runs the independent validator over `objects` and returns its report. */
+export function validateObjects(objects: Manifest[]): ValidationReport {
+  const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cdk8s-production-objects-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'objects.yaml'), toYaml(objects));
+    return validateManifests(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The single object of `kind` named `name`; fails the test if there is not exactly one. */

@@ -1,0 +1,120 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import {
+  Environment,
+  KUBE_SYSTEM_EXEMPTION,
+  NodeAgent,
+  Peer,
+  PolicyPack,
+  PriorityClasses,
+  PriorityTier,
+  Probe,
+  Protocol,
+  RetainedStorageClass,
+  ScheduledJob,
+  StatefulService,
+  Tenant,
+  VerticalScalingMode,
+} from '../../lib';
+import { tenantAccess, tenantQuotas } from '../config';
+
+/** Namespace of shared infrastructure (Redis). */
+const INFRA = 'infra';
+/** Namespace of node-level agents. */
+const NODE_AGENTS = 'node-agents';
+/** Namespace of batch work, pinned to the batch node pool. */
+const BATCH = 'batch';
+
+/** The order-api pods, admitted by Redis. */
+const ORDER_API = { 'app.kubernetes.io/instance': 'order-api', 'app.kubernetes.io/name': 'order-api' };
+
+/**
+ * The platform layer of one environment: tenant namespaces, the Retain storage class, the priority
+ * classes, the Kyverno policy pack, and one example of each platform workload (Redis, a log collector,
+ * a nightly job). One chart per file; cluster-scoped objects live in charts without a namespace.
+ */
+export function platformStack(stage: Construct, env: Environment): void {
+  const chart = (id: string, namespace?: string) => new Chart(stage, id, { namespace, disableResourceNameHashes: true });
+  const quotas = tenantQuotas[env.name];
+
+  const storage = new RetainedStorageClass(chart('platform-storage'), 'gp3-retain');
+  new PriorityClasses(chart('platform-priority-classes'), 'priority-classes');
+
+  const redis = new StatefulService(chart('redis', INFRA), 'redis', {
+    image: 'docker.io/library/redis:7.4.2',
+    partOf: 'shop',
+    component: 'cache',
+    resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } },
+    replicas: 3,
+    containerPort: 6379,
+    portName: 'redis',
+    args: [
+      'sh',
+      '-c',
+      'exec redis-server --appendonly yes --dir /data --requirepass "$(cat /var/run/secrets/redis-auth/password)"',
+    ],
+    storage: { size: env.name === 'production' ? '50Gi' : '5Gi', storageClass: storage },
+    probes: {
+      startup: Probe.tcp({ periodSeconds: 5, failureThreshold: 24 }),
+      readiness: Probe.command(
+        ['sh', '-c', 'redis-cli -a "$(cat /var/run/secrets/redis-auth/password)" --no-auth-warning ping | grep -q PONG'],
+        { periodSeconds: 5 },
+      ),
+      liveness: Probe.tcp({ periodSeconds: 10 }),
+    },
+    placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
+    priority: PriorityTier.ONLINE_CRITICAL,
+    network: { ingress: [{ from: Peer.podsInNamespace(env.namespace, ORDER_API) }] },
+    secrets: [{ name: 'redis-auth', store: 'platform-secrets', files: { password: { key: `${env.name}/redis`, property: 'password' } } }],
+  });
+
+  const logCollector = new NodeAgent(chart('log-collector', NODE_AGENTS), 'log-collector', {
+    image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.4',
+    partOf: 'observability',
+    resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '256Mi' } },
+    containerPort: 2020,
+    probes: {
+      startup: Probe.http('/api/v1/health', { periodSeconds: 5, failureThreshold: 12 }),
+      readiness: Probe.http('/api/v1/health', { periodSeconds: 10 }),
+      liveness: Probe.http('/', { periodSeconds: 10 }),
+    },
+    hostPaths: [{ path: '/var/log', reason: 'reads the container logs the kubelet writes on each node' }],
+    network: {
+      ingress: [{ from: Peer.namespace('monitoring') }],
+      egress: [{ to: Peer.namespace('monitoring'), ports: [{ port: 3100, protocol: Protocol.TCP }] }],
+    },
+  });
+
+  const nightlyReport = new ScheduledJob(chart('nightly-report', BATCH), 'nightly-report', {
+    image: 'registry.example.com/order-report:v1.4.0',
+    partOf: 'shop',
+    resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } },
+    schedule: '30 2 * * *',
+    activeDeadlineSeconds: 2 * 3600,
+    verticalScaling: VerticalScalingMode.RECOMMEND_ONLY,
+  });
+
+  const namespaces = chart('platform-namespaces');
+  new Tenant(namespaces, 'infra', { name: INFRA, quota: quotas.infra, access: tenantAccess }).accountFor(redis);
+  new Tenant(namespaces, 'batch', {
+    name: BATCH,
+    quota: quotas.batch,
+    access: tenantAccess,
+    nodePool: { name: 'batch' },
+  }).accountFor(nightlyReport);
+  new Tenant(namespaces, 'node-agents', {
+    name: NODE_AGENTS,
+    quota: quotas.nodeAgents,
+    podSecurity: logCollector.podSecurityModes,
+    access: { admin: tenantAccess.admin, view: tenantAccess.view },
+  });
+
+  new PolicyPack(chart('platform-policies'), 'policies', {
+    mode: env.props.policyMode,
+    exemptions: [
+      KUBE_SYSTEM_EXEMPTION,
+      { namespace: 'etcd-backup', reason: 'etcd snapshots read the control-plane data directory on the host' },
+      { namespace: NODE_AGENTS, reason: `node agents read host paths (${logCollector.exemption})` },
+    ],
+  });
+}

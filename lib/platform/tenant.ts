@@ -1,0 +1,262 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { fail, show } from '../core/errors';
+import { MANAGED_BY } from '../core/labels';
+import { assertDnsLabel } from '../core/names';
+import { dnsEgress } from '../core/network';
+import { NODE_POOL_LABEL } from '../core/placement';
+import { podSecurityLabels, PodSecurityModes } from '../core/pod-security';
+import { ContainerResources, containerResources, parseQuantity, RequestAndLimit } from '../core/resources';
+
+/** What all pods of a tenant may request and be limited to in total. */
+export interface TenantQuota {
+  /** Total CPU: `request` bounds `requests.cpu`, `limit` bounds `limits.cpu`, e.g. `{ request: '20', limit: '40' }`. */
+  readonly cpu: RequestAndLimit;
+  /** Total memory, e.g. `{ request: '40Gi', limit: '60Gi' }`. */
+  readonly memory: RequestAndLimit;
+  /**
+   * Most pods.
+   * @default - no pod count limit
+   */
+  readonly pods?: number;
+  /**
+   * Most PersistentVolumeClaims.
+   * @default - no claim count limit
+   */
+  readonly persistentVolumeClaims?: number;
+  /**
+   * Total storage all claims may request, e.g. `'500Gi'`.
+   * @default - no storage limit
+   */
+  readonly storage?: string;
+}
+
+/** Groups (from the identity provider) bound to the built-in namespace roles. Never cluster-admin. */
+export interface TenantAccess {
+  /**
+   * Groups bound to the built-in `admin` ClusterRole in this namespace.
+   * @default - none
+   */
+  readonly admin?: string[];
+  /**
+   * Groups bound to the built-in `edit` ClusterRole.
+   * @default - none
+   */
+  readonly edit?: string[];
+  /**
+   * Groups bound to the built-in `view` ClusterRole.
+   * @default - none
+   */
+  readonly view?: string[];
+}
+
+/**
+ * A node pool reserved for this tenant. The namespace annotations only take effect when the API server
+ * runs the `PodNodeSelector` and `PodTolerationRestriction` admission plugins; without them Kubernetes
+ * ignores the annotations.
+ */
+export interface DedicatedNodePool {
+  /** Value of the node label `node-pool`, e.g. `payments`. */
+  readonly name: string;
+  /**
+   * The pool's nodes carry the taint `node-pool=<name>:NoSchedule`, so pods of the namespace get the toleration.
+   * @default true
+   */
+  readonly tainted?: boolean;
+}
+
+/** A workload whose worst-case resource use a tenant's quota must hold. */
+export interface QuotaConsumer {
+  /** Object name, for messages. */
+  readonly name: string;
+  /** Namespace it runs in. */
+  readonly namespace: string;
+  /** Requests and limits of one pod. */
+  readonly resources: ContainerResources;
+  /** Most pods it runs at once. */
+  readonly maxReplicas: number;
+}
+
+/** Properties of a {@link Tenant}. */
+export interface TenantProps {
+  /**
+   * Namespace name.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /** Totals for the namespace; workloads declared with {@link Tenant.accountFor} must fit. */
+  readonly quota: TenantQuota;
+  /**
+   * Requests and limits a container gets when it declares none (LimitRange defaults).
+   * @default { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '512Mi' } }
+   */
+  readonly containerDefaults?: ContainerResources;
+  /**
+   * Pod Security Admission levels.
+   * @default - restricted for enforce, audit and warn
+   */
+  readonly podSecurity?: PodSecurityModes;
+  /**
+   * Groups bound to admin, edit and view.
+   * @default - no bindings
+   */
+  readonly access?: TenantAccess;
+  /**
+   * Node pool every pod of the namespace is pinned to.
+   * @default - none: pods go where their own placement says
+   */
+  readonly nodePool?: DedicatedNodePool;
+}
+
+/** Namespace annotation of the PodNodeSelector admission plugin. */
+export const NODE_SELECTOR_ANNOTATION = 'scheduler.alpha.kubernetes.io/node-selector';
+
+/** Namespace annotation of the PodTolerationRestriction admission plugin. */
+export const DEFAULT_TOLERATIONS_ANNOTATION = 'scheduler.alpha.kubernetes.io/defaultTolerations';
+
+/**
+ * A namespace one team owns on a shared cluster (guide 12.5, 7.3): Pod Security Admission labels,
+ * ResourceQuota and LimitRange, a default-deny NetworkPolicy with DNS allowed, RoleBindings of the
+ * built-in admin/edit/view roles to groups, and optionally a dedicated node pool.
+ * Declare its workloads with {@link accountFor} so a quota too small for them fails at synth time.
+ * The namespace is cluster-scoped: put the tenant in a chart without a namespace.
+ */
+export class Tenant extends Construct {
+  /** Namespace name. */
+  public readonly name: string;
+  /** The namespace. */
+  public readonly namespace: k8s.KubeNamespace;
+  /** Totals of the namespace. */
+  public readonly resourceQuota: k8s.KubeResourceQuota;
+  /** Per-container defaults. */
+  public readonly limitRange: k8s.KubeLimitRange;
+  /** Denies all ingress and egress not allowed by another policy. */
+  public readonly defaultDeny: k8s.KubeNetworkPolicy;
+  /** Allows DNS to kube-system over UDP and TCP. */
+  public readonly allowDns: k8s.KubeNetworkPolicy;
+  /** The RoleBindings, by role. */
+  public readonly roleBindings: Record<string, k8s.KubeRoleBinding> = {};
+
+  private readonly quota: TenantQuota;
+  private readonly consumers: QuotaConsumer[] = [];
+
+  public constructor(scope: Construct, id: string, props: TenantProps) {
+    super(scope, id);
+    this.name = assertDnsLabel(this, 'name', props.name ?? id);
+    this.quota = props.quota;
+    containerResources(this, 'quota', props.quota);
+
+    this.namespace = new k8s.KubeNamespace(this, 'Resource', {
+      metadata: {
+        name: this.name,
+        labels: { 'app.kubernetes.io/managed-by': MANAGED_BY, ...podSecurityLabels(props.podSecurity) },
+        annotations: props.nodePool ? nodePoolAnnotations(this, props.nodePool) : undefined,
+      },
+    });
+    const metadata = (name: string): k8s.ObjectMeta => ({
+      name,
+      namespace: this.name,
+      labels: { 'app.kubernetes.io/managed-by': MANAGED_BY },
+    });
+
+    this.resourceQuota = new k8s.KubeResourceQuota(this, 'Quota', {
+      metadata: metadata('tenant-quota'),
+      spec: { hard: quotaHard(props.quota) },
+    });
+    const defaults = containerResources(
+      this,
+      'containerDefaults',
+      props.containerDefaults ?? { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '512Mi' } },
+    );
+    this.limitRange = new k8s.KubeLimitRange(this, 'LimitRange', {
+      metadata: metadata('container-defaults'),
+      spec: { limits: [{ type: 'Container', defaultRequest: defaults.requests, default: defaults.limits }] },
+    });
+
+    this.defaultDeny = new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
+      metadata: metadata('default-deny'),
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    });
+    this.allowDns = new k8s.KubeNetworkPolicy(this, 'AllowDns', {
+      metadata: metadata('allow-dns'),
+      spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgress()] },
+    });
+
+    for (const role of ['admin', 'edit', 'view'] as const) {
+      const groups = props.access?.[role] ?? [];
+      if (groups.length === 0) continue;
+      this.roleBindings[role] = new k8s.KubeRoleBinding(this, `RoleBinding-${role}`, {
+        metadata: metadata(`tenant-${role}`),
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
+        subjects: groups.map((name) => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name })),
+      });
+    }
+  }
+
+  /**
+   * Declares a workload of this namespace, so the quota is checked against its requests and limits at
+   * maximum scale. Fails at once when the namespace differs or the quota no longer holds every workload.
+   */
+  public accountFor(workload: QuotaConsumer): void {
+    if (workload.namespace !== this.name) {
+      fail(
+        this,
+        `accountFor(${workload.name}) runs in namespace "${workload.namespace}", not "${this.name}"; ` +
+          `account for it in the tenant of namespace "${workload.namespace}"`,
+      );
+    }
+    this.consumers.push(workload);
+    for (const kind of ['cpu', 'memory'] as const) {
+      for (const side of ['request', 'limit'] as const) {
+        const needed = this.consumers.reduce(
+          (sum, w) => sum + parseQuantity(w.resources[kind][side])! * w.maxReplicas,
+          0,
+        );
+        const allowed = parseQuantity(this.quota[kind][side])!;
+        if (needed > allowed) {
+          const breakdown = this.consumers.map((w) => `${w.name} ${w.maxReplicas} x ${w.resources[kind][side]}`).join(', ');
+          fail(
+            this,
+            `quota.${kind}.${side} ${show(this.quota[kind][side])} is smaller than the ${formatAmount(kind, needed)} ` +
+              `its workloads ${side === 'request' ? 'request' : 'may use'} at maximum scale (${breakdown}); ` +
+              `raise quota.${kind}.${side} to at least ${formatAmount(kind, needed)} or lower the workloads' ` +
+              `${side}s or replica ceilings`,
+          );
+        }
+      }
+    }
+  }
+}
+
+function quotaHard(quota: TenantQuota): Record<string, k8s.Quantity> {
+  const hard: Record<string, k8s.Quantity> = {
+    'requests.cpu': k8s.Quantity.fromString(quota.cpu.request),
+    'requests.memory': k8s.Quantity.fromString(quota.memory.request),
+    'limits.cpu': k8s.Quantity.fromString(quota.cpu.limit),
+    'limits.memory': k8s.Quantity.fromString(quota.memory.limit),
+  };
+  if (quota.pods !== undefined) hard.pods = k8s.Quantity.fromNumber(quota.pods);
+  if (quota.persistentVolumeClaims !== undefined) {
+    hard.persistentvolumeclaims = k8s.Quantity.fromNumber(quota.persistentVolumeClaims);
+  }
+  if (quota.storage !== undefined) hard['requests.storage'] = k8s.Quantity.fromString(quota.storage);
+  return hard;
+}
+
+function nodePoolAnnotations(scope: Construct, pool: DedicatedNodePool): Record<string, string> {
+  assertDnsLabel(scope, 'nodePool.name', pool.name);
+  const annotations: Record<string, string> = { [NODE_SELECTOR_ANNOTATION]: `${NODE_POOL_LABEL}=${pool.name}` };
+  if (pool.tainted ?? true) {
+    annotations[DEFAULT_TOLERATIONS_ANNOTATION] = JSON.stringify([
+      { key: NODE_POOL_LABEL, operator: 'Equal', value: pool.name, effect: 'NoSchedule' },
+    ]);
+  }
+  return annotations;
+}
+
+/** A total for messages: CPU in cores, memory in Gi or Mi. */
+function formatAmount(kind: 'cpu' | 'memory', value: number): string {
+  if (kind === 'cpu') return `${Number(value.toFixed(3))} CPU`;
+  const gi = value / 2 ** 30;
+  return Number.isInteger(gi) ? `${gi}Gi memory` : `${Math.ceil(value / 2 ** 20)}Mi memory`;
+}

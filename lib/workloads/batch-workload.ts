@@ -1,0 +1,170 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import {
+  VerticalPodAutoscaler,
+  VerticalPodAutoscalerSpecUpdatePolicyUpdateMode,
+} from '../../imports/vpa-autoscaling.k8s.io';
+import { fail, show } from '../core/errors';
+import { WorkloadIdentity } from '../core/labels';
+import { NODE_POOL_LABEL, podPlacement, ZoneSpread } from '../core/placement';
+import { PriorityTier } from '../core/priority';
+import { ContainerResources } from '../core/resources';
+import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
+import { SecretFiles, secretFiles, SecretFilesParts } from '../secrets/secret-files';
+import { metadataFactory, ownServiceAccount, resolveWorkloadNaming, restrictedPodTemplate, WorkloadProps } from './pod-template';
+
+/** What the VerticalPodAutoscaler does with its recommendations. */
+export enum VerticalScalingMode {
+  /** Only recommends; read them with `kubectl describe vpa`. */
+  RECOMMEND_ONLY = 'Off',
+  /** Applies the recommendation when a pod is created, never evicts a running one. */
+  ON_POD_CREATION = 'Initial',
+}
+
+/** Properties shared by {@link BatchJob} and {@link ScheduledJob}. */
+export interface BatchWorkloadProps extends WorkloadProps {
+  /**
+   * Secrets fetched by the External Secrets Operator and mounted read-only as files.
+   * @default - none
+   */
+  readonly secrets?: SecretFiles[];
+  /**
+   * Node pool the pods run in (guide 16.1: batch apart from online services). Its nodes are expected to
+   * carry the taint `node-pool=<pool>:NoSchedule`, which the pods tolerate.
+   * @default 'batch'
+   */
+  readonly nodePool?: string;
+  /**
+   * Retries before the Job counts as failed.
+   * @default 3
+   */
+  readonly backoffLimit?: number;
+  /**
+   * Seconds a run may take in total before Kubernetes stops it.
+   * @default 3600
+   */
+  readonly activeDeadlineSeconds?: number;
+  /**
+   * Seconds a finished Job is kept for inspection before it is deleted.
+   * @default 86400
+   */
+  readonly ttlSecondsAfterFinished?: number;
+  /**
+   * Pods running at once.
+   * @default 1
+   */
+  readonly parallelism?: number;
+  /**
+   * A VerticalPodAutoscaler that learns the right requests from past runs.
+   * @default - none
+   */
+  readonly verticalScaling?: VerticalScalingMode;
+}
+
+/** The parts {@link batchWorkload} created. */
+export interface BatchWorkloadParts {
+  readonly name: string;
+  readonly namespace: string;
+  readonly identity: WorkloadIdentity;
+  readonly parallelism: number;
+  readonly metadata: (name: string) => k8s.ObjectMeta;
+  readonly serviceAccount: k8s.KubeServiceAccount;
+  readonly secrets: SecretFilesParts;
+  readonly jobSpec: k8s.JobSpec;
+}
+
+/** Checks the props of a batch workload and builds its ServiceAccount, secrets and Job spec. */
+export function batchWorkload(scope: Construct, id: string, props: BatchWorkloadProps): BatchWorkloadParts {
+  const naming = resolveWorkloadNaming(scope, id, props, 'batch');
+  const counts = {
+    backoffLimit: props.backoffLimit ?? 3,
+    activeDeadlineSeconds: props.activeDeadlineSeconds ?? 3600,
+    ttlSecondsAfterFinished: props.ttlSecondsAfterFinished ?? 86400,
+    parallelism: props.parallelism ?? 1,
+  };
+  for (const [prop, value] of Object.entries(counts)) {
+    const minimum = prop === 'backoffLimit' || prop === 'ttlSecondsAfterFinished' ? 0 : 1;
+    if (!Number.isInteger(value) || value < minimum) {
+      fail(scope, `${prop} ${show(value)} must be an integer of at least ${minimum}`);
+    }
+  }
+  const pool = props.nodePool ?? 'batch';
+  const metadata = metadataFactory(naming.namespace, naming.identity);
+  const serviceAccount = ownServiceAccount(scope, metadata(naming.name), false);
+  const secrets = secretFiles(scope, metadata, props.secrets ?? []);
+  const placement = podPlacement(naming.selector, { nodePool: pool, spreadAcrossHosts: false, zoneSpread: ZoneSpread.BEST_EFFORT });
+  return {
+    name: naming.name,
+    namespace: naming.namespace,
+    identity: naming.identity,
+    parallelism: counts.parallelism,
+    metadata,
+    serviceAccount,
+    secrets,
+    jobSpec: {
+      ...counts,
+      completions: counts.parallelism,
+      template: restrictedPodTemplate(scope, {
+        identity: naming.identity,
+        image: props.image,
+        resources: props.resources,
+        serviceAccountName: serviceAccount.name,
+        automountServiceAccountToken: false,
+        priority: PriorityTier.BATCH,
+        placement,
+        tolerations: [{ key: NODE_POOL_LABEL, operator: 'Equal', value: pool, effect: 'NoSchedule' }],
+        restartPolicy: 'Never',
+        args: props.args,
+        env: props.env,
+        envFrom: secrets.envFrom,
+        runAs: props.runAs,
+        volumes: secrets.volumes,
+        volumeMounts: secrets.volumeMounts,
+      }),
+    },
+  };
+}
+
+/**
+ * What {@link BatchJob} and {@link ScheduledJob} share: naming, ServiceAccount, secrets, the Job spec
+ * and the optional VerticalPodAutoscaler. Subclasses add their controller.
+ */
+export abstract class BatchWorkload extends Construct {
+  /** Name shared by every object. */
+  public readonly name: string;
+  /** Namespace of every object. */
+  public readonly namespace: string;
+  /** CPU and memory of each pod, as given. */
+  public readonly resources: ContainerResources;
+  /** Pods running at once (the ceiling the tenant quota must hold). */
+  public readonly maxReplicas: number;
+  /** Identity of the pods. */
+  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** The ExternalSecrets the pods' secret files come from. */
+  public readonly externalSecrets: ExternalSecret[];
+  /** Request recommendations, when vertical scaling is on. */
+  public readonly verticalScaler?: VerticalPodAutoscaler;
+  /** The checked parts subclasses build their controller from. */
+  protected readonly parts: BatchWorkloadParts;
+
+  protected constructor(scope: Construct, id: string, props: BatchWorkloadProps, kind: 'Job' | 'CronJob') {
+    super(scope, id);
+    this.parts = batchWorkload(this, id, props);
+    this.name = this.parts.name;
+    this.namespace = this.parts.namespace;
+    this.resources = props.resources;
+    this.maxReplicas = this.parts.parallelism;
+    this.serviceAccount = this.parts.serviceAccount;
+    this.externalSecrets = this.parts.secrets.externalSecrets;
+    if (props.verticalScaling) {
+      this.verticalScaler = new VerticalPodAutoscaler(this, 'VerticalPodAutoscaler', {
+        metadata: this.parts.metadata(this.name),
+        spec: {
+          targetRef: { apiVersion: 'batch/v1', kind, name: this.name },
+          updatePolicy: { updateMode: props.verticalScaling as string as VerticalPodAutoscalerSpecUpdatePolicyUpdateMode },
+          resourcePolicy: { containerPolicies: [{ containerName: 'app', controlledResources: ['cpu', 'memory'] }] },
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { fail, show } from '../core/errors';
+import { WorkloadIdentity } from '../core/labels';
+import { assertPort } from '../core/ports';
+import { PodSecurityLevel, PodSecurityModes } from '../core/pod-security';
+import { PriorityTier } from '../core/priority';
+import {
+  intOrPercent,
+  metadataFactory,
+  ownServiceAccount,
+  resolveProbes,
+  resolveWorkloadNaming,
+  restrictedPodTemplate,
+  ServiceProbes,
+  WorkloadProps,
+} from './pod-template';
+import { NetworkAccess } from './production-service';
+import { workloadNetworkPolicy } from './workload-network-policy';
+
+/**
+ * Annotation marking a workload (and its pods) as exempt from the restricted Pod Security profile.
+ * The value states what the exemption is and why, e.g.
+ * `hostPath /var/log (read-only): reads container logs from the node`. Tools that check manifests
+ * read it to tell a declared exemption from a mistake.
+ */
+export const POD_SECURITY_EXEMPTION_ANNOTATION = 'cdk8s-production.io/pod-security-exemption';
+
+/** A folder of the node mounted into the agent. */
+export interface HostPathMount {
+  /** Path on the node, e.g. `/var/log`. */
+  readonly path: string;
+  /** Why the agent needs it; required, and written into the manifest next to the exemption. */
+  readonly reason: string;
+  /**
+   * Path in the container.
+   * @default - the same as on the node
+   */
+  readonly mountPath?: string;
+  /**
+   * Mount read-only.
+   * @default true
+   */
+  readonly readOnly?: boolean;
+}
+
+/** Properties of a {@link NodeAgent}. */
+export interface NodeAgentProps extends WorkloadProps {
+  /**
+   * Port of the agent's health and metrics endpoint, named `http`.
+   * @default 8080
+   */
+  readonly containerPort?: number;
+  /** Health checks. @default - see {@link ServiceProbes} */
+  readonly probes?: ServiceProbes;
+  /**
+   * Node folders the agent reads; each needs a reason and makes the agent an exemption from the
+   * restricted profile.
+   * @default - none: the agent stays restricted
+   */
+  readonly hostPaths?: HostPathMount[];
+  /**
+   * Nodes updated at once during a rollout (count or percentage).
+   * @default 1
+   */
+  readonly maxUnavailable?: number | string;
+  /** Allowed network peers. @default - DNS egress only, no ingress */
+  readonly network?: NetworkAccess;
+}
+
+/**
+ * A node-level agent such as a log collector or a monitoring exporter (guide 6.5): a DaemonSet on every
+ * node, tolerating all taints, with the built-in `system-node-critical` priority, reserved requests and
+ * limits, and paced rolling updates. Host paths are opt-in, each with a reason that ships in the YAML as
+ * {@link POD_SECURITY_EXEMPTION_ANNOTATION}; the namespace must then admit them
+ * (see {@link podSecurityModes}).
+ */
+export class NodeAgent extends Construct {
+  /** Name shared by every object. */
+  public readonly name: string;
+  /** Namespace of every object. */
+  public readonly namespace: string;
+  /** The recommended labels' values. */
+  public readonly identity: WorkloadIdentity;
+  /** Labels the policy selects on. */
+  public readonly selector: Record<string, string>;
+  /** The exemption text, when host paths were declared. */
+  public readonly exemption?: string;
+  /**
+   * Pod Security Admission modes the agent's namespace needs: restricted without host paths; with them
+   * `privileged` enforced (even baseline forbids host paths) while audit and warn stay restricted, so
+   * every other violation remains visible.
+   */
+  public readonly podSecurityModes: PodSecurityModes;
+  /** Identity of the pods. */
+  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** The workload. */
+  public readonly daemonSet: k8s.KubeDaemonSet;
+  /** Ingress and egress allow-list. */
+  public readonly networkPolicy: k8s.KubeNetworkPolicy;
+
+  public constructor(scope: Construct, id: string, props: NodeAgentProps) {
+    super(scope, id);
+    const naming = resolveWorkloadNaming(this, id, props, 'node-agent');
+    this.name = naming.name;
+    this.namespace = naming.namespace;
+    this.identity = naming.identity;
+    this.selector = naming.selector;
+    const containerPort = assertPort(this, 'containerPort', props.containerPort ?? 8080);
+    const hostPaths = this.resolveHostPaths(props.hostPaths ?? []);
+    this.exemption = hostPaths.length > 0 ? hostPaths.map((h) => h.description).join('; ') : undefined;
+    this.podSecurityModes = this.exemption
+      ? { enforce: PodSecurityLevel.PRIVILEGED, audit: PodSecurityLevel.RESTRICTED, warn: PodSecurityLevel.RESTRICTED }
+      : {};
+    const annotations = this.exemption ? { [POD_SECURITY_EXEMPTION_ANNOTATION]: this.exemption } : undefined;
+
+    const metadata = metadataFactory(this.namespace, this.identity);
+    this.serviceAccount = ownServiceAccount(this, metadata(this.name), false);
+    this.daemonSet = new k8s.KubeDaemonSet(this, 'DaemonSet', {
+      metadata: { ...metadata(this.name), annotations },
+      spec: {
+        revisionHistoryLimit: 10,
+        selector: { matchLabels: this.selector },
+        updateStrategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: intOrPercent(props.maxUnavailable ?? 1) },
+        },
+        template: restrictedPodTemplate(this, {
+          identity: this.identity,
+          image: props.image,
+          resources: props.resources,
+          serviceAccountName: this.serviceAccount.name,
+          automountServiceAccountToken: false,
+          priority: PriorityTier.SYSTEM_NODE_CRITICAL,
+          placement: {},
+          tolerations: [{ operator: 'Exists' }],
+          port: { name: 'http', port: containerPort },
+          args: props.args,
+          env: props.env,
+          probes: resolveProbes(this, props.probes ?? {}, containerPort),
+          runAs: props.runAs,
+          annotations,
+          volumes: hostPaths.map((h) => h.volume),
+          volumeMounts: hostPaths.map((h) => h.mount),
+        }),
+      },
+    });
+
+    this.networkPolicy = workloadNetworkPolicy(this, metadata(this.name), {
+      selector: this.selector,
+      port: containerPort,
+      ingress: props.network?.ingress,
+      egress: props.network?.egress,
+    });
+  }
+
+  /** The ApiObjects of this agent, for escape-hatch patches. */
+  public get apiObjects(): ApiObject[] {
+    return this.node.children.filter((c): c is ApiObject => c instanceof ApiObject);
+  }
+
+  private resolveHostPaths(
+    hostPaths: HostPathMount[],
+  ): { volume: k8s.Volume; mount: k8s.VolumeMount; description: string }[] {
+    return hostPaths.map((h, i) => {
+      if (!h.path || !h.path.startsWith('/')) {
+        fail(this, `hostPaths[${i}].path ${show(h.path)} is not an absolute path; use e.g. "/var/log"`);
+      }
+      if (!h.reason || h.reason.trim() === '') {
+        fail(
+          this,
+          `hostPaths[${i}] "${h.path}" has no reason; a host path exempts the agent from the restricted Pod Security ` +
+            `profile, so state why it is needed, e.g. reason: 'reads container logs from the node'`,
+        );
+      }
+      const readOnly = h.readOnly ?? true;
+      const name = `host-${i}`;
+      return {
+        volume: { name, hostPath: { path: h.path, type: 'Directory' } },
+        mount: { name, mountPath: h.mountPath ?? h.path, readOnly },
+        description: `hostPath ${h.path} (${readOnly ? 'read-only' : 'read-write'}): ${h.reason.trim()}`,
+      };
+    });
+  }
+}

@@ -1,0 +1,306 @@
+import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import { fail } from '../core/errors';
+import { assertPinnedImage, ImageReference } from '../core/image';
+import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
+import { assertDnsLabel, assertLabelValue } from '../core/names';
+import { PodPlacement } from '../core/placement';
+import { PriorityTier } from '../core/priority';
+import { Probe } from '../core/probes';
+import { ContainerResources, containerResources } from '../core/resources';
+import {
+  restrictedContainerSecurityContext,
+  restrictedPodSecurityContext,
+  RunAsIdentity,
+  TMP_MOUNT,
+  TMP_VOLUME,
+} from '../core/security';
+
+/** Startup, readiness and liveness checks of the container. */
+export interface ServiceProbes {
+  /**
+   * Gives a slow-starting container time before liveness applies.
+   * @default Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 })
+   */
+  readonly startup?: Probe;
+  /**
+   * Decides when the pod receives traffic.
+   * @default Probe.http('/health/ready', { periodSeconds: 5 })
+   */
+  readonly readiness?: Probe;
+  /**
+   * Restarts a hung container; must not be identical to readiness.
+   * @default Probe.http('/health/live', { periodSeconds: 10 })
+   */
+  readonly liveness?: Probe;
+}
+
+/** The props every workload construct shares: what runs, and who it is. */
+export interface WorkloadProps {
+  /** Container image, pinned to a tag or digest (never `latest`). */
+  readonly image: string;
+  /** CPU and memory requests and limits; required, there are no silent defaults. */
+  readonly resources: ContainerResources;
+  /**
+   * Object name and `app.kubernetes.io/name`.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Namespace of every object.
+   * @default - the chart's namespace
+   */
+  readonly namespace?: string;
+  /**
+   * `app.kubernetes.io/version`.
+   * @default - the image tag
+   */
+  readonly version?: string;
+  /**
+   * `app.kubernetes.io/component`.
+   * @default - the construct's role: 'database', 'node-agent' or 'batch'
+   */
+  readonly component?: string;
+  /**
+   * `app.kubernetes.io/part-of`.
+   * @default - the name
+   */
+  readonly partOf?: string;
+  /**
+   * Container command arguments.
+   * @default - the image's entrypoint
+   */
+  readonly args?: string[];
+  /**
+   * Plain environment variables (not secrets).
+   * @default - none
+   */
+  readonly env?: Record<string, string>;
+  /** User and group ids. @default - see {@link RunAsIdentity} */
+  readonly runAs?: RunAsIdentity;
+}
+
+/** Who a workload is and where it lives, checked once. */
+export interface WorkloadNaming {
+  readonly name: string;
+  readonly namespace: string;
+  readonly image: ImageReference;
+  readonly identity: WorkloadIdentity;
+  readonly selector: Record<string, string>;
+}
+
+/** Resolves and checks the name, namespace, image and recommended labels of a workload. */
+export function resolveWorkloadNaming(
+  scope: IConstruct,
+  id: string,
+  props: Pick<WorkloadProps, 'image' | 'name' | 'namespace' | 'version' | 'component' | 'partOf'>,
+  defaultComponent: string,
+): WorkloadNaming {
+  const name = assertDnsLabel(scope, 'name', props.name ?? id);
+  const chartNamespace = props.namespace ?? Chart.of(scope).namespace;
+  if (!chartNamespace) {
+    fail(scope, `namespace is not set; pass namespace: "production" or create the chart with a namespace`);
+  }
+  const namespace = assertDnsLabel(scope, 'namespace', chartNamespace);
+  const image = assertPinnedImage(scope, 'image', props.image);
+  const identity: WorkloadIdentity = {
+    name,
+    instance: name,
+    version: assertLabelValue(scope, 'version', props.version ?? image.tag ?? image.digest!.slice(-12)),
+    component: assertDnsLabel(scope, 'component', props.component ?? defaultComponent),
+    partOf: assertDnsLabel(scope, 'partOf', props.partOf ?? name),
+  };
+  return { name, namespace, image, identity, selector: selectorLabels(identity) };
+}
+
+/** Returns a metadata factory: every object of a workload carries its namespace and recommended labels. */
+export function metadataFactory(
+  namespace: string,
+  identity: WorkloadIdentity,
+): (name: string, extra?: Record<string, string>) => k8s.ObjectMeta {
+  return (name, extra = {}) => ({ name, namespace, labels: { ...recommendedLabels(identity), ...extra } });
+}
+
+/** Fills in the default probes and checks they target the container port and that liveness differs from readiness. */
+export function resolveProbes(scope: IConstruct, probes: ServiceProbes, containerPort: number): Required<ServiceProbes> {
+  const resolved = {
+    startup: probes.startup ?? Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 }),
+    readiness: probes.readiness ?? Probe.http('/health/ready', { periodSeconds: 5 }),
+    liveness: probes.liveness ?? Probe.http('/health/live', { periodSeconds: 10 }),
+  };
+  for (const [kind, probe] of Object.entries(resolved)) {
+    const port = probe.targetPort(containerPort);
+    if (port !== undefined && port !== containerPort) {
+      fail(
+        scope,
+        `probes.${kind} targets port ${port}, which the container does not expose (it exposes ${containerPort}); ` +
+          `probe port ${containerPort} or change containerPort`,
+      );
+    }
+  }
+  if (resolved.readiness.fingerprint(containerPort) === resolved.liveness.fingerprint(containerPort)) {
+    fail(
+      scope,
+      `probes.liveness is identical to probes.readiness; a failing dependency would restart every pod at once. ` +
+        `Point liveness at a check of the process itself, e.g. Probe.http('/health/live')`,
+    );
+  }
+  return resolved;
+}
+
+/** A named container port. */
+export interface ContainerPort {
+  /** Port name, used by Services as `targetPort`. */
+  readonly name: string;
+  /** Port number. */
+  readonly port: number;
+}
+
+/** Everything a restricted, single-container pod template is built from. */
+export interface PodTemplateOptions {
+  /** Labels of the pods. */
+  readonly identity: WorkloadIdentity;
+  /** Pinned container image. */
+  readonly image: string;
+  /** Requests and limits. */
+  readonly resources: ContainerResources;
+  /** The pods' own ServiceAccount. */
+  readonly serviceAccountName: string;
+  /** Whether the API token is mounted (only when RBAC rules need it). */
+  readonly automountServiceAccountToken: boolean;
+  /** Scheduling priority tier. */
+  readonly priority: PriorityTier;
+  /** Affinity and spread. */
+  readonly placement: PodPlacement;
+  /**
+   * The named container port.
+   * @default - no port
+   */
+  readonly port?: ContainerPort;
+  /**
+   * Container arguments.
+   * @default - the image's entrypoint
+   */
+  readonly args?: string[];
+  /**
+   * Plain environment variables.
+   * @default - none
+   */
+  readonly env?: Record<string, string>;
+  /**
+   * Whole ConfigMaps or Secrets loaded as environment.
+   * @default - none
+   */
+  readonly envFrom?: k8s.EnvFromSource[];
+  /**
+   * Startup, readiness and liveness probes.
+   * @default - no probes (batch workloads)
+   */
+  readonly probes?: Required<ServiceProbes>;
+  /**
+   * Seconds the preStop hook sleeps.
+   * @default - no preStop hook
+   */
+  readonly preStopSeconds?: number;
+  /**
+   * Seconds Kubernetes waits for a graceful exit.
+   * @default - Kubernetes' default, 30
+   */
+  readonly terminationGracePeriodSeconds?: number;
+  /**
+   * User and group ids.
+   * @default - 10001 for both
+   */
+  readonly runAs?: RunAsIdentity;
+  /**
+   * Pod template annotations.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+  /**
+   * Volumes besides /tmp.
+   * @default - none
+   */
+  readonly volumes?: k8s.Volume[];
+  /**
+   * Mounts besides /tmp.
+   * @default - none
+   */
+  readonly volumeMounts?: k8s.VolumeMount[];
+  /**
+   * Tolerations.
+   * @default - none
+   */
+  readonly tolerations?: k8s.Toleration[];
+  /**
+   * Pod restart policy (`OnFailure` or `Never` for jobs).
+   * @default - Kubernetes' default, Always
+   */
+  readonly restartPolicy?: string;
+}
+
+/**
+ * The pod template every workload of this library shares: one container named `app` with pinned image,
+ * requests and limits, probes, the restricted security context, a writable `/tmp`, and the pod's
+ * service account, priority and placement.
+ */
+export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions): k8s.PodTemplateSpec {
+  const port = o.port;
+  return {
+    metadata: {
+      labels: recommendedLabels(o.identity),
+      annotations: o.annotations && Object.keys(o.annotations).length > 0 ? o.annotations : undefined,
+    },
+    spec: {
+      serviceAccountName: o.serviceAccountName,
+      automountServiceAccountToken: o.automountServiceAccountToken,
+      priorityClassName: o.priority.name,
+      terminationGracePeriodSeconds: o.terminationGracePeriodSeconds,
+      restartPolicy: o.restartPolicy,
+      securityContext: restrictedPodSecurityContext(o.runAs),
+      affinity: o.placement.affinity,
+      topologySpreadConstraints: o.placement.topologySpreadConstraints,
+      tolerations: o.tolerations,
+      volumes: [TMP_VOLUME, ...(o.volumes ?? [])],
+      containers: [
+        {
+          name: 'app',
+          image: o.image,
+          imagePullPolicy: 'IfNotPresent',
+          args: o.args,
+          ports: port ? [{ name: port.name, containerPort: port.port, protocol: 'TCP' }] : undefined,
+          env: o.env ? Object.entries(sortedRecord(o.env)).map(([name, value]) => ({ name, value })) : undefined,
+          envFrom: o.envFrom && o.envFrom.length > 0 ? o.envFrom : undefined,
+          resources: containerResources(scope, 'resources', o.resources),
+          startupProbe: port && o.probes ? o.probes.startup.toKube(port.port) : undefined,
+          readinessProbe: port && o.probes ? o.probes.readiness.toKube(port.port) : undefined,
+          livenessProbe: port && o.probes ? o.probes.liveness.toKube(port.port) : undefined,
+          lifecycle:
+            o.preStopSeconds !== undefined ? { preStop: { exec: { command: ['sleep', String(o.preStopSeconds)] } } } : undefined,
+          securityContext: restrictedContainerSecurityContext(),
+          volumeMounts: [TMP_MOUNT, ...(o.volumeMounts ?? [])],
+        },
+      ],
+    },
+  };
+}
+
+/** A ServiceAccount of its own, so no pod runs as `default`; the token is mounted only when needed. */
+export function ownServiceAccount(
+  scope: Construct,
+  metadata: k8s.ObjectMeta,
+  automountServiceAccountToken: boolean,
+): k8s.KubeServiceAccount {
+  return new k8s.KubeServiceAccount(scope, 'ServiceAccount', { metadata, automountServiceAccountToken });
+}
+
+/** A copy of `record` with its keys in code-point order, so output never depends on insertion order. */
+export function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A count or a percentage such as `'25%'`, in its Kubernetes form. */
+export function intOrPercent(value: number | string): k8s.IntOrString {
+  return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
+}

@@ -1,0 +1,55 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { fail, show } from '../core/errors';
+import { BatchWorkload, BatchWorkloadProps } from './batch-workload';
+
+/** Properties of a {@link ScheduledJob}. */
+export interface ScheduledJobProps extends BatchWorkloadProps {
+  /** Cron schedule with five fields, e.g. `'30 2 * * *'` for 02:30 every night. */
+  readonly schedule: string;
+  /**
+   * Time zone the schedule is read in.
+   * @default 'Etc/UTC'
+   */
+  readonly timeZone?: string;
+  /**
+   * Seconds after the scheduled time a missed run may still start; later, it is skipped.
+   * @default 300
+   */
+  readonly startingDeadlineSeconds?: number;
+  /**
+   * Finished Jobs kept for inspection, successful and failed each.
+   * @default 3
+   */
+  readonly historyLimit?: number;
+}
+
+/**
+ * A CronJob of {@link BatchJob}s (guide 16.1): never two runs at once (`concurrencyPolicy: Forbid`),
+ * a starting deadline so a late run is skipped rather than piled up, and bounded history.
+ */
+export class ScheduledJob extends BatchWorkload {
+  /** The CronJob. */
+  public readonly cronJob: k8s.KubeCronJob;
+
+  public constructor(scope: Construct, id: string, props: ScheduledJobProps) {
+    super(scope, id, props, 'CronJob');
+    const parts = this.parts;
+    if (typeof props.schedule !== 'string' || props.schedule.trim().split(/\s+/).length !== 5) {
+      fail(this, `schedule ${show(props.schedule)} is not a five-field cron expression; use e.g. "30 2 * * *" for 02:30 daily`);
+    }
+    const history = props.historyLimit ?? 3;
+    this.cronJob = new k8s.KubeCronJob(this, 'CronJob', {
+      metadata: parts.metadata(this.name),
+      spec: {
+        schedule: props.schedule,
+        timeZone: props.timeZone ?? 'Etc/UTC',
+        concurrencyPolicy: 'Forbid',
+        startingDeadlineSeconds: props.startingDeadlineSeconds ?? 300,
+        successfulJobsHistoryLimit: history,
+        failedJobsHistoryLimit: history,
+        jobTemplate: { metadata: { labels: parts.metadata(this.name).labels }, spec: parts.jobSpec },
+      },
+    });
+  }
+}

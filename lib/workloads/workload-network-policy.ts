@@ -1,0 +1,51 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { dnsEgress, EgressRule, IngressRule, policyPorts, Protocol } from '../core/network';
+import { assertPort } from '../core/ports';
+
+/** What a workload's NetworkPolicy allows. */
+export interface WorkloadTraffic {
+  /** Labels of the workload's pods. */
+  readonly selector: Record<string, string>;
+  /**
+   * The container port ingress is admitted on.
+   * @default - no port, so no ingress is admitted
+   */
+  readonly port?: number;
+  /**
+   * Peers admitted on the port.
+   * @default - none
+   */
+  readonly ingress?: readonly IngressRule[];
+  /**
+   * Destinations besides DNS (checked under `network.egress`).
+   * @default - DNS only
+   */
+  readonly egress?: readonly EgressRule[];
+}
+
+/**
+ * The allow-list NetworkPolicy of one workload: declared peers on its port, declared destinations,
+ * and DNS over UDP and TCP to kube-system. Everything else stays denied.
+ */
+export function workloadNetworkPolicy(scope: Construct, metadata: k8s.ObjectMeta, traffic: WorkloadTraffic): k8s.KubeNetworkPolicy {
+  const port = traffic.port;
+  return new k8s.KubeNetworkPolicy(scope, 'NetworkPolicy', {
+    metadata,
+    spec: {
+      podSelector: { matchLabels: traffic.selector },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: port === undefined ? [] : (traffic.ingress ?? []).map((rule) => ({
+        from: [rule.from.kube],
+        ports: policyPorts([{ port, protocol: Protocol.TCP }]),
+      })),
+      egress: [
+        ...(traffic.egress ?? []).map((rule, i) => {
+          rule.ports.forEach((p, j) => assertPort(scope, `network.egress[${i}].ports[${j}].port`, p.port));
+          return { to: [rule.to.kube], ports: policyPorts(rule.ports) };
+        }),
+        dnsEgress(),
+      ],
+    },
+  });
+}

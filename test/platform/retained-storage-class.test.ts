@@ -1,0 +1,40 @@
+import { RetainedStorageClass } from '../../lib';
+import { findObject, synthClusterChart } from '../support/manifests';
+
+describe('RetainedStorageClass', () => {
+  const objects = synthClusterChart((chart) => new RetainedStorageClass(chart, 'gp3-retain'));
+  const storageClass = findObject(objects, 'StorageClass', 'gp3-retain');
+
+  test('synthesizes the guide gp3 class', () => {
+    expect(objects).toMatchSnapshot();
+  });
+
+  test('retains volumes, allows expansion and binds in the zone of the first consumer', () => {
+    expect(storageClass).toMatchObject({
+      provisioner: 'ebs.csi.aws.com',
+      reclaimPolicy: 'Retain',
+      allowVolumeExpansion: true,
+      volumeBindingMode: 'WaitForFirstConsumer',
+      parameters: { type: 'gp3', fsType: 'ext4' },
+    });
+  });
+
+  test('is cluster-scoped', () => {
+    expect(storageClass.metadata.namespace).toBeUndefined();
+  });
+
+  test('takes another provisioner, parameters and the default-class flag', () => {
+    const other = findObject(
+      synthClusterChart(
+        (chart) =>
+          new RetainedStorageClass(chart, 'ssd', { provisioner: 'pd.csi.storage.gke.io', parameters: { type: 'pd-ssd' }, isDefault: true }),
+      ),
+      'StorageClass',
+      'ssd',
+    );
+    expect(other.provisioner).toBe('pd.csi.storage.gke.io');
+    expect(other.parameters).toEqual({ type: 'pd-ssd' });
+    expect(other.metadata.annotations).toEqual({ 'storageclass.kubernetes.io/is-default-class': 'true' });
+    expect(other.reclaimPolicy).toBe('Retain');
+  });
+});
