@@ -2,7 +2,10 @@ import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   applySyncWaves,
+  assertReady,
   collectManifests,
+  CONSTRUCT_PATHS_FILE,
+  constructPathsJson,
   EnvironmentDelivery,
   footprintOf,
   ManifestFile,
@@ -62,5 +65,8 @@ export function buildOutput(): Output {
 /** Writes the whole output into `outdir`, replacing what was there. */
 export function synthesize(outdir: string): void {
   const output = buildOutput();
-  writeOutput(outdir, output.manifests, output.texts);
+  assertReady(output.manifests, { pack: 'production' });
+  // The cdk8s CLI asks for construct metadata when validation plugins run; ours reads, then removes, this file.
+  const recorded = process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true' ? [{ path: CONSTRUCT_PATHS_FILE, content: constructPathsJson(output.manifests) }] : [];
+  writeOutput(outdir, output.manifests, [...output.texts, ...recorded]);
 }

@@ -10,6 +10,12 @@ export interface ManifestFile {
   readonly path: string;
   /** The objects, in construct order. */
   readonly objects: Manifest[];
+  /**
+   * The construct path of each object, parallel to `objects`, e.g. `production/order-api/order-api/Deployment`.
+   * Not enumerable, so snapshots and equality checks of a ManifestFile are unchanged by it.
+   * @default - unknown (files not built by `collectManifests`)
+   */
+  readonly paths?: string[];
 }
 
 /** Runs every construct's validations once and throws one error listing them all. */
@@ -32,13 +38,12 @@ export function collectManifests(root: IConstruct): ManifestFile[] {
   validateTree(root);
   const files: ManifestFile[] = [];
   for (const chart of root.node.findAll().filter((c): c is Chart => Chart.isChart(c))) {
-    const objects = chart.node
-      .findAll()
-      .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
-      .map((o) => o.toJson() as Manifest);
-    if (objects.length === 0) continue;
+    const apiObjects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+    if (apiObjects.length === 0) continue;
     const relative = chart.node.path.split('/').filter(Boolean).join('/');
-    files.push({ path: `${relative}.yaml`, objects });
+    const file: ManifestFile = { path: `${relative}.yaml`, objects: apiObjects.map((o) => o.toJson() as Manifest) };
+    Object.defineProperty(file, 'paths', { value: apiObjects.map((o) => o.node.path), enumerable: false });
+    files.push(file);
   }
   const seen = new Set<string>();
   for (const f of files) {

@@ -1,0 +1,117 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkManifestFiles } from '../readiness/files';
+import { PACKS, PackName } from '../readiness/packs';
+import { parsePolicyVersion, PolicyVersionName } from '../readiness/policy-version';
+import { renderJson, renderText } from '../readiness/render';
+import { InputError, readManifests } from './read-manifests';
+
+/** Where the command reads and writes; the real process streams by default, tests pass their own. */
+export interface CommandIo {
+  /** Writes to standard output. */
+  readonly stdout: (text: string) => void;
+  /** Writes to standard error. */
+  readonly stderr: (text: string) => void;
+  /** Reads all of standard input. */
+  readonly readStdin: () => string;
+}
+
+const USAGE = `Usage: cdk8s-production check [--pack NAME] [--format text|json] [--pss-version vX.Y] PATH...
+
+Checks Kubernetes manifests against the production-readiness rules.
+
+  PATH                 a file, a folder (searched recursively for .yaml, .yml, .json) or - for stdin
+  --pack NAME          ${Object.keys(PACKS).join(', ')} (default: production)
+  --format FORMAT      text or json (default: text)
+  --pss-version V      Pod Security policy version, v1.25 to v1.37 or latest (default: v1.28)
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no error-level finding, 1 error-level findings, 2 unreadable input or usage error.
+`;
+
+/** Parsed options of `check`. */
+interface CheckArgs {
+  readonly pack: PackName;
+  readonly format: 'text' | 'json';
+  readonly pssVersion: PolicyVersionName;
+  readonly inputs: string[];
+}
+
+class UsageError extends Error {}
+
+function parseArgs(args: readonly string[]): CheckArgs {
+  let pack = 'production';
+  let format = 'text';
+  let pssVersion = 'v1.28';
+  const inputs: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--pack') pack = value();
+    else if (flag === '--format') format = value();
+    else if (flag === '--pss-version') pssVersion = value();
+    else if (arg !== '-' && arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+    else inputs.push(arg);
+  }
+  if (!(pack in PACKS)) throw new UsageError(`unknown pack "${pack}"; use one of ${Object.keys(PACKS).join(', ')}`);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; use text or json`);
+  try {
+    parsePolicyVersion(pssVersion);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (inputs.length === 0) throw new UsageError('no PATH given');
+  return { pack: pack as PackName, format, pssVersion: pssVersion as PolicyVersionName, inputs };
+}
+
+function version(): string {
+  for (const candidate of [path.join(__dirname, '..', '..', 'package.json'), path.join(__dirname, '..', '..', '..', 'package.json')]) {
+    if (fs.existsSync(candidate)) return JSON.parse(fs.readFileSync(candidate, 'utf8')).version;
+  }
+  return 'unknown';
+}
+
+/** Runs `cdk8s-production <args>` and returns the exit code; never calls process.exit. */
+export function run(argv: readonly string[], io: CommandIo): number {
+  if (argv.includes('-h') || argv.includes('--help') || argv.length === 0) {
+    (argv.length === 0 ? io.stderr : io.stdout)(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv.includes('-v') || argv.includes('--version')) {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  const [command, ...rest] = argv;
+  try {
+    if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is check`);
+    const args = parseArgs(rest);
+    const report = checkManifestFiles(readManifests(args.inputs, io.readStdin), { pack: args.pack, pssVersion: args.pssVersion });
+    io.stdout(args.format === 'json' ? renderJson(report) : renderText(report));
+    return report.summary.errors > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`cdk8s-production: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`cdk8s-production: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** The process entry point: real streams, real exit code. */
+export function main(): void {
+  process.exitCode = run(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    readStdin: () => fs.readFileSync(0, 'utf8'),
+  });
+}

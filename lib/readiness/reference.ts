@@ -1,0 +1,87 @@
+import { CHECKER_ERROR, SUPPRESSION_INVALID } from './check';
+import { PACKS } from './packs';
+import { LATEST_PSS_MINOR, OLDEST_PSS_MINOR } from './policy-version';
+import { CHECKLIST, PLAYBOOK, POD_SECURITY_BASELINE, POD_SECURITY_RESTRICTED } from './registry';
+import { MIN_REASON_LENGTH, POD_SECURITY_EXEMPTION, SUPPRESS_ANNOTATION } from './suppressions';
+import type { Rule } from './types';
+
+const packNames = Object.keys(PACKS) as (keyof typeof PACKS)[];
+
+function ruleSection(rule: Rule): string {
+  const levels = packNames.map((p) => `\`${p}\`: ${PACKS[p].levels[rule.id] ?? 'off'}`).join(' · ');
+  return [
+    `### \`${rule.id}\``,
+    '',
+    rule.summary,
+    '',
+    `- **Levels:** ${levels}`,
+    `- **Kinds:** ${rule.kinds.join(', ')}`,
+    `- **Why:** ${rule.why}`,
+    `- **Fix:** ${rule.fix}`,
+    '',
+  ].join('\n');
+}
+
+/** The rules reference (docs/rules.md), generated from the registry and the packs so it cannot drift. */
+export function renderRulesReference(): string {
+  const groups: [string, readonly Rule[]][] = [
+    ['Pod Security Standards: baseline', POD_SECURITY_BASELINE],
+    ['Pod Security Standards: restricted', POD_SECURITY_RESTRICTED],
+    ['The guide\'s checklist', CHECKLIST],
+    ['Playbook checks: how objects fit together', PLAYBOOK],
+  ];
+  return [
+    '# Readiness rules',
+    '',
+    '<!-- Generated from lib/readiness by `npx tsx docs/generate-rules.ts`; test/readiness/docs.test.ts fails when it drifts. -->',
+    '',
+    'Every rule is a pure function over plain manifest objects (any YAML, not only this library\'s), with a',
+    'stable id. A pack decides which rules run and at what level; error-level findings fail the check.',
+    '',
+    '## Running the check',
+    '',
+    '- **During synth:** `apps/synth.ts` calls `assertReady(manifests, { pack: \'production\' })` between',
+    '  `collectManifests` and `writeOutput`; the error names the construct path of each offending object.',
+    '- **`cdk8s synth`:** `cdk8s.yaml` declares `bin/cdk8s-validation-plugin.js` under `validations:`; the',
+    '  report is printed after synthesis, each violation carrying its construct path.',
+    '- **Command line:** `cdk8s-production check [--pack NAME] [--format text|json] [--pss-version vX.Y] PATH...`',
+    '  (files, folders, `-` for stdin). Exit 0 without error-level findings, 1 with, 2 on unreadable input or',
+    '  usage errors.',
+    '- **In code:** `checkManifests(objects, { pack, pssVersion })` returns the report.',
+    '',
+    `Pod Security rules follow the policy version given by \`pssVersion\` (v1.${OLDEST_PSS_MINOR} to v1.${LATEST_PSS_MINOR}, or \`latest\`;`,
+    'default v1.28, the version the namespaces of this repository enforce). They agree with every upstream',
+    'conformance fixture for v1.28 and v1.37 (`test/readiness/conformance.test.ts`).',
+    '',
+    '## Packs',
+    '',
+    '| Pack | Purpose |',
+    '|---|---|',
+    ...packNames.map((p) => `| \`${p}\` | ${PACKS[p].description} |`),
+    '',
+    '## Suppressions',
+    '',
+    `An object that may not meet a rule says so on itself, in the annotation \`${SUPPRESS_ANNOTATION}\`: a JSON`,
+    `array of \`{"rule": "<rule id>", "reason": "<why>"}\`. The reason must be at least ${MIN_REASON_LENGTH} characters. The`,
+    'suppression silences that rule on that object only, travels with the manifest into Git, and is listed in',
+    'every report with its reason. For example, a node agent that must read host logs:',
+    '',
+    '```yaml',
+    'metadata:',
+    '  annotations:',
+    `    ${SUPPRESS_ANNOTATION}: '[{"rule":"pss-host-path-volumes","reason":"reads /var/log of the node to ship logs"}]'`,
+    '```',
+    '',
+    'In code, `suppressionAnnotation([{ rule, reason }])` builds the value.',
+    '',
+    `A workload that is exempt from the Pod Security profile as a whole (a \`NodeAgent\` with host paths) carries`,
+    `\`${POD_SECURITY_EXEMPTION}: "<what and why>"\` instead: it suppresses every \`pss-*\` rule on that object, with its`,
+    'text as the reason, as the namespace labels of such a workload admit it; every other rule still applies.',
+    '',
+    `Two findings come from the checker itself and are errors in every pack: \`${SUPPRESSION_INVALID}\` (an annotation that`,
+    `is not JSON, names an unknown rule, or gives a reason under ${MIN_REASON_LENGTH} characters; the suppression is not applied)`,
+    `and \`${CHECKER_ERROR}\` (a rule threw on an object: reported, never counted as a pass).`,
+    '',
+    ...groups.flatMap(([title, rules]) => [`## ${title}`, '', ...rules.map(ruleSection)]),
+  ].join('\n');
+}

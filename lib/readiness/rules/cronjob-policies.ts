@@ -1,0 +1,20 @@
+import { objectRule } from '../define';
+import { at } from '../object';
+import { Violation } from '../types';
+
+/** Guide 16.1 and 9.3: scheduled jobs cannot pile up or linger. */
+export const cronJobPolicies = objectRule({
+  id: 'cronjob-policies',
+  summary: 'CronJobs set startingDeadlineSeconds, a Forbid or Replace concurrencyPolicy and ttlSecondsAfterFinished.',
+  why: 'Guide 16.1 ("prune old Jobs") and 11.2: without a deadline a CronJob that missed runs starts them all at once after an outage; with concurrency Allow slow runs overlap; without a TTL finished Jobs and their pods pile up.',
+  fix: 'Set spec.startingDeadlineSeconds, spec.concurrencyPolicy: Forbid (or Replace) and spec.jobTemplate.spec.ttlSecondsAfterFinished.',
+  kinds: ['CronJob'],
+  check(object) {
+    const out: Violation[] = [];
+    if (at(object, 'spec', 'startingDeadlineSeconds') === undefined) out.push({ message: 'sets no startingDeadlineSeconds', field: 'spec.startingDeadlineSeconds' });
+    const policy = at(object, 'spec', 'concurrencyPolicy');
+    if (policy !== 'Forbid' && policy !== 'Replace') out.push({ message: `concurrencyPolicy is ${JSON.stringify(policy ?? 'Allow')}, so runs may overlap`, field: 'spec.concurrencyPolicy' });
+    if (at(object, 'spec', 'jobTemplate', 'spec', 'ttlSecondsAfterFinished') === undefined) out.push({ message: 'sets no jobTemplate.spec.ttlSecondsAfterFinished', field: 'spec.jobTemplate.spec.ttlSecondsAfterFinished' });
+    return out;
+  },
+});
