@@ -26,7 +26,10 @@ export interface EtcdBackupAlertScope {
   readonly namespace: string;
   /** Name of the backup CronJob. */
   readonly backupCronJob: string;
-  /** Name of the restore drill CronJob, when there is one. */
+  /**
+   * Name of the restore drill CronJob.
+   * @default - no drill, so no drill alert
+   */
   readonly drillCronJob?: string;
   /** Age of the last successful backup, in hours, above which the backup counts as missing. */
   readonly maxBackupAgeHours: number;

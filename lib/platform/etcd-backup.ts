@@ -7,6 +7,7 @@ import { assertPinnedImage } from '../core/image';
 import { recommendedLabels, WorkloadIdentity } from '../core/labels';
 import { assertDnsLabel, assertLabelValue } from '../core/names';
 import { PodSecurityLevel, podSecurityLabels } from '../core/pod-security';
+import { PriorityTier } from '../core/priority';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
 import { assertCronSchedule } from '../core/schedule';
@@ -107,6 +108,12 @@ export interface EtcdBackupProps {
    * @default 'etcd-backup'
    */
   readonly name?: string;
+  /**
+   * Scheduling priority of both jobs. A backup should not wait behind batch work, but it must not
+   * preempt customer-facing pods either.
+   * @default PriorityTier.ONLINE_STANDARD
+   */
+  readonly priority?: PriorityTier;
   /**
    * Namespace of every object. The construct creates it, labelled for the privileged Pod Security level,
    * so it must be a namespace of its own (never the chart's application namespace).
@@ -307,6 +314,7 @@ export class EtcdBackup extends Construct {
     });
     this.sharedPod = {
       image: props.image,
+      priority: props.priority ?? PriorityTier.ONLINE_STANDARD,
       timeZone,
       exemption,
       nodeSelector: {
@@ -419,6 +427,7 @@ export class EtcdBackup extends Construct {
               serviceAccountName: this.serviceAccount.name,
               automountServiceAccountToken: false,
               restartPolicy: 'Never',
+              priorityClassName: this.sharedPod.priority.name,
               hostNetwork: pod.hostNetwork,
               nodeSelector: this.sharedPod.nodeSelector,
               tolerations: [{ key: CONTROL_PLANE_ROLE, operator: 'Exists', effect: 'NoSchedule' }],
@@ -479,6 +488,7 @@ interface BackupStorage {
 
 /** What the pods of both jobs share. */
 interface SharedPodSettings {
+  readonly priority: PriorityTier;
   readonly image: string;
   readonly timeZone: string;
   readonly exemption: Record<string, string>;

@@ -35,7 +35,10 @@ export interface CanaryTrackProps extends CanaryOptions {
   readonly stableIdentity: WorkloadIdentity;
   /** The stable pod template options (service account, config, secrets, probes, security). */
   readonly template: PodTemplateOptions;
-  /** Placement of the stable track, applied to the canary's own pods. */
+  /**
+   * Placement of the stable track, applied to the canary's own pods.
+   * @default - see {@link PlacementOptions}
+   */
   readonly placement?: PlacementOptions;
   /** The stable track's NetworkPolicy rules, applied to the canary's pods. */
   readonly traffic: Omit<WorkloadTraffic, 'selector'>;
