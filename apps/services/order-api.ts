@@ -39,6 +39,7 @@ export function orderApi(scope: Construct, env: Environment): ProductionService 
       egress: [{ to: Peer.namespace('infra'), ports: [{ port: 6379, protocol: Protocol.TCP }] }],
     },
     monitoring: { path: '/actuator/prometheus', interval: Duration.seconds(15) },
+    canary: env.canaryOf('order-api'),
     telemetry: { tier: ServiceTier.CORE, resourceAttributes: { 'deployment.environment': env.name } },
   });
 }

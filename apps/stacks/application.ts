@@ -1,18 +1,39 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Environment, ProductionService, Tenant } from '../../lib';
+import { Environment, ProductionService, RouteBackend, ServiceRoute, Tenant } from '../../lib';
 import { tenantAccess, tenantQuotas } from '../config';
 import { orderApi } from '../services/order-api';
+import { gatewayStack } from './gateway';
 
 /**
- * The application namespace (a Tenant whose quota must hold its services) and its services for one
- * environment; returns the services.
+ * The application namespace (a Tenant whose quota must hold its services, canaries included), its
+ * services and, where the environment has a Gateway, their routes; returns the services.
  */
 export function applicationStack(stage: Construct, env: Environment): ProductionService[] {
+  const gateway = gatewayStack(stage, env);
   const namespace = new Chart(stage, 'namespace', { disableResourceNameHashes: true });
-  const tenant = new Tenant(namespace, 'tenant', { name: env.namespace, quota: tenantQuotas[env.name].app, access: tenantAccess });
+  const tenant = new Tenant(namespace, 'tenant', {
+    name: env.namespace,
+    quota: tenantQuotas[env.name].app,
+    access: tenantAccess,
+    labels: gateway?.routeNamespaceLabel,
+  });
   const services = new Chart(stage, 'order-api', { namespace: env.namespace, disableResourceNameHashes: true });
   const orderService = orderApi(services, env);
   tenant.accountFor(orderService);
+  if (orderService.canary) tenant.accountFor(orderService.canary);
+
+  if (gateway) {
+    const canary = env.canaryOf('order-api');
+    const backends: RouteBackend[] = [{ service: orderService, weight: 100 - (canary?.weight ?? 0) }];
+    if (orderService.canary && canary) backends.push({ service: orderService.canary, weight: canary.weight });
+    new ServiceRoute(services, 'route', {
+      gateway,
+      listener: 'shop',
+      hostnames: [env.props.gateway!.hostname],
+      pathPrefixes: ['/orders'],
+      backends,
+    });
+  }
   return [orderService];
 }

@@ -44,6 +44,37 @@ export interface PeakProfile {
   readonly maxReplicas: number;
 }
 
+/** A canary release of one service: a second track with its own image and a share of the traffic. */
+export interface CanaryRelease {
+  /** Pinned image under test; promote it by moving it to `images` and removing the canary. */
+  readonly image: string;
+  /** Percentage of requests the canary receives, 0..100; 100 with as many replicas as stable is a blue-green switch. */
+  readonly weight: number;
+  /**
+   * Replicas of the canary track.
+   * @default 1
+   */
+  readonly replicas?: number;
+}
+
+/** The shared entry point of an environment (Gateway API). */
+export interface GatewaySettings {
+  /** GatewayClass of the installed implementation, e.g. `istio`. */
+  readonly className: string;
+  /** Public hostname of the shop, e.g. `shop.example.com`. */
+  readonly hostname: string;
+  /**
+   * TLS Secret in the gateway namespace.
+   * @default - plain HTTP, refused unless requireTls is false
+   */
+  readonly tlsSecret?: string;
+  /**
+   * Refuse a listener without TLS; turn off only for development clusters.
+   * @default true
+   */
+  readonly requireTls?: boolean;
+}
+
 /** Whether policy engines block or only report violations. */
 export enum PolicyMode {
   /** Report violations, admit the object. */
@@ -80,6 +111,16 @@ export interface EnvironmentProps {
    * @default - none
    */
   readonly peak?: PeakProfile;
+  /**
+   * Canary releases per service name.
+   * @default - none
+   */
+  readonly canaries?: Record<string, CanaryRelease>;
+  /**
+   * The shared Gateway services are exposed through.
+   * @default - services are not exposed
+   */
+  readonly gateway?: GatewaySettings;
 }
 
 /** One deployment environment, validated on construction. */
@@ -98,6 +139,18 @@ export class Environment {
     }
     for (const [service, image] of Object.entries(props.images)) {
       assertPinnedImage(this.path, `images.${service}`, image);
+    }
+    for (const [service, canary] of Object.entries(props.canaries ?? {})) {
+      assertPinnedImage(this.path, `canaries.${service}.image`, canary.image);
+      if (!Number.isInteger(canary.weight) || canary.weight < 0 || canary.weight > 100) {
+        fail(this.path, `canaries.${service}.weight ${JSON.stringify(canary.weight)} is outside 0..100; use a whole percentage such as 10`);
+      }
+      if (canary.image === props.images[service]) {
+        fail(
+          this.path,
+          `canaries.${service}.image "${canary.image}" is already the stable image; promotion is done: remove canaries.${service}`,
+        );
+      }
     }
     if (props.peak) {
       for (const [service, capacity] of Object.entries(props.capacity)) {
@@ -137,6 +190,11 @@ export class Environment {
       fail(this.path, `images has no entry for "${service}"; add images['${service}'] = 'registry/${service}:vX.Y.Z'`);
     }
     return image;
+  }
+
+  /** The canary release of `service`, if any. */
+  public canaryOf(service: string): CanaryRelease | undefined {
+    return this.props.canaries?.[service];
   }
 
   /** The capacity of `service`, with the peak profile applied when it is enabled. */

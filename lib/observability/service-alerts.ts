@@ -99,10 +99,13 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
     buckets: props.metrics?.durationBuckets ?? 'http_server_requests_seconds_bucket',
     errorMatchers: props.metrics?.errorMatchers ?? { status: '=~"5.."' },
   };
-  const scope = { namespace: s.namespace, service: s.name };
+  // Every track of the service (stable and canary) is watched: a canary's errors burn the same budget.
+  const tracks = s.trackNames;
+  const names = tracks.length === 1 ? tracks[0] : `=~"${tracks.join('|')}"`;
+  const scope = { namespace: s.namespace, service: names };
   const subject = `Service {{ $labels.namespace }}/{{ $labels.service }}`;
   const p99 = selector(LATENCY_P99_RECORD, scope);
-  const deployment = { namespace: s.namespace, deployment: s.name };
+  const deployment = { namespace: s.namespace, deployment: names };
   const records = [
     ...errorRatioRecords({ requests: metrics.requests, errorMatchers: metrics.errorMatchers, scope }, availability ? ERROR_RATIO_WINDOWS : ['5m']),
     { record: LATENCY_P99_RECORD, expr: histogramQuantile(0.99, selector(metrics.buckets, scope), '5m', ['namespace', 'service']) },
@@ -127,7 +130,7 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
         'max_over_time(' +
         selector('kube_pod_container_status_waiting_reason', {
           namespace: s.namespace,
-          pod: `=~"${s.name}-[a-z0-9]+-[a-z0-9]+"`,
+          pod: `=~"(${tracks.join('|')})-[a-z0-9]+-[a-z0-9]+"`,
           reason: 'CrashLoopBackOff',
         }) +
         '[5m]) >= 1',

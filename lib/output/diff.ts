@@ -60,9 +60,9 @@ export function diffValues(before: unknown, after: unknown, path = ''): FieldCha
       const names = [...new Set([...a.keys(), ...b.keys()])];
       return names.flatMap((n) => diffValues(a.get(n), b.get(n), `${path}[${n}]`));
     }
-    if (before.length === after.length) {
-      return before.flatMap((item, i) => diffValues(item, after[i], `${path}[${i}]`));
-    }
+    // Unnamed items are compared by position; items past the shorter list are added or removed.
+    const length = Math.max(before.length, after.length);
+    return Array.from({ length }, (_, i) => diffValues(before[i], after[i], `${path}[${i}]`)).flat();
   }
   return [{ path, before, after }];
 }

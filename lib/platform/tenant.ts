@@ -87,6 +87,11 @@ export interface TenantProps {
   /** Totals for the namespace; workloads declared with {@link Tenant.accountFor} must fit. */
   readonly quota: TenantQuota;
   /**
+   * Extra namespace labels, e.g. the label a shared Gateway admits routes from.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
    * Requests and limits a container gets when it declares none (LimitRange defaults).
    * @default { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '512Mi' } }
    */
@@ -149,7 +154,7 @@ export class Tenant extends Construct {
     this.namespace = new k8s.KubeNamespace(this, 'Resource', {
       metadata: {
         name: this.name,
-        labels: { 'app.kubernetes.io/managed-by': MANAGED_BY, ...podSecurityLabels(props.podSecurity) },
+        labels: { ...props.labels, 'app.kubernetes.io/managed-by': MANAGED_BY, ...podSecurityLabels(props.podSecurity) },
         annotations: props.nodePool ? nodePoolAnnotations(this, props.nodePool) : undefined,
       },
     });

@@ -52,6 +52,11 @@ export interface SharedGatewayProps {
    * @default { 'gateway.networking.k8s.io/gateway-name': '<gateway name>' } (set by Envoy Gateway, Istio and others)
    */
   readonly proxyPodLabels?: Record<string, string>;
+  /**
+   * Namespace the gateway's proxy pods run in (Envoy Gateway runs them in its own system namespace).
+   * @default - the Gateway's namespace (Istio and others)
+   */
+  readonly proxyNamespace?: string;
 }
 
 /**
@@ -80,7 +85,7 @@ export class SharedGateway extends Construct {
     this.namespace = namespace;
     this.routeNamespaceLabel = props.routeNamespaceLabel ?? { 'gateway-access': this.name };
     this.proxyPeer = Peer.podsInNamespace(
-      this.namespace,
+      props.proxyNamespace ?? this.namespace,
       props.proxyPodLabels ?? { 'gateway.networking.k8s.io/gateway-name': this.name },
     );
     if (props.listeners.length === 0) fail(this, 'listeners is empty; add at least one listener with a hostname');

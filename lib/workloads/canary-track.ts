@@ -1,4 +1,3 @@
-import { JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
@@ -6,11 +5,12 @@ import { fail } from '../core/errors';
 import { assertPinnedImage } from '../core/image';
 import { selectorLabels, WorkloadIdentity } from '../core/labels';
 import { assertLabelValue } from '../core/names';
-import { Peer, policyPorts, Protocol } from '../core/network';
+import { Peer } from '../core/network';
+import { ContainerResources } from '../core/resources';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { metadataFactory, PodTemplateOptions, restrictedPodTemplate } from './pod-template';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
-import { WorkloadTraffic, workloadNetworkPolicy } from './workload-network-policy';
+import { admitPeer, WorkloadTraffic, workloadNetworkPolicy } from './workload-network-policy';
 
 /** A second, smaller release track of a service that receives a share of its traffic. */
 export interface CanaryOptions {
@@ -69,6 +69,8 @@ export class CanaryTrack extends Construct {
   public readonly selector: Record<string, string>;
   /** Fixed replica count. */
   public readonly replicas: number;
+  /** CPU and memory of each canary pod (the stable track's). */
+  public readonly resources: ContainerResources;
   /** The Service port (same as stable). */
   public readonly servicePort: number;
   /** The canary workload. */
@@ -98,6 +100,7 @@ export class CanaryTrack extends Construct {
       fail(this, `canary.replicas ${JSON.stringify(this.replicas)} must be a positive integer; use 1 for a small canary`);
     }
     this.name = `${props.stableName}-canary`;
+    this.resources = props.template.resources;
     this.namespace = props.namespace;
     this.servicePort = props.servicePort;
     this.containerPort = props.traffic.port;
@@ -149,15 +152,13 @@ export class CanaryTrack extends Construct {
     }
   }
 
+  /** Most canary pods at once, for quota accounting. */
+  public get maxReplicas(): number {
+    return this.replicas;
+  }
+
   /** Admits `peer` to the canary pods, like the stable track. */
   public allowIngressFrom(peer: Peer): void {
     if (this.containerPort !== undefined) admitPeer(this.networkPolicy, peer, this.containerPort);
   }
-}
-
-/** Adds an ingress allowance for `peer` on `port` to `policy`. */
-export function admitPeer(policy: k8s.KubeNetworkPolicy, peer: Peer, port: number): void {
-  policy.addJsonPatch(
-    JsonPatch.add('/spec/ingress/-', { from: [peer.kube], ports: policyPorts([{ port, protocol: Protocol.TCP }]) }),
-  );
 }

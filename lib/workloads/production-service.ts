@@ -25,9 +25,9 @@ import {
   intOrPercent,
   sortedRecord,
 } from './pod-template';
-import { admitPeer, CanaryOptions, CanaryTrack } from './canary-track';
+import { CanaryOptions, CanaryTrack } from './canary-track';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
-import { workloadNetworkPolicy } from './workload-network-policy';
+import { admitPeer, workloadNetworkPolicy } from './workload-network-policy';
 import { TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 
 /** Horizontal autoscaling on CPU and per-pod metrics. */
@@ -266,7 +266,6 @@ export class ProductionService extends Construct {
   public readonly canary?: CanaryTrack;
   /** The ExternalSecrets the pods' secret files come from. */
   public readonly externalSecrets: ExternalSecret[];
-  private readonly admittedPeers = new Set<string>();
 
   public constructor(scope: Construct, id: string, props: ProductionServiceProps) {
     super(scope, id);
@@ -422,8 +421,6 @@ export class ProductionService extends Construct {
    * this for the gateway or controller pods they send traffic from.
    */
   public allowIngressFrom(peer: Peer): void {
-    if (this.admittedPeers.has(peer.description)) return;
-    this.admittedPeers.add(peer.description);
     admitPeer(this.networkPolicy, peer, this.containerPort);
     this.canary?.allowIngressFrom(peer);
   }

@@ -1,6 +1,7 @@
+import { JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { dnsEgress, EgressRule, IngressRule, policyPorts, Protocol } from '../core/network';
+import { dnsEgress, EgressRule, IngressRule, Peer, policyPorts, Protocol } from '../core/network';
 import { assertPort } from '../core/ports';
 
 /** What a workload's NetworkPolicy allows. */
@@ -48,4 +49,18 @@ export function workloadNetworkPolicy(scope: Construct, metadata: k8s.ObjectMeta
       ],
     },
   });
+}
+
+const admitted = new WeakMap<k8s.KubeNetworkPolicy, Set<string>>();
+
+/** Adds an ingress allowance for `peer` on `port` to `policy`, once per peer and port. */
+export function admitPeer(policy: k8s.KubeNetworkPolicy, peer: Peer, port: number): void {
+  const seen = admitted.get(policy) ?? new Set<string>();
+  const key = `${peer.description}:${port}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  admitted.set(policy, seen);
+  policy.addJsonPatch(
+    JsonPatch.add('/spec/ingress/-', { from: [peer.kube], ports: policyPorts([{ port, protocol: Protocol.TCP }]) }),
+  );
 }

@@ -64,7 +64,7 @@ test('dev and production differ exactly where the environment model says', () =>
     ].sort(),
   );
   expect(changed('HorizontalPodAutoscaler', 'order-api').sort()).toEqual(
-    [version, 'spec.maxReplicas', 'spec.metrics', 'spec.minReplicas'].sort(),
+    [version, 'spec.maxReplicas', 'spec.metrics[0].resource.target.averageUtilization', 'spec.metrics[1]', 'spec.minReplicas'].sort(),
   );
   expect(changed('ConfigMap', 'order-api-config').sort()).toEqual([version, 'data.LOG_LEVEL', 'data.SPRING_PROFILES_ACTIVE'].sort());
   expect(changed('Service', 'order-api')).toEqual([version]);

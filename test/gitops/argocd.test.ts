@@ -15,7 +15,7 @@ describe('Argo CD delivery', () => {
   test('limits each project to this repository, its clusters, its namespaces and the cluster kinds it writes', () => {
     const project = find('AppProject', 'production');
     expect(project.spec.sourceRepos).toEqual([gitSource.repoURL]);
-    const namespaces = ['batch', 'etcd-backup', 'infra', 'monitoring', 'node-agents', 'production'];
+    const namespaces = ['batch', 'etcd-backup', 'gateway', 'infra', 'monitoring', 'node-agents', 'production'];
     expect(project.spec.destinations).toEqual(
       ['prod-eu-1', 'prod-eu-2'].flatMap((c) => namespaces.map((namespace) => ({ server: `https://${c}.k8s.example.com`, namespace }))),
     );

@@ -8,7 +8,7 @@ test('tabulates each workload with replicas, resources, budget, priority, placem
   expect(summary).toContain(
     '| Deployment production/order-api | 8..50 (HPA) | 1 / 2 | 2Gi / 3Gi | minAvailable 6 | online-critical | ' +
       'node-pool In online-general; apart across hosts; spread over zone (skew 1, DoNotSchedule) | order-api:80 (http) -> http | ' +
-      'pods app=gateway (TCP/8080)<br>namespace monitoring (TCP/8080) | namespace kube-system (UDP/53, TCP/53)<br>namespace infra (TCP/6379) |',
+      'pods app=gateway (TCP/8080)<br>namespace monitoring (TCP/8080)<br>pods gateway.networking.k8s.io/gateway-name=shop in namespace gateway (TCP/8080) | namespace kube-system (UDP/53, TCP/53)<br>namespace infra (TCP/6379) |',
   );
 });
 
