@@ -21,3 +21,4 @@ export * from './gitops/footprint';
 export * from './gitops/sync-waves';
 export * from './output/diff';
 export * from './output/summary';
+export * from './output/yaml-writer';

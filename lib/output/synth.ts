@@ -14,8 +14,12 @@ export interface ManifestFile {
 
 /** Runs every construct's validations once and throws one error listing them all. */
 export function validateTree(root: IConstruct): void {
+  validateConstructs(root.node.findAll());
+}
+
+function validateConstructs(constructs: readonly IConstruct[]): void {
   const errors: string[] = [];
-  for (const c of root.node.findAll()) {
+  for (const c of constructs) {
     for (const message of c.node.validate()) errors.push(`[${c.node.path}] ${message}`);
   }
   if (errors.length > 0) {
@@ -26,24 +30,27 @@ export function validateTree(root: IConstruct): void {
 /**
  * Renders every chart under `root` to plain objects, one file per chart, named after the chart's
  * construct path: chart `production/order-api` becomes `production/order-api.yaml`.
- * Validation runs once for the whole tree (cdk8s's `Chart.toJson` repeats it per chart).
+ * One walk of the tree serves validation (once for the whole tree; cdk8s's `Chart.toJson` repeats
+ * it per chart) and the grouping of objects by chart, so the cost stays linear in the tree size.
  */
 export function collectManifests(root: IConstruct): ManifestFile[] {
-  validateTree(root);
-  const files: ManifestFile[] = [];
-  for (const chart of root.node.findAll().filter((c): c is Chart => Chart.isChart(c))) {
-    const objects = chart.node
-      .findAll()
-      .filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)
-      .map((o) => o.toJson() as Manifest);
-    if (objects.length === 0) continue;
-    const relative = chart.node.path.split('/').filter(Boolean).join('/');
-    files.push({ path: `${relative}.yaml`, objects });
+  const constructs = root.node.findAll();
+  validateConstructs(constructs);
+  // Pre-order: a chart comes before its objects, and each chart's objects keep their order.
+  const objectsByChart = new Map<Chart, ApiObject[]>();
+  for (const c of constructs) {
+    if (Chart.isChart(c)) objectsByChart.set(c, []);
+    else if (c instanceof ApiObject) objectsByChart.get(c.chart)?.push(c);
   }
+  const files: ManifestFile[] = [];
   const seen = new Set<string>();
-  for (const f of files) {
-    if (seen.has(f.path)) throw new Error(`two charts write ${f.path}; give them different construct ids`);
-    seen.add(f.path);
+  for (const [chart, apiObjects] of objectsByChart) {
+    if (apiObjects.length === 0) continue;
+    const relative = chart.node.path.split('/').filter(Boolean).join('/');
+    const file = { path: `${relative}.yaml`, objects: apiObjects.map((o) => o.toJson() as Manifest) };
+    if (seen.has(file.path)) throw new Error(`two charts write ${file.path}; give them different construct ids`);
+    seen.add(file.path);
+    files.push(file);
   }
   return files;
 }
