@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { Manifest, toYaml } from './yaml';
+import { Manifest } from './yaml';
+import { YamlWriter } from './yaml-writer';
 
 /** One output file: its path relative to the output folder and the objects it holds. */
 export interface ManifestFile {
@@ -65,14 +66,56 @@ export interface TextFile {
 
 /**
  * Replaces `outdir` with exactly the given files: manifests as YAML, text files as they are.
- * Nothing else is left behind (no construct metadata, no stale files).
+ * Nothing else is left behind (no construct metadata, no stale files). Files whose content is
+ * already there are not rewritten, so a synth that changes one service touches one file, and
+ * stale files are removed one by one instead of deleting and recreating the whole folder.
  */
 export function writeOutput(outdir: string, manifests: readonly ManifestFile[], texts: readonly TextFile[] = []): void {
-  fs.rmSync(outdir, { recursive: true, force: true });
-  const all: TextFile[] = [...manifests.map((m) => ({ path: m.path, content: toYaml(m.objects) })), ...texts];
-  for (const file of all) {
-    const target = path.join(outdir, ...file.path.split('/'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, file.content);
+  const wanted = new Set([...manifests.map((m) => m.path), ...texts.map((t) => t.path)]);
+  for (const file of listFiles(outdir)) {
+    if (!wanted.has(file)) fs.rmSync(path.join(outdir, ...file.split('/')), { force: true });
+  }
+  removeEmptyFolders(outdir);
+  const folders = new Set<string>();
+  const yaml = new YamlWriter(); // one writer, so its string cache serves every file
+  const write = (relative: string, content: string) => {
+    const target = path.join(outdir, ...relative.split('/'));
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    if (!hasContent(target, content)) fs.writeFileSync(target, content);
+  };
+  for (const m of manifests) write(m.path, yaml.stream(m.objects));
+  for (const t of texts) write(t.path, t.content);
+}
+
+/** Relative paths, with forward slashes, of everything below `dir` that is not a folder. */
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), relative) : [relative];
+  });
+}
+
+function hasContent(file: string, content: string): boolean {
+  try {
+    const existing = fs.readFileSync(file);
+    return existing.length === Buffer.byteLength(content) && existing.toString('utf8') === content;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes folders below `dir` left empty once stale files are gone. */
+function removeEmptyFolders(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const folder = path.join(dir, entry.name);
+    removeEmptyFolders(folder);
+    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
   }
 }
