@@ -149,7 +149,9 @@ function main(): void {
     `- Load average (1, 5, 15 min): ${loadBefore} before, ${loadAverage()} after`,
     '',
     ...renderTable(results),
-    ...(withKustomize ? [] : ['', 'kubectl was not found on PATH, so Kustomize was not measured.']),
+    ...(withKustomize
+      ? []
+      : ['', hasFlag(argv, '--no-kustomize') ? 'Kustomize was not measured (--no-kustomize).' : 'kubectl was not found on PATH, so Kustomize was not measured.']),
   ].join('\n');
   process.stdout.write(`${section}\n`);
   if (doc !== '-') writeDoc(section);
