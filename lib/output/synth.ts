@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { Manifest, toYaml } from './yaml';
+import { Manifest } from './yaml';
+import { YamlWriter } from './yaml-writer';
 
 /** One output file: its path relative to the output folder and the objects it holds. */
 export interface ManifestFile {
@@ -20,8 +21,12 @@ export interface ManifestFile {
 
 /** Runs every construct's validations once and throws one error listing them all. */
 export function validateTree(root: IConstruct): void {
+  validateConstructs(root.node.findAll());
+}
+
+function validateConstructs(constructs: readonly IConstruct[]): void {
   const errors: string[] = [];
-  for (const c of root.node.findAll()) {
+  for (const c of constructs) {
     for (const message of c.node.validate()) errors.push(`[${c.node.path}] ${message}`);
   }
   if (errors.length > 0) {
@@ -32,23 +37,29 @@ export function validateTree(root: IConstruct): void {
 /**
  * Renders every chart under `root` to plain objects, one file per chart, named after the chart's
  * construct path: chart `production/order-api` becomes `production/order-api.yaml`.
- * Validation runs once for the whole tree (cdk8s's `Chart.toJson` repeats it per chart).
+ * One walk of the tree serves validation (once for the whole tree; cdk8s's `Chart.toJson` repeats
+ * it per chart) and the grouping of objects by chart, so the cost stays linear in the tree size.
  */
 export function collectManifests(root: IConstruct): ManifestFile[] {
-  validateTree(root);
+  const constructs = root.node.findAll();
+  validateConstructs(constructs);
+  // Pre-order: a chart comes before its objects, and each chart's objects keep their order.
+  const objectsByChart = new Map<Chart, ApiObject[]>();
+  for (const c of constructs) {
+    if (Chart.isChart(c)) objectsByChart.set(c, []);
+    else if (c instanceof ApiObject) objectsByChart.get(c.chart)?.push(c);
+  }
   const files: ManifestFile[] = [];
-  for (const chart of root.node.findAll().filter((c): c is Chart => Chart.isChart(c))) {
-    const apiObjects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
+  const seen = new Set<string>();
+  for (const [chart, apiObjects] of objectsByChart) {
     if (apiObjects.length === 0) continue;
     const relative = chart.node.path.split('/').filter(Boolean).join('/');
     const file: ManifestFile = { path: `${relative}.yaml`, objects: apiObjects.map((o) => o.toJson() as Manifest) };
+    // The construct path of each object, for error reports; not enumerable, so snapshots ignore it.
     Object.defineProperty(file, 'paths', { value: apiObjects.map((o) => o.node.path), enumerable: false });
+    if (seen.has(file.path)) throw new Error(`two charts write ${file.path}; give them different construct ids`);
+    seen.add(file.path);
     files.push(file);
-  }
-  const seen = new Set<string>();
-  for (const f of files) {
-    if (seen.has(f.path)) throw new Error(`two charts write ${f.path}; give them different construct ids`);
-    seen.add(f.path);
   }
   return files;
 }
@@ -63,14 +74,56 @@ export interface TextFile {
 
 /**
  * Replaces `outdir` with exactly the given files: manifests as YAML, text files as they are.
- * Nothing else is left behind (no construct metadata, no stale files).
+ * Nothing else is left behind (no construct metadata, no stale files). Files whose content is
+ * already there are not rewritten, so a synth that changes one service touches one file, and
+ * stale files are removed one by one instead of deleting and recreating the whole folder.
  */
 export function writeOutput(outdir: string, manifests: readonly ManifestFile[], texts: readonly TextFile[] = []): void {
-  fs.rmSync(outdir, { recursive: true, force: true });
-  const all: TextFile[] = [...manifests.map((m) => ({ path: m.path, content: toYaml(m.objects) })), ...texts];
-  for (const file of all) {
-    const target = path.join(outdir, ...file.path.split('/'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, file.content);
+  const wanted = new Set([...manifests.map((m) => m.path), ...texts.map((t) => t.path)]);
+  for (const file of listFiles(outdir)) {
+    if (!wanted.has(file)) fs.rmSync(path.join(outdir, ...file.split('/')), { force: true });
+  }
+  removeEmptyFolders(outdir);
+  const folders = new Set<string>();
+  const yaml = new YamlWriter(); // one writer, so its string cache serves every file
+  const write = (relative: string, content: string) => {
+    const target = path.join(outdir, ...relative.split('/'));
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    if (!hasContent(target, content)) fs.writeFileSync(target, content);
+  };
+  for (const m of manifests) write(m.path, yaml.stream(m.objects));
+  for (const t of texts) write(t.path, t.content);
+}
+
+/** Relative paths, with forward slashes, of everything below `dir` that is not a folder. */
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? listFiles(path.join(dir, entry.name), relative) : [relative];
+  });
+}
+
+function hasContent(file: string, content: string): boolean {
+  try {
+    const existing = fs.readFileSync(file);
+    return existing.length === Buffer.byteLength(content) && existing.toString('utf8') === content;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes folders below `dir` left empty once stale files are gone. */
+function removeEmptyFolders(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const folder = path.join(dir, entry.name);
+    removeEmptyFolders(folder);
+    if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
   }
 }

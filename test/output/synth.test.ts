@@ -1,0 +1,65 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { collectManifests, writeOutput } from '../../lib';
+
+function configMap(scope: Construct, id: string): ApiObject {
+  return new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id } });
+}
+
+describe('collectManifests', () => {
+  test('writes one file per chart in construct order, with a nested chart in its own file', () => {
+    const app = new App();
+    const stage = new Construct(app, 'prod');
+    const outer = new Chart(stage, 'outer', { disableResourceNameHashes: true });
+    configMap(outer, 'a');
+    const inner = new Chart(outer, 'inner', { disableResourceNameHashes: true });
+    configMap(inner, 'b');
+    configMap(outer, 'c');
+    const other = new Chart(stage, 'other', { disableResourceNameHashes: true });
+    configMap(other, 'd');
+    new Chart(stage, 'empty');
+
+    const files = collectManifests(app).map((f) => ({ path: f.path, names: f.objects.map((o) => (o.metadata as { name: string }).name) }));
+    expect(files).toEqual([
+      { path: 'prod/outer.yaml', names: ['a', 'c'] },
+      { path: 'prod/outer/inner.yaml', names: ['b'] },
+      { path: 'prod/other.yaml', names: ['d'] },
+    ]);
+  });
+
+  test('reports every validation error of the tree at once', () => {
+    const app = new App();
+    const chart = new Chart(app, 'c');
+    chart.node.addValidation({ validate: () => ['first problem'] });
+    new Construct(chart, 'x').node.addValidation({ validate: () => ['second problem'] });
+    expect(() => collectManifests(app)).toThrow('Validation failed:\n  [c] first problem\n  [c/x] second problem');
+  });
+});
+
+describe('writeOutput', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-write-'));
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+  const manifest = (p: string, name: string) => ({ path: p, objects: [{ kind: 'ConfigMap', metadata: { name } }] });
+
+  test('leaves exactly the given files, removing stale files and the folders they empty', () => {
+    fs.mkdirSync(path.join(outdir, 'old', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(outdir, 'old', 'deep', 'stale.yaml'), 'x');
+    fs.writeFileSync(path.join(outdir, 'stale.json'), '{}');
+    writeOutput(outdir, [manifest('dev/a.yaml', 'a')], [{ path: 'dev/SUMMARY.md', content: '# dev\n' }]);
+    expect(fs.readdirSync(outdir, { recursive: true }).map(String).sort()).toEqual(['dev', 'dev/SUMMARY.md', 'dev/a.yaml'].map((p) => p.split('/').join(path.sep)));
+    expect(fs.readFileSync(path.join(outdir, 'dev', 'a.yaml'), 'utf8')).toBe('kind: ConfigMap\nmetadata:\n  name: a\n');
+  });
+
+  test('does not rewrite a file whose content is unchanged, and rewrites one that changed', () => {
+    const past = new Date('2020-01-01T00:00:00Z');
+    writeOutput(outdir, [manifest('dev/a.yaml', 'a'), manifest('dev/b.yaml', 'b')]);
+    for (const f of ['a.yaml', 'b.yaml']) fs.utimesSync(path.join(outdir, 'dev', f), past, past);
+    writeOutput(outdir, [manifest('dev/a.yaml', 'a'), manifest('dev/b.yaml', 'b2')]);
+    expect(fs.statSync(path.join(outdir, 'dev', 'a.yaml')).mtime).toEqual(past);
+    expect(fs.statSync(path.join(outdir, 'dev', 'b.yaml')).mtime).not.toEqual(past);
+    expect(fs.readFileSync(path.join(outdir, 'dev', 'b.yaml'), 'utf8')).toContain('name: b2');
+  });
+});
