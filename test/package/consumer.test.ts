@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -81,5 +81,15 @@ describe('the packed library in a fresh cdk8s app', () => {
     const objects = fromYaml(fs.readFileSync(path.join(appDir, 'dist/shop/services.yaml'), 'utf8')) as any[];
     expect(objects.filter((o) => o.kind === 'Deployment').map((o) => o.metadata.name)).toEqual(['catalog', 'checkout']);
     expect(objects.find((o) => o.kind === 'HorizontalPodAutoscaler').spec.maxReplicas).toBe(9);
+  });
+
+  test('ships a working command line: --version, and check over the app output', () => {
+    const bin = path.join(appDir, 'node_modules', '.bin', 'cdk8s-production');
+    expect(run(bin, ['--version'], appDir).trim()).toBe(require('../../package.json').version);
+    const result = spawnSync(bin, ['check', '--format', 'json', 'dist'], { cwd: appDir, encoding: 'utf8' });
+    const report = JSON.parse(result.stdout);
+    expect(report.summary.objects).toBeGreaterThan(10);
+    expect(Array.isArray(report.findings)).toBe(true);
+    expect([0, 1]).toContain(result.status);
   });
 });
