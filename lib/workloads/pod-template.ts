@@ -59,7 +59,7 @@ export interface WorkloadProps {
   readonly version?: string;
   /**
    * `app.kubernetes.io/component`.
-   * @default - the construct's role: 'database', 'node-agent' or 'batch'
+   * @default - the construct's role: 'api', 'database', 'node-agent' or 'batch'
    */
   readonly component?: string;
   /**

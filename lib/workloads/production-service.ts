@@ -12,7 +12,6 @@ import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
 import { ContainerResources } from '../core/resources';
-import { RunAsIdentity } from '../core/security';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
   metadataFactory,
@@ -24,6 +23,7 @@ import {
   ServiceProbes,
   intOrPercent,
   sortedRecord,
+  WorkloadProps,
 } from './pod-template';
 import { CanaryOptions, CanaryTrack } from './canary-track';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
@@ -92,36 +92,7 @@ export interface RolloutOptions {
 }
 
 /** Properties of a {@link ProductionService}. */
-export interface ProductionServiceProps {
-  /** Container image, pinned to a tag or digest (never `latest`). */
-  readonly image: string;
-  /** CPU and memory requests and limits; required, there are no silent defaults. */
-  readonly resources: ContainerResources;
-  /**
-   * Object name and `app.kubernetes.io/name`.
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /**
-   * Namespace of every object.
-   * @default - the chart's namespace
-   */
-  readonly namespace?: string;
-  /**
-   * `app.kubernetes.io/version`.
-   * @default - the image tag
-   */
-  readonly version?: string;
-  /**
-   * `app.kubernetes.io/component`.
-   * @default 'api'
-   */
-  readonly component?: string;
-  /**
-   * `app.kubernetes.io/part-of`.
-   * @default - the name
-   */
-  readonly partOf?: string;
+export interface ProductionServiceProps extends WorkloadProps {
   /**
    * Port the container listens on.
    * @default 8080
@@ -132,16 +103,6 @@ export interface ProductionServiceProps {
    * @default 80
    */
   readonly servicePort?: number;
-  /**
-   * Container command arguments.
-   * @default - the image's entrypoint
-   */
-  readonly args?: string[];
-  /**
-   * Plain environment variables (not secrets).
-   * @default - none
-   */
-  readonly env?: Record<string, string>;
   /**
    * Logging and tracing conventions (JSON logs, OpenTelemetry) as environment variables, guide 10.4
    * and 10.5; `env` overrides any of them, `false` sets none.
@@ -197,8 +158,6 @@ export interface ProductionServiceProps {
    * @default PriorityTier.ONLINE_STANDARD
    */
   readonly priority?: PriorityTier;
-  /** User and group ids. @default - see {@link RunAsIdentity} */
-  readonly runAs?: RunAsIdentity;
   /**
    * Kubernetes API permissions of the service account; with none, no token is mounted.
    * @default - no permissions
