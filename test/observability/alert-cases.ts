@@ -28,9 +28,15 @@ export interface SilentScenario {
   readonly at: number;
 }
 
+/** Further series under which the alert must fire, e.g. the second branch of an `or`. */
+export interface NamedFiringScenario extends FiringScenario {
+  readonly name: string;
+}
+
 /** The promtool scenarios of one alert. */
 export interface AlertCases {
   readonly fires: FiringScenario;
+  readonly alsoFires?: NamedFiringScenario[];
   readonly silent: SilentScenario[];
 }
 
