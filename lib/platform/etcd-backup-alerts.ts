@@ -1,24 +1,5 @@
-/** One Prometheus alerting rule, as plain data (the shape of a rule file and of a PrometheusRule). */
-export interface EtcdBackupAlertRule {
-  /** Alert name, e.g. `EtcdBackupTooOld`. */
-  readonly alert: string;
-  /** PromQL expression; the alert fires for every series it returns. */
-  readonly expr: string;
-  /** How long the expression must hold before the alert fires, e.g. `15m`. */
-  readonly for: string;
-  /** Labels such as `severity`. */
-  readonly labels: Record<string, string>;
-  /** `summary` and `description`. */
-  readonly annotations: Record<string, string>;
-}
-
-/** A named group of alerting rules. */
-export interface EtcdBackupAlertGroup {
-  /** Group name, unique within a PrometheusRule. */
-  readonly name: string;
-  /** The rules. */
-  readonly rules: EtcdBackupAlertRule[];
-}
+import { AlertLayer, AlertRule, RuleGroup, Severity } from '../observability/alert';
+import { selector } from '../observability/promql';
 
 /** What the etcd backup alerts watch. */
 export interface EtcdBackupAlertScope {
@@ -36,46 +17,50 @@ export interface EtcdBackupAlertScope {
 }
 
 /**
- * The alerts of the etcd backup (kube-state-metrics series): the newest successful backup is older than
- * the schedule allows, or there has been none for that long since the CronJob was created; and a restore
- * drill Job failed. Pure data, so it can be checked with promtool and joined to an alert catalogue.
+ * The alerts of the etcd backup (kube-state-metrics series), in the cluster layer of the alert
+ * catalogue: the newest successful backup is older than the schedule allows, or there has been none for
+ * that long since the CronJob was created (critical); and a restore drill Job failed (warning).
+ * Render it with `AlertRules`, which adds the `severity`, `layer` and `runbook_url` of every alert.
  */
-export function etcdBackupAlertGroup(options: EtcdBackupAlertScope): EtcdBackupAlertGroup {
-  const seconds = options.maxBackupAgeHours * 3600;
-  const cronJob = `namespace="${options.namespace}", cronjob="${options.backupCronJob}"`;
-  const lastSuccess = `kube_cronjob_status_last_successful_time{${cronJob}}`;
-  const rules: EtcdBackupAlertRule[] = [
-    {
-      alert: 'EtcdBackupTooOld',
-      expr:
-        `(time() - max by (namespace, cronjob) (${lastSuccess}) > ${seconds})\n` +
-        `or\n` +
-        `(time() - max by (namespace, cronjob) (kube_cronjob_created{${cronJob}}) > ${seconds}\n` +
-        `  unless on (namespace, cronjob) ${lastSuccess})`,
-      for: '15m',
-      labels: { severity: 'critical' },
-      annotations: {
-        summary: `No successful etcd backup in the last ${options.maxBackupAgeHours}h`,
-        description:
-          `CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has not completed a backup for more than ` +
-          `${options.maxBackupAgeHours}h; a control-plane loss now would lose that much state. ` +
-          `Check the latest Job's logs (kubectl -n ${options.namespace} logs job/<job>).`,
-      },
-    },
-  ];
-  if (options.drillCronJob) {
-    rules.push({
-      alert: 'EtcdRestoreDrillFailed',
-      expr: `max by (namespace, job_name) (kube_job_status_failed{namespace="${options.namespace}", job_name=~"${options.drillCronJob}-[0-9]+"}) > 0`,
-      for: '0m',
-      labels: { severity: 'warning' },
-      annotations: {
-        summary: 'The etcd restore drill failed',
-        description:
-          `Job {{ $labels.namespace }}/{{ $labels.job_name }} could not restore the newest etcd snapshot and ` +
-          `serve it; until a drill passes, the backups are not proven restorable. Read the Job's logs.`,
-      },
-    });
-  }
-  return { name: 'etcd-backup', rules };
+export function etcdBackupAlertGroup(scope: EtcdBackupAlertScope): RuleGroup {
+  const alerts = [backupTooOld(scope)];
+  if (scope.drillCronJob) alerts.push(restoreDrillFailed(scope.namespace, scope.drillCronJob));
+  return { name: 'etcd-backup', layer: AlertLayer.CLUSTER, alerts };
+}
+
+function backupTooOld(scope: EtcdBackupAlertScope): AlertRule {
+  const hours = scope.maxBackupAgeHours;
+  const seconds = hours * 3600;
+  const cronJob = { namespace: scope.namespace, cronjob: scope.backupCronJob };
+  const lastSuccess = selector('kube_cronjob_status_last_successful_time', cronJob);
+  const created = selector('kube_cronjob_created', cronJob);
+  return {
+    alert: 'EtcdBackupTooOld',
+    expr:
+      `(time() - max by (namespace, cronjob) (${lastSuccess}) > ${seconds})\n` +
+      `or\n` +
+      `(time() - max by (namespace, cronjob) (${created}) > ${seconds}\n` +
+      `  unless on (namespace, cronjob) ${lastSuccess})`,
+    for: '15m',
+    severity: Severity.CRITICAL,
+    summary: `No successful etcd backup in the last ${hours}h`,
+    description:
+      `CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has not completed a backup for more than ${hours}h; ` +
+      `a control-plane loss now would lose that much state.`,
+  };
+}
+
+function restoreDrillFailed(namespace: string, drillCronJob: string): AlertRule {
+  const failed = selector('kube_job_status_failed', { namespace, job_name: `=~"${drillCronJob}-[0-9]+"` });
+  return {
+    alert: 'EtcdRestoreDrillFailed',
+    expr: `max by (namespace, job_name) (${failed}) > 0`,
+    // The failed Job stays for its TTL (14 days), so a hold time delays the ticket a little and loses nothing.
+    for: '5m',
+    severity: Severity.WARNING,
+    summary: 'The etcd restore drill failed',
+    description:
+      `Job {{ $labels.namespace }}/{{ $labels.job_name }} could not restore the newest etcd snapshot and serve it; ` +
+      `until a drill passes, the backups are not proven restorable.`,
+  };
 }

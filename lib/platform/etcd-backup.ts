@@ -1,7 +1,7 @@
 import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PrometheusRule, PrometheusRuleSpecGroupsRulesExpr } from '../../imports/prometheusrule-monitoring.coreos.com';
+import { PrometheusRule } from '../../imports/prometheusrule-monitoring.coreos.com';
 import { fail, show } from '../core/errors';
 import { assertPinnedImage } from '../core/image';
 import { recommendedLabels, WorkloadIdentity } from '../core/labels';
@@ -12,7 +12,9 @@ import { podSecurityExemption } from '../core/pod-security-exemption';
 import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
 import { assertCronSchedule } from '../core/schedule';
 import { restrictedContainerSecurityContext } from '../core/security';
-import { EtcdBackupAlertGroup, etcdBackupAlertGroup } from './etcd-backup-alerts';
+import { RuleGroup } from '../observability/alert';
+import { AlertRules, AlertRulesOptions } from '../observability/alert-rules';
+import { etcdBackupAlertGroup } from './etcd-backup-alerts';
 import { backupScript, restoreDrillScript, SCRIPT_SAFE_VALUE } from './etcd-backup-scripts';
 
 /** Node label and taint key of control-plane nodes. */
@@ -86,8 +88,8 @@ export interface RestoreDrillOptions {
   readonly scratchSize?: string;
 }
 
-/** Alerts on the backup and the drill. */
-export interface EtcdBackupAlertsOptions {
+/** Alerts on the backup and the drill, rendered like every alert of the catalogue (severity, layer, runbook). */
+export interface EtcdBackupAlertsOptions extends Pick<AlertRulesOptions, 'runbookBaseUrl'> {
   /**
    * Age of the last successful backup above which `EtcdBackupTooOld` fires: the schedule's period plus slack.
    * @default Duration.hours(26) (a daily schedule plus two hours)
@@ -221,8 +223,8 @@ export class EtcdBackup extends Construct {
   public readonly backupScript: string;
   /** The restore drill script, when there is a drill. */
   public readonly drillScript?: string;
-  /** The alert rule group, when alerts are on; plain data for an alert catalogue or promtool. */
-  public readonly alertGroup?: EtcdBackupAlertGroup;
+  /** The alert rule group, when alerts are on; plain data another alert catalogue can reuse. */
+  public readonly alertGroup?: RuleGroup;
   /** The namespace object. */
   public readonly namespaceResource: k8s.KubeNamespace;
   /** Identity of the pods; no API token is mounted. */
@@ -235,7 +237,9 @@ export class EtcdBackup extends Construct {
   public readonly claim?: k8s.KubePersistentVolumeClaim;
   /** The Retain StorageClass, when the target asked for it to be created. */
   public readonly storageClass?: k8s.KubeStorageClass;
-  /** The alerts, when they are on. */
+  /** The alert catalogue construct, when alerts are on. */
+  public readonly alertRules?: AlertRules;
+  /** The alerts' PrometheusRule (`alertRules.resource`), when they are on. */
   public readonly prometheusRule?: PrometheusRule;
   /** What both jobs' pods share. */
   private readonly sharedPod: SharedPodSettings;
@@ -391,17 +395,14 @@ export class EtcdBackup extends Construct {
         drillCronJob: drill ? drillName : undefined,
         maxBackupAgeHours: maxAge,
       });
-      this.prometheusRule = new PrometheusRule(this, 'Alerts', {
-        metadata: metadata(this.name),
-        spec: {
-          groups: [
-            {
-              name: this.alertGroup.name,
-              rules: this.alertGroup.rules.map((r) => ({ ...r, expr: PrometheusRuleSpecGroupsRulesExpr.fromString(r.expr) })),
-            },
-          ],
-        },
+      this.alertRules = new AlertRules(this, 'Alerts', {
+        name: this.name,
+        namespace: this.namespace,
+        labels: recommendedLabels(this.identity),
+        runbookBaseUrl: props.alerts?.runbookBaseUrl,
+        groups: [this.alertGroup],
       });
+      this.prometheusRule = this.alertRules.resource;
     }
   }
 

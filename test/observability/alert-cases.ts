@@ -28,9 +28,15 @@ export interface SilentScenario {
   readonly at: number;
 }
 
+/** Further series under which the alert must fire, e.g. the second branch of an `or`. */
+export interface NamedFiringScenario extends FiringScenario {
+  readonly name: string;
+}
+
 /** The promtool scenarios of one alert. */
 export interface AlertCases {
   readonly fires: FiringScenario;
+  readonly alsoFires?: NamedFiringScenario[];
   readonly silent: SilentScenario[];
 }
 
@@ -73,6 +79,22 @@ function kpi(ns: string, attempted: string, succeeded: string, healthy: number, 
   };
 }
 
+/** Long enough to pass the 26h limit of a daily backup plus the alert's hold time. */
+const BACKUP_SCENARIO_MINUTES = 27 * 60;
+
+/**
+ * The etcd backup CronJob `cronjob` in `ns`: created at `createdAt` seconds, its last success at each
+ * `[seconds, minutes]` segment (reported from then on), or none. Timestamps are seconds since the
+ * scenario's start, as promtool's `time()` counts.
+ */
+function backupCronJob(ns: string, cronjob: string, createdAt: number, successes: [number, number][] = []): Series {
+  const labels = { namespace: ns, cronjob };
+  return {
+    [s('kube_cronjob_created', labels)]: gauge([createdAt, BACKUP_SCENARIO_MINUTES]),
+    ...(successes.length > 0 ? { [s('kube_cronjob_status_last_successful_time', labels)]: gauge(...successes) } : {}),
+  };
+}
+
 /** Every alert of the catalogue, keyed by name; a rule in dist/ without an entry fails the suite. */
 export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
   const { namespace: ns, service } = ctx;
@@ -101,6 +123,13 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
   // holds only what exists, so the 1x-over-3d condition trips once the burn is a quarter of it (~2h).
   const slowBurn = burn([[0, 6 * 60], [0.2, 4 * 60]]);
   const withinBudget = burn([[0.02, 10 * 60]]); // 0.02%: 0.4x the budget
+  // etcd backup (26h limit = 93600s): a success or creation at second 240 turns stale at minute 1565, a
+  // multiple of 5 as scenarios past 3 hours are evaluated every 5 minutes.
+  const backup = { namespace: ns, cronjob: service };
+  const drillJob = (jobName: string, failed: string): Series => ({
+    [s('kube_job_status_failed', { namespace: ns, job_name: jobName })]: failed,
+  });
+  const drill = `${service}-restore-drill-29100000`;
 
   return {
     KubernetesNodeNotReady: {
@@ -197,6 +226,22 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
     ErrorBudgetBurnSlow: {
       fires: { series: slowBurn, checks: { silentAt: 7 * 60, firingAt: 10 * 60 }, labels: svc },
       silent: [{ name: 'within budget', series: withinBudget, at: 10 * 60 }],
+    },
+    EtcdBackupTooOld: {
+      fires: { series: backupCronJob(ns, service, 0, [[240, BACKUP_SCENARIO_MINUTES]]), onset: 1565, labels: backup },
+      alsoFires: [{ name: 'never a success since the CronJob was created', series: backupCronJob(ns, service, 240), onset: 1565, labels: backup }],
+      silent: [
+        { name: 'a success within the last 26h', series: backupCronJob(ns, service, 0, [[240, 1440], [86640, BACKUP_SCENARIO_MINUTES - 1440]]), at: 1600 },
+        { name: 'created less than 26h ago, no success yet', series: backupCronJob(ns, service, 50000), at: 1600 },
+        { name: 'a stale success of another CronJob', series: backupCronJob(ns, 'nightly-report', 0, [[240, BACKUP_SCENARIO_MINUTES]]), at: 1600 },
+      ],
+    },
+    EtcdRestoreDrillFailed: {
+      fires: { series: drillJob(drill, gauge([0, 10], [1, 30])), onset: 11, labels: { namespace: ns, job_name: drill } },
+      silent: [
+        { name: 'the drill Job succeeded', series: drillJob(drill, gauge([0, 40])), at: 30 },
+        { name: 'a failed backup Job is not a drill', series: drillJob(`${service}-29100000`, gauge([0, 10], [1, 30])), at: 30 },
+      ],
     },
     OrderSuccessRateDrop: kpi(ns, 'orders_created_total', 'orders_completed_total', 99, 50, '3 orders a minute'),
     PaymentConversionDrop: kpi(ns, 'payments_started_total', 'payments_succeeded_total', 95, 20, '3 payments a minute'),

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as yaml from 'js-yaml';
 import { listFiles } from '../support/manifests';
-import { alertCases, AlertCases } from './alert-cases';
+import { alertCases, AlertCases, FiringScenario } from './alert-cases';
 
 
 /** A PrometheusRule found in a synthesized file. */
@@ -92,23 +92,9 @@ const seriesList = (series: Record<string, string>) => Object.entries(series).ma
 
 function groupsFor(alert: RuleEntry, cases: AlertCases, file: string): TestGroup[] {
   const name = alert.alert!;
-  const labels = { ...cases.fires.labels, ...alert.labels };
-  const expected = [{ exp_labels: labels, exp_annotations: renderAnnotations(alert.annotations ?? {}, labels) }];
-  const hold = minutes(alert.for ?? '0m');
-  const { silentAt, firingAt } = cases.fires.checks ?? {
-    silentAt: cases.fires.onset! + hold - 1,
-    firingAt: cases.fires.onset! + hold,
-  };
   return [
-    {
-      name: `${file} ${name} fires after ${alert.for}`,
-      interval: '1m',
-      input_series: seriesList(cases.fires.series),
-      alert_rule_test: [
-        { eval_time: `${silentAt}m`, alertname: name, exp_alerts: [] },
-        { eval_time: `${firingAt}m`, alertname: name, exp_alerts: expected },
-      ],
-    },
+    firingGroup(alert, cases.fires, `${file} ${name} fires after ${alert.for}`),
+    ...(cases.alsoFires ?? []).map((f) => firingGroup(alert, f, `${file} ${name} fires after ${alert.for}: ${f.name}`)),
     ...cases.silent.map((c) => ({
       name: `${file} ${name} stays silent: ${c.name}`,
       interval: '1m',
@@ -116,6 +102,24 @@ function groupsFor(alert: RuleEntry, cases: AlertCases, file: string): TestGroup
       alert_rule_test: [{ eval_time: `${c.at}m`, alertname: name, exp_alerts: [] }],
     })),
   ];
+}
+
+/** Silent one minute before the hold time has passed since onset, firing with its labels and annotations at it. */
+function firingGroup(alert: RuleEntry, fires: FiringScenario, groupName: string): TestGroup {
+  const name = alert.alert!;
+  const labels = { ...fires.labels, ...alert.labels };
+  const expected = [{ exp_labels: labels, exp_annotations: renderAnnotations(alert.annotations ?? {}, labels) }];
+  const hold = minutes(alert.for ?? '0m');
+  const { silentAt, firingAt } = fires.checks ?? { silentAt: fires.onset! + hold - 1, firingAt: fires.onset! + hold };
+  return {
+    name: groupName,
+    interval: '1m',
+    input_series: seriesList(fires.series),
+    alert_rule_test: [
+      { eval_time: `${silentAt}m`, alertname: name, exp_alerts: [] },
+      { eval_time: `${firingAt}m`, alertname: name, exp_alerts: expected },
+    ],
+  };
 }
 
 /** Groups fed the same series become one, so promtool replays each scenario once. */
@@ -150,7 +154,7 @@ export function writePromtoolFiles(dir: string, rule: FoundRule): PromtoolTestFi
       missing.push(alert.alert!);
       return [];
     }
-    checks[alert.alert!] = 2 + c.silent.length;
+    checks[alert.alert!] = 2 * (1 + (c.alsoFires?.length ?? 0)) + c.silent.length;
     return groupsFor(alert, c, rule.file);
   });
   const merged = mergeSameSeries(groups);

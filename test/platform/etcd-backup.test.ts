@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Duration } from 'cdk8s';
 import {
   BackupTarget,
+  DEFAULT_RUNBOOK_BASE_URL,
   EtcdBackup,
   EtcdBackupProps,
   Manifest,
@@ -133,17 +134,16 @@ describe('EtcdBackup with the defaults', () => {
     expect(drillPod.containers[0].command[2]).toContain(': "${DRILL_EXPECT_KEY:=/registry/namespaces/kube-system}"');
   });
 
-  test('alerts on a backup older than 26h, or none for 26h, and on a failed drill', () => {
-    const rules = findObject(objects, 'PrometheusRule', 'etcd-backup').spec.groups[0].rules;
-    expect(rules.map((r: any) => [r.alert, r.labels.severity, r.for])).toEqual([
-      ['EtcdBackupTooOld', 'critical', '15m'],
-      ['EtcdRestoreDrillFailed', 'warning', '0m'],
+  test('alerts through the catalogue: layer, severity and a runbook for the stale backup and the failed drill', () => {
+    const rule = findObject(objects, 'PrometheusRule', 'etcd-backup');
+    expect(rule.metadata.namespace).toBe('etcd-backup');
+    const rules = rule.spec.groups[0].rules;
+    expect(rules.map((r: any) => [r.alert, r.labels, r.for, r.annotations.runbook_url])).toEqual([
+      ['EtcdBackupTooOld', { layer: 'cluster', severity: 'critical' }, '15m', `${DEFAULT_RUNBOOK_BASE_URL}/EtcdBackupTooOld.md`],
+      ['EtcdRestoreDrillFailed', { layer: 'cluster', severity: 'warning' }, '5m', `${DEFAULT_RUNBOOK_BASE_URL}/EtcdRestoreDrillFailed.md`],
     ]);
-    expect(rules[0].expr).toContain('kube_cronjob_status_last_successful_time{namespace="etcd-backup", cronjob="etcd-backup"}) > 93600');
-    expect(rules[0].expr).toContain('kube_cronjob_created{namespace="etcd-backup", cronjob="etcd-backup"}) > 93600');
-    expect(rules[1].expr).toBe(
-      'max by (namespace, job_name) (kube_job_status_failed{namespace="etcd-backup", job_name=~"etcd-backup-restore-drill-[0-9]+"}) > 0',
-    );
+    expect(rules[0].expr).toContain('kube_cronjob_status_last_successful_time{namespace="etcd-backup",cronjob="etcd-backup"}) > 93600');
+    expect(rules[1].expr).toContain('job_name=~"etcd-backup-restore-drill-[0-9]+"');
   });
 });
 
@@ -213,6 +213,14 @@ describe('EtcdBackup options', () => {
     ]);
   });
 
+  test('links the runbooks below runbookBaseUrl', () => {
+    const objects = build({ alerts: { runbookBaseUrl: 'https://wiki.example.com/runbooks' } });
+    expect(findObject(objects, 'PrometheusRule', 'etcd-backup').spec.groups[0].rules.map((r: any) => r.annotations.runbook_url)).toEqual([
+      'https://wiki.example.com/runbooks/EtcdBackupTooOld.md',
+      'https://wiki.example.com/runbooks/EtcdRestoreDrillFailed.md',
+    ]);
+  });
+
   test('leaves out the PrometheusRule when alerts is false', () => {
     expect(build({ alerts: false }).filter((o) => o.kind === 'PrometheusRule')).toEqual([]);
   });
@@ -224,7 +232,8 @@ describe('EtcdBackup options', () => {
     });
     expect(backup!.backupScript).toBe(podOf(findObject(objects, 'CronJob', 'etcd-backup')).containers[0].command[2]);
     expect(backup!.drillScript).toBe(podOf(findObject(objects, 'CronJob', 'etcd-backup-restore-drill')).containers[0].command[2]);
-    expect(backup!.alertGroup!.rules.map((r) => r.alert)).toEqual(['EtcdBackupTooOld', 'EtcdRestoreDrillFailed']);
+    expect(backup!.alertGroup!.alerts!.map((r) => r.alert)).toEqual(['EtcdBackupTooOld', 'EtcdRestoreDrillFailed']);
+    expect(backup!.prometheusRule).toBe(backup!.alertRules!.resource);
   });
 
   test('is valid against the Kubernetes and CRD schemas with either target', () => {
@@ -298,6 +307,12 @@ describe('EtcdBackup refuses bad input', () => {
   test('an alert threshold under an hour', () => {
     expect(construct({ alerts: { maxBackupAge: Duration.minutes(30) } })).toThrow(
       `${at} alerts.maxBackupAge (0.5h) is shorter than an hour; use the schedule's period plus slack, e.g. Duration.hours(26)`,
+    );
+  });
+
+  test('a runbook base URL that is not https', () => {
+    expect(construct({ alerts: { runbookBaseUrl: 'http://wiki.example.com/runbooks/' } })).toThrow(
+      `[etcd-backup/test/etcd-backup/Alerts] runbookBaseUrl "http://wiki.example.com/runbooks/" must be an https URL without a trailing slash`,
     );
   });
 
