@@ -21,7 +21,19 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { process: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', console: 'readonly' },
+      globals: {
+        process: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+        console: 'readonly',
+      },
     },
+  },
+  {
+    // CommonJS entry points (the CLI and the cdk8s validation plugin) load the library with require().
+    files: ['bin/**/*.js', 'jest.config.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -51,7 +51,8 @@ function main(argv: string[]): number {
       throw new Error(`unknown option ${argv[i]}; usage: npm run diff -- [--base REF | --against DIR] [ENV...]`);
     } else only.push(argv[i]);
   }
-  if (!base && !fs.existsSync(against)) throw new Error(`${against} does not exist; run npm run synth first or pass --against DIR`);
+  if (!base && !fs.existsSync(against))
+    throw new Error(`${against} does not exist; run npm run synth first or pass --against DIR`);
   for (const name of only) environments.get(name);
 
   const output = buildOutput();

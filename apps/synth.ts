@@ -37,7 +37,8 @@ export function buildOutput(): Output {
     applySyncWaves(stage);
   }
   const envFiles = collectManifests(app);
-  const objectsIn = (folder: string) => envFiles.filter((f) => f.path.startsWith(`${folder}/`)).flatMap((f) => f.objects);
+  const objectsIn = (folder: string) =>
+    envFiles.filter((f) => f.path.startsWith(`${folder}/`)).flatMap((f) => f.objects);
 
   const delivery = new App();
   const argocd = new Chart(new Construct(delivery, 'argocd'), 'applications', { disableResourceNameHashes: true });
@@ -67,6 +68,9 @@ export function synthesize(outdir: string): void {
   const output = buildOutput();
   assertReady(output.manifests, { pack: 'production' });
   // The cdk8s CLI asks for construct metadata when validation plugins run; ours reads, then removes, this file.
-  const recorded = process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true' ? [{ path: CONSTRUCT_PATHS_FILE, content: constructPathsJson(output.manifests) }] : [];
+  const recorded =
+    process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true'
+      ? [{ path: CONSTRUCT_PATHS_FILE, content: constructPathsJson(output.manifests) }]
+      : [];
   writeOutput(outdir, output.manifests, [...output.texts, ...recorded]);
 }

@@ -120,7 +120,10 @@ export function buildFleet(services: number): App {
     const stage = new Construct(app, env.name);
     const namespace = new Chart(stage, 'namespace', { disableResourceNameHashes: true });
     new k8s.KubeNamespace(namespace, 'Resource', {
-      metadata: { name: env.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-production', ...podSecurityLabels() } },
+      metadata: {
+        name: env.namespace,
+        labels: { 'app.kubernetes.io/managed-by': 'cdk8s-production', ...podSecurityLabels() },
+      },
     });
     for (let i = 0; i < services; i++) {
       const chart = new Chart(stage, serviceName(i), { namespace: env.namespace, disableResourceNameHashes: true });

@@ -26,7 +26,10 @@ export function writeKustomizeLayout(root: string, files: readonly JsonManifestF
     fs.writeFileSync(path.join(base, name), objects.map((o) => jsyaml.dump(o, JS_YAML_DUMP_OPTIONS)).join('---\n'));
     resources.push(name);
   }
-  fs.writeFileSync(path.join(base, 'kustomization.yaml'), jsyaml.dump({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources }));
+  fs.writeFileSync(
+    path.join(base, 'kustomization.yaml'),
+    jsyaml.dump({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources }),
+  );
   return FLEET_ENVIRONMENTS.map((env, e) => {
     const overlay = path.join(root, 'overlays', env.name);
     fs.mkdirSync(overlay, { recursive: true });

@@ -52,12 +52,18 @@ export function runMeasured(command: string, args: readonly string[], options: R
   if (canMeasureMemory()) argv = [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv];
   const stdout = options.stdoutFile ? fs.openSync(options.stdoutFile, 'w') : 'ignore';
   const start = process.hrtime.bigint();
-  const result = spawnSync(argv[0], argv.slice(1), { cwd: options.cwd, stdio: ['ignore', stdout, 'pipe'], maxBuffer: 1 << 26 });
+  const result = spawnSync(argv[0], argv.slice(1), {
+    cwd: options.cwd,
+    stdio: ['ignore', stdout, 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (typeof stdout === 'number') fs.closeSync(stdout);
   const timedOut = options.timeoutSeconds !== undefined && result.status === 124;
   if (!timedOut && result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}): ${String(result.stderr).slice(-2000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status ?? result.signal}): ${String(result.stderr).slice(-2000)}`,
+    );
   }
   let peakMiB: number | undefined;
   if (canMeasureMemory() && fs.existsSync(rssFile)) {

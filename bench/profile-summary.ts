@@ -40,7 +40,8 @@ export function selfTimes(profile: CpuProfile, keyOf: (node: ProfileNode) => str
 
 function table(title: string, rows: [string, number][], total: number, top: number): string {
   const lines = [`| ${title} | self ms | share |`, '|---|---:|---:|'];
-  for (const [key, ms] of rows.slice(0, top)) lines.push(`| ${key.replace(/\|/g, '\\|')} | ${ms.toFixed(0)} | ${((100 * ms) / total).toFixed(1)}% |`);
+  for (const [key, ms] of rows.slice(0, top))
+    lines.push(`| ${key.replace(/\|/g, '\\|')} | ${ms.toFixed(0)} | ${((100 * ms) / total).toFixed(1)}% |`);
   return lines.join('\n');
 }
 
@@ -53,7 +54,14 @@ function main(argv: string[]): void {
     return `${n.callFrame.functionName || '(anonymous)'} ${file ? `(${file}:${n.callFrame.lineNumber + 1})` : ''}`.trim();
   };
   process.stdout.write(`total sampled: ${total.toFixed(0)} ms\n\n`);
-  process.stdout.write(table('module', selfTimes(profile, (n) => moduleOf(n.callFrame.url)), total, top) + '\n\n');
+  process.stdout.write(
+    table(
+      'module',
+      selfTimes(profile, (n) => moduleOf(n.callFrame.url)),
+      total,
+      top,
+    ) + '\n\n',
+  );
   process.stdout.write(table('function', selfTimes(profile, functionKey), total, top) + '\n');
 }
 

@@ -17,7 +17,10 @@ const stack = fromYaml(fs.readFileSync(path.join(__dirname, '..', 'dist', 'produ
 /** Copy `i` of the stack, renamed (and relabelled) so copies in one namespace stay distinct. */
 function copy(i: number, sameNamespace: boolean): KubeObject[] {
   const suffix = `-${i}`;
-  const text = JSON.stringify(stack).replace(/"order-api(-config)?"/g, (_m, config: string | undefined) => `"order-api${suffix}${config ?? ''}"`);
+  const text = JSON.stringify(stack).replace(
+    /"order-api(-config)?"/g,
+    (_m, config: string | undefined) => `"order-api${suffix}${config ?? ''}"`,
+  );
   const objects = JSON.parse(text) as Record<string, any>[];
   for (const o of objects) {
     o.metadata.namespace = sameNamespace ? 'production' : `tenant${suffix}`;

@@ -47,7 +47,10 @@ export function describeMachine(): string[] {
 
 /** The load averages over 1, 5 and 15 minutes. */
 export function loadAverage(): string {
-  return os.loadavg().map((l) => l.toFixed(2)).join(', ');
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 }
 
 function time(c: CaseResult | undefined): string {
@@ -82,7 +85,10 @@ export function renderTable(results: readonly SizeResult[]): string[] {
   const bySize = new Map(results.map((r) => [r.services, r]));
   const [small, large] = [bySize.get(100), bySize.get(500)];
   if (small && large) {
-    lines.push('', `Linearity: synth at 500 services takes ${(large.synth.seconds / small.synth.seconds).toFixed(2)}x the time at 100 (linear is 5x).`);
+    lines.push(
+      '',
+      `Linearity: synth at 500 services takes ${(large.synth.seconds / small.synth.seconds).toFixed(2)}x the time at 100 (linear is 5x).`,
+    );
   }
   return lines;
 }

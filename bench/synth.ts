@@ -53,7 +53,10 @@ function kustomizeOnce(overlays: readonly string[], out: string, limitSeconds?: 
   let peakMiB: number | undefined;
   for (const overlay of overlays) {
     const remaining = limitSeconds === undefined ? undefined : Math.max(1, Math.ceil(limitSeconds - seconds));
-    const m = runMeasured('kubectl', ['kustomize', overlay], { stdoutFile: path.join(out, `${path.basename(overlay)}.yaml`), timeoutSeconds: remaining });
+    const m = runMeasured('kubectl', ['kustomize', overlay], {
+      stdoutFile: path.join(out, `${path.basename(overlay)}.yaml`),
+      timeoutSeconds: remaining,
+    });
     seconds += m.seconds;
     if (m.peakMiB !== undefined) peakMiB = Math.max(peakMiB ?? 0, m.peakMiB);
     if (m.timedOut) return { seconds, peakMiB, timedOut: true };
@@ -63,9 +66,16 @@ function kustomizeOnce(overlays: readonly string[], out: string, limitSeconds?: 
 
 function sameTree(a: string, b: string): boolean {
   const files = (dir: string): string[] =>
-    fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
   const fa = files(a);
-  return JSON.stringify(fa) === JSON.stringify(files(b)) && fa.every((f) => fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))));
+  return (
+    JSON.stringify(fa) === JSON.stringify(files(b)) &&
+    fa.every((f) => fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))))
+  );
 }
 
 function benchSize(services: number): SizeResult {
@@ -130,13 +140,20 @@ function writeDoc(section: string): void {
   const existing = fs.existsSync(doc) ? fs.readFileSync(doc, 'utf8') : '# Performance\n\n';
   const start = existing.indexOf(START_MARK);
   const end = existing.indexOf(END_MARK);
-  const next = start !== -1 && end > start ? existing.slice(0, start) + block + existing.slice(end + END_MARK.length) : `${existing.trimEnd()}\n\n${block}\n`;
+  const next =
+    start !== -1 && end > start
+      ? existing.slice(0, start) + block + existing.slice(end + END_MARK.length)
+      : `${existing.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(doc, next);
 }
 
 function main(): void {
   if (!withKustomize) {
-    log(hasFlag(argv, '--no-kustomize') ? 'Kustomize skipped (--no-kustomize)' : 'kubectl not found on PATH: the Kustomize column is skipped');
+    log(
+      hasFlag(argv, '--no-kustomize')
+        ? 'Kustomize skipped (--no-kustomize)'
+        : 'kubectl not found on PATH: the Kustomize column is skipped',
+    );
   }
   const loadBefore = loadAverage();
   const started = new Date();
@@ -151,7 +168,12 @@ function main(): void {
     ...renderTable(results),
     ...(withKustomize
       ? []
-      : ['', hasFlag(argv, '--no-kustomize') ? 'Kustomize was not measured (--no-kustomize).' : 'kubectl was not found on PATH, so Kustomize was not measured.']),
+      : [
+          '',
+          hasFlag(argv, '--no-kustomize')
+            ? 'Kustomize was not measured (--no-kustomize).'
+            : 'kubectl was not found on PATH, so Kustomize was not measured.',
+        ]),
   ].join('\n');
   process.stdout.write(`${section}\n`);
   if (doc !== '-') writeDoc(section);

@@ -21,5 +21,7 @@ module.exports = function load(relative) {
   const built = path.join(root, 'build', `${relative}.js`);
   if (fs.existsSync(source) && hasTsx()) return require('tsx/cjs/api').require(source, __filename);
   if (fs.existsSync(built)) return require(built);
-  throw new Error(`cdk8s-production: cannot load ${relative}: neither its source with tsx nor build/ exists; run \`npm ci\` (or \`npm run build\`)`);
+  throw new Error(
+    `cdk8s-production: cannot load ${relative}: neither its source with tsx nor build/ exists; run \`npm ci\` (or \`npm run build\`)`,
+  );
 };

@@ -52,7 +52,15 @@ describe('synthesized output', () => {
 
   test('writes the platform stack of every environment as separate chart files', () => {
     for (const env of ['dev', 'staging', 'production']) {
-      for (const chart of ['platform-namespaces', 'platform-storage', 'platform-priority-classes', 'platform-policies', 'redis', 'log-collector', 'nightly-report']) {
+      for (const chart of [
+        'platform-namespaces',
+        'platform-storage',
+        'platform-priority-classes',
+        'platform-policies',
+        'redis',
+        'log-collector',
+        'nightly-report',
+      ]) {
         expect(listFiles(DIST)).toContain(`${env}/${chart}.yaml`);
       }
     }
@@ -66,7 +74,9 @@ describe('independent schema validation', () => {
     expect(report.unvalidated).toEqual([]);
     expect(report.checked).toBeGreaterThan(0);
     // Reported so the figure can be read from the test log.
-    process.stdout.write(`validated ${report.checked} objects (${report.byModel} by model, ${report.byCrd} by CRD schema)\n`);
+    process.stdout.write(
+      `validated ${report.checked} objects (${report.byModel} by model, ${report.byCrd} by CRD schema)\n`,
+    );
   });
 
   test('the validator rejects a broken Deployment and an unknown field type in a ServiceMonitor', () => {
@@ -88,7 +98,10 @@ describe('independent schema validation', () => {
     const report = validateManifests(dir);
     fs.rmSync(dir, { recursive: true, force: true });
     expect(report.errors.map((e) => e.object)).toEqual(
-      expect.arrayContaining([expect.stringContaining('Deployment/bad'), expect.stringContaining('ServiceMonitor/bad')]),
+      expect.arrayContaining([
+        expect.stringContaining('Deployment/bad'),
+        expect.stringContaining('ServiceMonitor/bad'),
+      ]),
     );
   });
 });

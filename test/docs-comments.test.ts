@@ -37,7 +37,8 @@ test('every optional property of an exported interface documents its default', (
     if (!(symbol.flags & ts.SymbolFlags.Interface)) continue;
     for (const member of checker.getDeclaredTypeOfSymbol(symbol).getProperties()) {
       if (!(member.flags & ts.SymbolFlags.Optional) || !fromLibrary(member)) continue;
-      if (!member.getJsDocTags(checker).some((t) => t.name === 'default')) missing.push(`${symbol.getName()}.${member.getName()}`);
+      if (!member.getJsDocTags(checker).some((t) => t.name === 'default'))
+        missing.push(`${symbol.getName()}.${member.getName()}`);
     }
   }
   expect(missing).toEqual([]);

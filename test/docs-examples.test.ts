@@ -5,7 +5,10 @@ import { collectManifests } from '../lib';
 import { ROOT } from './support/manifests';
 
 const DOCS = path.join(ROOT, 'docs', 'constructs');
-const pages = fs.readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort();
+const pages = fs
+  .readdirSync(DOCS)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const MARKER = /<!-- example: (\S+) -->\n```ts\n([\s\S]*?)```/g;
 const HAS_EXAMPLE = /<!-- example: \S+ -->\n```ts\n/;
 
@@ -18,9 +21,12 @@ describe.each(pages)('docs/constructs/%s', (page) => {
   const text = fs.readFileSync(path.join(DOCS, page), 'utf8');
   const examples = [...text.matchAll(MARKER)].map((m) => ({ file: m[1], code: m[2] }));
 
-  test.each(examples.map((e) => [e.file, e] as const))('shows %s unchanged (npm run typecheck compiles it)', (_file, e) => {
-    expect(e.code).toBe(fs.readFileSync(path.join(ROOT, e.file), 'utf8'));
-  });
+  test.each(examples.map((e) => [e.file, e] as const))(
+    'shows %s unchanged (npm run typecheck compiles it)',
+    (_file, e) => {
+      expect(e.code).toBe(fs.readFileSync(path.join(ROOT, e.file), 'utf8'));
+    },
+  );
 
   test.each(examples.map((e) => [e.file] as const))('%s synthesizes', (file) => {
     const mod = require(path.join(ROOT, file));

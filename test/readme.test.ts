@@ -45,6 +45,9 @@ test('the README error example is what the library prints', () => {
       new ProductionService(chart, 'checkout', { image: 'registry.example.com/checkout:latest',
         resources: { cpu: { request: '1', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } } });
     } catch (e) { process.stdout.write(e.message); }`;
-  const printed = execFileSync(process.execPath, [require.resolve('tsx/cli'), '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  const printed = execFileSync(process.execPath, [require.resolve('tsx/cli'), '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   expect(printed).toBe(line);
 });

@@ -12,7 +12,10 @@ export function gatewayStack(stage: Construct, env: Environment): SharedGateway 
   if (!settings) return undefined;
   const chart = new Chart(stage, 'gateway', { namespace: GATEWAY_NAMESPACE, disableResourceNameHashes: true });
   new k8s.KubeNamespace(chart, 'Namespace', {
-    metadata: { name: GATEWAY_NAMESPACE, labels: { 'app.kubernetes.io/managed-by': MANAGED_BY, ...podSecurityLabels() } },
+    metadata: {
+      name: GATEWAY_NAMESPACE,
+      labels: { 'app.kubernetes.io/managed-by': MANAGED_BY, ...podSecurityLabels() },
+    },
   });
   return new SharedGateway(chart, 'shop', {
     gatewayClassName: settings.className,

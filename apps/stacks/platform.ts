@@ -34,7 +34,8 @@ const ORDER_API = { 'app.kubernetes.io/instance': 'order-api', 'app.kubernetes.i
  * a nightly job). One chart per file; cluster-scoped objects live in charts without a namespace.
  */
 export function platformStack(stage: Construct, env: Environment): void {
-  const chart = (id: string, namespace?: string) => new Chart(stage, id, { namespace, disableResourceNameHashes: true });
+  const chart = (id: string, namespace?: string) =>
+    new Chart(stage, id, { namespace, disableResourceNameHashes: true });
   const quotas = tenantQuotas[env.name];
 
   const storage = new RetainedStorageClass(chart('platform-storage'), 'gp3-retain');
@@ -57,7 +58,11 @@ export function platformStack(stage: Construct, env: Environment): void {
     probes: {
       startup: Probe.tcp({ periodSeconds: 5, failureThreshold: 24 }),
       readiness: Probe.command(
-        ['sh', '-c', 'redis-cli -a "$(cat /var/run/secrets/redis-auth/password)" --no-auth-warning ping | grep -q PONG'],
+        [
+          'sh',
+          '-c',
+          'redis-cli -a "$(cat /var/run/secrets/redis-auth/password)" --no-auth-warning ping | grep -q PONG',
+        ],
         { periodSeconds: 5 },
       ),
       liveness: Probe.tcp({ periodSeconds: 10 }),
@@ -65,7 +70,13 @@ export function platformStack(stage: Construct, env: Environment): void {
     placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     priority: PriorityTier.ONLINE_CRITICAL,
     network: { ingress: [{ from: Peer.podsInNamespace(env.namespace, ORDER_API) }] },
-    secrets: [{ name: 'redis-auth', store: 'platform-secrets', files: { password: { key: `${env.name}/redis`, property: 'password' } } }],
+    secrets: [
+      {
+        name: 'redis-auth',
+        store: 'platform-secrets',
+        files: { password: { key: `${env.name}/redis`, property: 'password' } },
+      },
+    ],
   });
 
   const logCollector = new NodeAgent(chart('log-collector', NODE_AGENTS), 'log-collector', {

@@ -44,12 +44,19 @@ export function example(): App {
 
   const app = new App();
   for (const env of environments.all) {
-    const chart = new Chart(new Construct(app, env.name), 'checkout', { namespace: env.namespace, disableResourceNameHashes: true });
+    const chart = new Chart(new Construct(app, env.name), 'checkout', {
+      namespace: env.namespace,
+      disableResourceNameHashes: true,
+    });
     const capacity = env.capacityOf('checkout');
     new ProductionService(chart, 'checkout', {
       image: env.imageOf('checkout'),
       resources: capacity.resources,
-      autoscaling: { minReplicas: capacity.minReplicas, maxReplicas: capacity.maxReplicas, cpuUtilization: capacity.cpuUtilization },
+      autoscaling: {
+        minReplicas: capacity.minReplicas,
+        maxReplicas: capacity.maxReplicas,
+        cpuUtilization: capacity.cpuUtilization,
+      },
       minAvailable: capacity.minAvailable,
       placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     });

@@ -1,6 +1,13 @@
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Environment, EnvironmentDelivery, footprintOf, PolicyMode, RootApplication, ZoneSpread } from 'cdk8s-production';
+import {
+  Environment,
+  EnvironmentDelivery,
+  footprintOf,
+  PolicyMode,
+  RootApplication,
+  ZoneSpread,
+} from 'cdk8s-production';
 
 /** An AppProject and one automated Application per cluster for production, plus the root app-of-apps. */
 export function example(): App {

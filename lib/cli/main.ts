@@ -47,7 +47,10 @@ function parseArgs(args: readonly string[]): CheckArgs {
   const inputs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => {
       const v = inline ?? args[++i];
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
@@ -71,7 +74,10 @@ function parseArgs(args: readonly string[]): CheckArgs {
 }
 
 function version(): string {
-  for (const candidate of [path.join(__dirname, '..', '..', 'package.json'), path.join(__dirname, '..', '..', '..', 'package.json')]) {
+  for (const candidate of [
+    path.join(__dirname, '..', '..', 'package.json'),
+    path.join(__dirname, '..', '..', '..', 'package.json'),
+  ]) {
     if (fs.existsSync(candidate)) return JSON.parse(fs.readFileSync(candidate, 'utf8')).version;
   }
   return 'unknown';
@@ -91,7 +97,10 @@ export function run(argv: readonly string[], io: CommandIo): number {
   try {
     if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is check`);
     const args = parseArgs(rest);
-    const report = checkManifestFiles(readManifests(args.inputs, io.readStdin), { pack: args.pack, pssVersion: args.pssVersion });
+    const report = checkManifestFiles(readManifests(args.inputs, io.readStdin), {
+      pack: args.pack,
+      pssVersion: args.pssVersion,
+    });
     io.stdout(args.format === 'json' ? renderJson(report) : renderText(report));
     return report.summary.errors > 0 ? 1 : 0;
   } catch (e) {

@@ -62,7 +62,8 @@ export function readManifests(inputs: readonly string[], readStdin: () => string
       throw new InputError(`${input}: no such file or folder`);
     }
     const files = stat.isDirectory() ? walk(input) : [input];
-    if (stat.isDirectory() && files.length === 0) throw new InputError(`${input}: folder holds no .yaml, .yml or .json file`);
+    if (stat.isDirectory() && files.length === 0)
+      throw new InputError(`${input}: folder holds no .yaml, .yml or .json file`);
     for (const file of files) {
       let text: string;
       try {

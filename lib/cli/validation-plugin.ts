@@ -22,7 +22,10 @@ export interface ValidationContextLike {
 }
 
 /** Finds the construct paths a synth recorded next to the manifests, and removes that file so the output stays manifests only. */
-function takeConstructPaths(manifest: string, cache: Map<string, Record<string, string[]> | null>): { dir: string; paths: Record<string, string[]> } | undefined {
+function takeConstructPaths(
+  manifest: string,
+  cache: Map<string, Record<string, string[]> | null>,
+): { dir: string; paths: Record<string, string[]> } | undefined {
   for (let dir = path.dirname(path.resolve(manifest)); ; dir = path.dirname(dir)) {
     if (!cache.has(dir)) {
       const file = path.join(dir, CONSTRUCT_PATHS_FILE);
@@ -68,7 +71,13 @@ export function reportViolations(report: LocatedReport, context: ValidationConte
       ruleName: `${s.ruleId} [suppressed]`,
       recommendation: `Suppressed: ${s.reason}`,
       fix: s.fix,
-      violatingResources: [{ resourceName: `${origin(s)} (${s.kind}/${s.name})`, manifestPath: s.file, locations: [`${s.field ?? '(object)'}: ${s.message}`] }],
+      violatingResources: [
+        {
+          resourceName: `${origin(s)} (${s.kind}/${s.name})`,
+          manifestPath: s.file,
+          locations: [`${s.field ?? '(object)'}: ${s.message}`],
+        },
+      ],
     });
   }
 }
@@ -89,8 +98,13 @@ export class ReadinessValidation {
     reportViolations(report, context);
     const { objects, errors, warnings, infos, suppressed } = report.summary;
     context.report.submit(errors > 0 ? 'failure' : 'success', {
-      pack: report.pack, pssVersion: report.pssVersion, objects: String(objects), errors: String(errors),
-      warnings: String(warnings), infos: String(infos), suppressed: String(suppressed),
+      pack: report.pack,
+      pssVersion: report.pssVersion,
+      objects: String(objects),
+      errors: String(errors),
+      warnings: String(warnings),
+      infos: String(infos),
+      suppressed: String(suppressed),
     });
   }
 }

@@ -45,10 +45,16 @@ export function assertPinnedImage(scope: IConstruct | string, prop: string, imag
     fail(scope, `${prop} ${show(image)} has a malformed digest; use @sha256:<64 hex digits>`);
   }
   if (ref.tag === undefined && ref.digest === undefined) {
-    fail(scope, `${prop} ${show(image)} has no tag, so it means "latest"; pin a version such as ${example} or a digest`);
+    fail(
+      scope,
+      `${prop} ${show(image)} has no tag, so it means "latest"; pin a version such as ${example} or a digest`,
+    );
   }
   if (ref.tag !== undefined && !TAG.test(ref.tag)) {
-    fail(scope, `${prop} ${show(image)} has a malformed tag; use letters, digits, '_', '.' and '-', such as ${example}`);
+    fail(
+      scope,
+      `${prop} ${show(image)} has a malformed tag; use letters, digits, '_', '.' and '-', such as ${example}`,
+    );
   }
   if (ref.tag === 'latest') {
     fail(scope, `${prop} ${show(image)} uses the mutable tag "latest"; pin a version such as ${example} or a digest`);

@@ -30,7 +30,10 @@ export interface LabelSelector {
  * matchExpressions (In, NotIn, Exists, DoesNotExist) must hold; an empty selector matches everything.
  * An unknown operator matches nothing.
  */
-export function selectorMatches(selector: LabelSelector | undefined, labels: Readonly<Record<string, string>> = {}): boolean {
+export function selectorMatches(
+  selector: LabelSelector | undefined,
+  labels: Readonly<Record<string, string>> = {},
+): boolean {
   if (!selector) return true;
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
     if (labels[key] !== value) return false;

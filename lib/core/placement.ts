@@ -67,7 +67,7 @@ export function podPlacement(selector: Record<string, string>, options: Placemen
       }
     : undefined;
   const podAntiAffinity: k8s.PodAntiAffinity | undefined =
-    options.spreadAcrossHosts ?? true
+    (options.spreadAcrossHosts ?? true)
       ? {
           preferredDuringSchedulingIgnoredDuringExecution: [
             { weight: 100, podAffinityTerm: { topologyKey: HOST_LABEL, labelSelector: { matchLabels: selector } } },

@@ -21,7 +21,11 @@ export interface PermissionRule {
 }
 
 /** Checks that no rule uses a wildcard and returns the Kubernetes form. */
-export function leastPrivilegeRules(scope: IConstruct | string, prop: string, rules: PermissionRule[]): k8s.PolicyRule[] {
+export function leastPrivilegeRules(
+  scope: IConstruct | string,
+  prop: string,
+  rules: PermissionRule[],
+): k8s.PolicyRule[] {
   return rules.map((rule, i) => {
     for (const field of ['apiGroups', 'resources', 'verbs'] as const) {
       const values = rule[field] ?? [];

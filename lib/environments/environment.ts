@@ -135,7 +135,10 @@ export class Environment {
     assertDnsLabel(this.path, 'name', props.name);
     assertDnsLabel(this.path, 'namespace', props.namespace);
     if (props.clusters.length === 0) {
-      fail(this.path, `clusters is empty; list at least one cluster, e.g. { name: 'prod-eu-1', server: 'https://...' }`);
+      fail(
+        this.path,
+        `clusters is empty; list at least one cluster, e.g. { name: 'prod-eu-1', server: 'https://...' }`,
+      );
     }
     for (const [service, image] of Object.entries(props.images)) {
       assertPinnedImage(this.path, `images.${service}`, image);
@@ -143,7 +146,10 @@ export class Environment {
     for (const [service, canary] of Object.entries(props.canaries ?? {})) {
       assertPinnedImage(this.path, `canaries.${service}.image`, canary.image);
       if (!Number.isInteger(canary.weight) || canary.weight < 0 || canary.weight > 100) {
-        fail(this.path, `canaries.${service}.weight ${JSON.stringify(canary.weight)} is outside 0..100; use a whole percentage such as 10`);
+        fail(
+          this.path,
+          `canaries.${service}.weight ${JSON.stringify(canary.weight)} is outside 0..100; use a whole percentage such as 10`,
+        );
       }
       if (canary.image === props.images[service]) {
         fail(
@@ -198,7 +204,9 @@ export class Environment {
   }
 
   /** The capacity of `service`, with the peak profile applied when it is enabled. */
-  public capacityOf(service: string): Required<Omit<ServiceCapacity, 'podMetrics'>> & Pick<ServiceCapacity, 'podMetrics'> {
+  public capacityOf(
+    service: string,
+  ): Required<Omit<ServiceCapacity, 'podMetrics'>> & Pick<ServiceCapacity, 'podMetrics'> {
     const base = this.props.capacity[service];
     if (!base) {
       fail(this.path, `capacity has no entry for "${service}"; add capacity['${service}'] with replicas and resources`);
@@ -207,7 +215,9 @@ export class Environment {
     const minReplicas = peak ? Math.max(peak.minReplicas, base.minReplicas) : base.minReplicas;
     const maxReplicas = peak ? Math.max(peak.maxReplicas, base.maxReplicas) : base.maxReplicas;
     const minAvailable =
-      base.minAvailable !== undefined && !peak ? base.minAvailable : Math.min(Math.floor(minReplicas * 0.75), minReplicas - 1);
+      base.minAvailable !== undefined && !peak
+        ? base.minAvailable
+        : Math.min(Math.floor(minReplicas * 0.75), minReplicas - 1);
     return { ...base, minReplicas, maxReplicas, minAvailable };
   }
 }
@@ -243,10 +253,7 @@ export class Environments {
   public get(name: string): Environment {
     const env = this.all.find((e) => e.name === name);
     if (!env) {
-      fail(
-        'environments',
-        `unknown environment "${name}"; use one of: ${this.all.map((e) => e.name).join(', ')}`,
-      );
+      fail('environments', `unknown environment "${name}"; use one of: ${this.all.map((e) => e.name).join(', ')}`);
     }
     return env;
   }

@@ -118,7 +118,10 @@ export class RootApplication extends Construct {
   public constructor(scope: Construct, id: string, props: RootApplicationProps) {
     super(scope, id);
     if (!props.knownPaths.includes(props.path)) {
-      fail(this, `path "${props.path}" does not exist in the synthesized output; use one of: ${props.knownPaths.join(', ')}`);
+      fail(
+        this,
+        `path "${props.path}" does not exist in the synthesized output; use one of: ${props.knownPaths.join(', ')}`,
+      );
     }
     const labels = { 'app.kubernetes.io/managed-by': MANAGED_BY, 'app.kubernetes.io/part-of': 'platform' };
     const inCluster = 'https://kubernetes.default.svc';

@@ -4,7 +4,14 @@ import { IConstruct } from 'constructs';
 /** The annotation Argo CD orders a sync by; lower waves are applied and healthy first. */
 export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
 
-const FOUNDATION = new Set(['Namespace', 'StorageClass', 'PriorityClass', 'ClusterPolicy', 'CustomResourceDefinition', 'AppProject']);
+const FOUNDATION = new Set([
+  'Namespace',
+  'StorageClass',
+  'PriorityClass',
+  'ClusterPolicy',
+  'CustomResourceDefinition',
+  'AppProject',
+]);
 const PREREQUISITES = new Set([
   'ServiceAccount',
   'Role',

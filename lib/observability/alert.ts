@@ -106,7 +106,14 @@ export function assertAlertRule(where: string, prop: string, rule: AlertRule): A
 }
 
 /** Refuses a number outside the open interval (`min`, `max`), naming an example value. */
-export function assertBetween(where: string, prop: string, value: number, min: number, max: number, example: string): number {
+export function assertBetween(
+  where: string,
+  prop: string,
+  value: number,
+  min: number,
+  max: number,
+  example: string,
+): number {
   if (!(value > min && value < max)) {
     fail(where, `${prop} ${show(value)} must be greater than ${min} and lower than ${max}, e.g. ${example}`);
   }

@@ -80,7 +80,12 @@ export function errorRatioRecords(source: ErrorRatioSource, windows: readonly st
  * The burn-rate alert of `policy` for an availability objective in percent (e.g. 99.95), reading
  * the recorded error ratios of the service selected by `scope`.
  */
-export function burnRateAlert(policy: BurnRatePolicy, availability: number, scope: Matchers, subject: string): AlertRule {
+export function burnRateAlert(
+  policy: BurnRatePolicy,
+  availability: number,
+  scope: Matchers,
+  subject: string,
+): AlertRule {
   const budget = round(1 - availability / 100);
   const over = (window: string, factor: number) =>
     `${selector(errorRatioRecord(window), scope)} > (${factor} * ${budget})`;

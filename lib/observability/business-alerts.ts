@@ -67,7 +67,12 @@ export class BusinessKpi {
   public toAlert(where: string, prop: string, namespace: string): AlertRule {
     const o = this.options;
     const floor = assertBetween(where, `${prop}.minimumRatio`, o.minimumRatio, 0, 1, '0.97');
-    const minimumRate = assertPositive(where, `${prop}.minimumAttemptsPerSecond`, o.minimumAttemptsPerSecond ?? 0.1, '0.1');
+    const minimumRate = assertPositive(
+      where,
+      `${prop}.minimumAttemptsPerSecond`,
+      o.minimumAttemptsPerSecond ?? 0.1,
+      '0.1',
+    );
     const window = assertDuration(where, `${prop}.window`, o.window ?? '10m');
     const attempted = selector(o.attempted, { namespace });
     return {

@@ -44,8 +44,18 @@ export class ClusterAlerts extends AlertRules {
 
 const NODE_PRESSURES = [
   { alert: 'NodeMemoryPressure', condition: 'MemoryPressure', what: 'memory', effect: 'evicts pods' },
-  { alert: 'NodeDiskPressure', condition: 'DiskPressure', what: 'disk space or inodes', effect: 'evicts pods and refuses images' },
-  { alert: 'NodePidPressure', condition: 'PIDPressure', what: 'process ids', effect: 'evicts pods and cannot start processes' },
+  {
+    alert: 'NodeDiskPressure',
+    condition: 'DiskPressure',
+    what: 'disk space or inodes',
+    effect: 'evicts pods and refuses images',
+  },
+  {
+    alert: 'NodePidPressure',
+    condition: 'PIDPressure',
+    what: 'process ids',
+    effect: 'evicts pods and cannot start processes',
+  },
 ];
 
 function nodeCondition(condition: string, status: string): string {
@@ -69,16 +79,14 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
         'Node {{ $labels.node }} has not been Ready for 5 minutes; its pods are being evicted or are unreachable ' +
         'and the cluster runs with less capacity.',
     },
-    ...NODE_PRESSURES.map(
-      (p): AlertRule => ({
-        alert: p.alert,
-        expr: `${nodeCondition(p.condition, 'true')} == 1`,
-        for: '5m',
-        severity: Severity.WARNING,
-        summary: `Node under ${p.condition}`,
-        description: `Node {{ $labels.node }} is short of ${p.what}; the kubelet ${p.effect} until it recovers.`,
-      }),
-    ),
+    ...NODE_PRESSURES.map((p): AlertRule => ({
+      alert: p.alert,
+      expr: `${nodeCondition(p.condition, 'true')} == 1`,
+      for: '5m',
+      severity: Severity.WARNING,
+      summary: `Node under ${p.condition}`,
+      description: `Node {{ $labels.node }} is short of ${p.what}; the kubelet ${p.effect} until it recovers.`,
+    })),
   ];
 
   const etcd: AlertRule[] = [

@@ -3,7 +3,14 @@ import { recommendedLabels } from '../core/labels';
 import { ProductionService } from '../workloads/production-service';
 import { AlertLayer, AlertRule, assertBetween, assertPositive, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
-import { burnRateAlert, ERROR_RATIO_WINDOWS, errorRatioRecord, errorRatioRecords, FAST_BURN, SLOW_BURN } from './burn-rate';
+import {
+  burnRateAlert,
+  ERROR_RATIO_WINDOWS,
+  errorRatioRecord,
+  errorRatioRecords,
+  FAST_BURN,
+  SLOW_BURN,
+} from './burn-rate';
 import { histogramQuantile, Matchers, percent, selector } from './promql';
 
 /** An availability objective of a service. */
@@ -107,8 +114,14 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
   const p99 = selector(LATENCY_P99_RECORD, scope);
   const deployment = { namespace: s.namespace, deployment: names };
   const records = [
-    ...errorRatioRecords({ requests: metrics.requests, errorMatchers: metrics.errorMatchers, scope }, availability ? ERROR_RATIO_WINDOWS : ['5m']),
-    { record: LATENCY_P99_RECORD, expr: histogramQuantile(0.99, selector(metrics.buckets, scope), '5m', ['namespace', 'service']) },
+    ...errorRatioRecords(
+      { requests: metrics.requests, errorMatchers: metrics.errorMatchers, scope },
+      availability ? ERROR_RATIO_WINDOWS : ['5m'],
+    ),
+    {
+      record: LATENCY_P99_RECORD,
+      expr: histogramQuantile(0.99, selector(metrics.buckets, scope), '5m', ['namespace', 'service']),
+    },
   ];
 
   const alerts: AlertRule[] = [

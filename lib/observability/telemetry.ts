@@ -81,11 +81,17 @@ export function telemetryEnv(
 ): Record<string, string> {
   const ratio = options.traceSamplingRatio ?? TRACE_SAMPLING_BY_TIER[options.tier ?? ServiceTier.STANDARD];
   if (!(ratio >= 0 && ratio <= 1)) {
-    fail(scope, `${prop}.traceSamplingRatio ${show(ratio)} must be between 0 and 1, e.g. 0.1 to sample one trace in ten`);
+    fail(
+      scope,
+      `${prop}.traceSamplingRatio ${show(ratio)} must be between 0 and 1, e.g. 0.1 to sample one trace in ten`,
+    );
   }
   const endpoint = options.otlpEndpoint ?? DEFAULT_OTLP_ENDPOINT;
   if (!/^https?:\/\/[^\s/]+(:[0-9]+)?\/?$/.test(endpoint)) {
-    fail(scope, `${prop}.otlpEndpoint ${show(endpoint)} must be an http(s) URL with host and port, e.g. "${DEFAULT_OTLP_ENDPOINT}"`);
+    fail(
+      scope,
+      `${prop}.otlpEndpoint ${show(endpoint)} must be an http(s) URL with host and port, e.g. "${DEFAULT_OTLP_ENDPOINT}"`,
+    );
   }
   const attributes: Record<string, string> = {
     'k8s.namespace.name': subject.namespace,

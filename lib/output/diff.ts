@@ -1,6 +1,5 @@
 import { fromYaml, Manifest } from './yaml';
 
-
 /** One changed field of an object. */
 export interface FieldChange {
   /** Dotted path; list items with a `name` are addressed by it, e.g. `spec.template.spec.containers[app].image`. */

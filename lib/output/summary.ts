@@ -58,7 +58,9 @@ function budgetOf(w: Workload, objects: readonly Manifest[]): string {
   if (pdbs.length === 0) return 'none';
   return pdbs
     .map((p) =>
-      p.spec.minAvailable !== undefined ? `minAvailable ${p.spec.minAvailable}` : `maxUnavailable ${p.spec.maxUnavailable}`,
+      p.spec.minAvailable !== undefined
+        ? `minAvailable ${p.spec.minAvailable}`
+        : `maxUnavailable ${p.spec.maxUnavailable}`,
     )
     .join(', ');
 }
@@ -82,7 +84,9 @@ function portsOf(w: Workload, objects: readonly Manifest[]): string {
     (s) => s.spec?.selector && selectorMatches({ matchLabels: s.spec.selector }, w.labels),
   );
   const exposed = services.flatMap((s) =>
-    (s.spec.ports ?? []).map((p: any) => `${s.metadata.name}:${p.port}${p.name ? ` (${p.name})` : ''} -> ${p.targetPort ?? p.port}`),
+    (s.spec.ports ?? []).map(
+      (p: any) => `${s.metadata.name}:${p.port}${p.name ? ` (${p.name})` : ''} -> ${p.targetPort ?? p.port}`,
+    ),
   );
   return exposed.length > 0 ? exposed.join(', ') : 'not exposed';
 }
@@ -133,10 +137,12 @@ function networkOf(w: Workload, objects: readonly Manifest[], workloads: Workloa
   const egress: Edge[] = [];
   for (const policy of policies) {
     for (const rule of policy.spec.ingress ?? []) {
-      for (const peer of rule.from ?? [{}]) ingress.push({ from: describePeer(peer, w.namespace, workloads), to: self, ports: portText(rule.ports) });
+      for (const peer of rule.from ?? [{}])
+        ingress.push({ from: describePeer(peer, w.namespace, workloads), to: self, ports: portText(rule.ports) });
     }
     for (const rule of policy.spec.egress ?? []) {
-      for (const peer of rule.to ?? [{}]) egress.push({ from: self, to: describePeer(peer, w.namespace, workloads), ports: portText(rule.ports) });
+      for (const peer of rule.to ?? [{}])
+        egress.push({ from: self, to: describePeer(peer, w.namespace, workloads), ports: portText(rule.ports) });
     }
   }
   const isolated = policies.length > 0;
@@ -186,7 +192,11 @@ export function renderSummary(environment: string, objects: readonly Manifest[])
     const net = networkOf(w, objects, workloads);
     edges.push(...net.ingress, ...net.egress);
     const fmt = (list: Edge[], side: 'from' | 'to') =>
-      net.isolated ? (list.length > 0 ? list.map((e) => `${e[side]} (${e.ports})`).join('<br>') : 'nobody') : 'unrestricted';
+      net.isolated
+        ? list.length > 0
+          ? list.map((e) => `${e[side]} (${e.ports})`).join('<br>')
+          : 'nobody'
+        : 'unrestricted';
     lines.push(
       '| ' +
         [

@@ -9,7 +9,24 @@ import * as jsyaml from 'js-yaml';
  */
 
 /** YAML 1.1 booleans that YAML 1.2 reads as strings; Kubernetes (YAML 1.1) would read them as booleans. */
-const YAML11_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+const YAML11_BOOLEANS = new Set([
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'on',
+  'On',
+  'ON',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'off',
+  'Off',
+  'OFF',
+]);
 
 /** YAML 1.1 sexagesimal numbers such as `12:30`. */
 const YAML11_BASE60 = /^[-+]?[0-9_]+(?::[0-9_]+)+(?:\.[0-9_]*)?$/;
@@ -108,7 +125,7 @@ function chooseStyle(s: string, isKey: boolean): Style {
   plain = plain && !isWhitespace(last) && last !== COLON;
   let hasLineBreak = false;
   let prev = -1;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = codePointAt(s, i);
     if (c === LINE_FEED && !isKey) hasLineBreak = true;
     else if (!isPrintable(c)) return 'double';
@@ -122,7 +139,7 @@ function chooseStyle(s: string, isKey: boolean): Style {
 
 function escapeDoubleQuoted(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = codePointAt(s, i);
     const escape = ESCAPES[c];
     if (!escape && isPrintable(c)) out += c >= 0x10000 ? s[i] + s[i + 1] : s[i];

@@ -263,7 +263,10 @@ export class EtcdBackup extends Construct {
     const tlsFile = (prop: 'caFile' | 'certFile' | 'keyFile', file: string): string => {
       const path = this.safePath(prop, props[prop] ?? `${pkiDir}/${file}`);
       if (!path.startsWith(`${pkiDir}/`)) {
-        fail(this, `${prop} ${show(path)} is outside pkiDir ${show(pkiDir)}, so the pod cannot see it; put it in ${pkiDir}/ or change pkiDir`);
+        fail(
+          this,
+          `${prop} ${show(path)} is outside pkiDir ${show(pkiDir)}, so the pod cannot see it; put it in ${pkiDir}/ or change pkiDir`,
+        );
       }
       return path;
     };
@@ -328,19 +331,24 @@ export class EtcdBackup extends Construct {
     };
     this.cronJob = new k8s.KubeCronJob(this, 'Resource', {
       metadata: metadata(this.name, 'backup', exemption),
-      spec: this.cronJobSpec(this.name, 'backup', { schedule, ...BACKUP_TIMING }, {
-        hostNetwork: true,
-        volumes: [{ name: 'etcd-pki', hostPath: { path: pkiDir, type: 'Directory' } }, backupVolume],
-        container: {
-          command: ['/bin/sh', '-c', this.backupScript],
-          resources: containerResources(this, 'resources', props.resources ?? DEFAULT_BACKUP_RESOURCES),
-          securityContext: rootWithoutCapabilities(),
-          volumeMounts: [
-            { name: 'etcd-pki', mountPath: pkiDir, readOnly: true },
-            { name: backupVolume.name, mountPath: ETCD_BACKUP_MOUNT_PATH },
-          ],
+      spec: this.cronJobSpec(
+        this.name,
+        'backup',
+        { schedule, ...BACKUP_TIMING },
+        {
+          hostNetwork: true,
+          volumes: [{ name: 'etcd-pki', hostPath: { path: pkiDir, type: 'Directory' } }, backupVolume],
+          container: {
+            command: ['/bin/sh', '-c', this.backupScript],
+            resources: containerResources(this, 'resources', props.resources ?? DEFAULT_BACKUP_RESOURCES),
+            securityContext: rootWithoutCapabilities(),
+            volumeMounts: [
+              { name: 'etcd-pki', mountPath: pkiDir, readOnly: true },
+              { name: backupVolume.name, mountPath: ETCD_BACKUP_MOUNT_PATH },
+            ],
+          },
         },
-      }),
+      ),
     });
 
     const drill = props.drill === false ? undefined : (props.drill ?? {});
@@ -348,7 +356,10 @@ export class EtcdBackup extends Construct {
     if (drill) {
       const expectKey = drill.expectKey ?? '/registry/namespaces/kube-system';
       if (!SCRIPT_SAFE_VALUE.test(expectKey)) {
-        fail(this, `drill.expectKey ${show(expectKey)} has characters a shell would interpret; use a plain key such as "/registry/namespaces/kube-system"`);
+        fail(
+          this,
+          `drill.expectKey ${show(expectKey)} has characters a shell would interpret; use a plain key such as "/registry/namespaces/kube-system"`,
+        );
       }
       this.drillScript = restoreDrillScript({
         backupDir: ETCD_BACKUP_MOUNT_PATH,
@@ -364,30 +375,35 @@ export class EtcdBackup extends Construct {
       const drillSchedule = assertCronSchedule(this, 'drill.schedule', drill.schedule ?? '0 4 1 */3 *');
       this.drillCronJob = new k8s.KubeCronJob(this, 'RestoreDrill', {
         metadata: metadata(drillName, 'restore-drill', exemption),
-        spec: this.cronJobSpec(drillName, 'restore-drill', { schedule: drillSchedule, ...DRILL_TIMING }, {
-          // Its own network namespace: the throwaway member's loopback ports cannot clash with the node's etcd.
-          hostNetwork: false,
-          volumes: [
-            backupVolume,
-            { name: 'scratch', emptyDir: { sizeLimit: k8s.Quantity.fromString(scratchSize) } },
-          ],
-          container: {
-            command: ['/bin/sh', '-c', this.drillScript],
-            resources: containerResources(this, 'drill.resources', drill.resources ?? DEFAULT_DRILL_RESOURCES),
-            securityContext: rootWithoutCapabilities(),
-            volumeMounts: [
-              { name: backupVolume.name, mountPath: ETCD_BACKUP_MOUNT_PATH, readOnly: true },
-              { name: 'scratch', mountPath: ETCD_DRILL_SCRATCH_PATH },
-            ],
+        spec: this.cronJobSpec(
+          drillName,
+          'restore-drill',
+          { schedule: drillSchedule, ...DRILL_TIMING },
+          {
+            // Its own network namespace: the throwaway member's loopback ports cannot clash with the node's etcd.
+            hostNetwork: false,
+            volumes: [backupVolume, { name: 'scratch', emptyDir: { sizeLimit: k8s.Quantity.fromString(scratchSize) } }],
+            container: {
+              command: ['/bin/sh', '-c', this.drillScript],
+              resources: containerResources(this, 'drill.resources', drill.resources ?? DEFAULT_DRILL_RESOURCES),
+              securityContext: rootWithoutCapabilities(),
+              volumeMounts: [
+                { name: backupVolume.name, mountPath: ETCD_BACKUP_MOUNT_PATH, readOnly: true },
+                { name: 'scratch', mountPath: ETCD_DRILL_SCRATCH_PATH },
+              ],
+            },
           },
-        }),
+        ),
       });
     }
 
     if (props.alerts !== false) {
       const maxAge = (props.alerts?.maxBackupAge ?? Duration.hours(26)).toHours({ integral: false });
       if (!(maxAge >= 1)) {
-        fail(this, `alerts.maxBackupAge (${maxAge}h) is shorter than an hour; use the schedule's period plus slack, e.g. Duration.hours(26)`);
+        fail(
+          this,
+          `alerts.maxBackupAge (${maxAge}h) is shorter than an hour; use the schedule's period plus slack, e.g. Duration.hours(26)`,
+        );
       }
       this.alertGroup = etcdBackupAlertGroup({
         namespace: this.namespace,
@@ -432,7 +448,12 @@ export class EtcdBackup extends Construct {
               hostNetwork: pod.hostNetwork,
               nodeSelector: this.sharedPod.nodeSelector,
               tolerations: [{ key: CONTROL_PLANE_ROLE, operator: 'Exists', effect: 'NoSchedule' }],
-              securityContext: { runAsUser: 0, runAsGroup: 0, runAsNonRoot: false, seccompProfile: { type: 'RuntimeDefault' } },
+              securityContext: {
+                runAsUser: 0,
+                runAsGroup: 0,
+                runAsNonRoot: false,
+                seccompProfile: { type: 'RuntimeDefault' },
+              },
               volumes: pod.volumes,
               containers: [{ name, image: this.sharedPod.image, imagePullPolicy: 'IfNotPresent', ...pod.container }],
             },
@@ -445,7 +466,10 @@ export class EtcdBackup extends Construct {
   /** Refuses a path that is not absolute or has characters a shell would interpret. */
   private safePath(prop: string, path: string): string {
     if (!path.startsWith('/') || !SCRIPT_SAFE_VALUE.test(path)) {
-      fail(this, `${prop} ${show(path)} must be an absolute path of letters, digits and ./_-; use e.g. "/etc/kubernetes/pki/etcd"`);
+      fail(
+        this,
+        `${prop} ${show(path)} must be an absolute path of letters, digits and ./_-; use e.g. "/etc/kubernetes/pki/etcd"`,
+      );
     }
     return path;
   }

@@ -56,7 +56,10 @@ export const DISALLOW_LATEST_TAG: PolicyDefinition = {
     {
       name: 'disallow-latest',
       kinds: ['Pod'],
-      validate: { message: 'The "latest" tag is mutable; pin a version.', pattern: { spec: { containers: [{ image: '!*:latest' }] } } },
+      validate: {
+        message: 'The "latest" tag is mutable; pin a version.',
+        pattern: { spec: { containers: [{ image: '!*:latest' }] } },
+      },
     },
   ],
 };
@@ -94,7 +97,13 @@ export const REQUIRE_RESTRICTED_SECURITY: PolicyDefinition = {
             list: CONTAINERS,
             deny: {
               conditions: {
-                all: [{ key: 'ALL', operator: 'AnyNotIn', value: '{{ element.securityContext.capabilities.drop[] || `[]` }}' }],
+                all: [
+                  {
+                    key: 'ALL',
+                    operator: 'AnyNotIn',
+                    value: '{{ element.securityContext.capabilities.drop[] || `[]` }}',
+                  },
+                ],
               },
             },
           },
@@ -159,7 +168,9 @@ export const REQUIRE_READINESS_PROBE: PolicyDefinition = {
         foreach: [
           {
             list: 'request.object.spec.template.spec.containers',
-            deny: { conditions: { any: [{ key: "{{ element.readinessProbe || '' }}", operator: 'Equals', value: '' }] } },
+            deny: {
+              conditions: { any: [{ key: "{{ element.readinessProbe || '' }}", operator: 'Equals', value: '' }] },
+            },
           },
         ],
       },
@@ -176,4 +187,3 @@ export const POLICY_CATALOGUE: readonly PolicyDefinition[] = [
   DISALLOW_CLUSTER_ADMIN_FOR_SERVICE_ACCOUNTS,
   REQUIRE_READINESS_PROBE,
 ];
-

@@ -154,7 +154,11 @@ export class Tenant extends Construct {
     this.namespace = new k8s.KubeNamespace(this, 'Resource', {
       metadata: {
         name: this.name,
-        labels: { ...props.labels, 'app.kubernetes.io/managed-by': MANAGED_BY, ...podSecurityLabels(props.podSecurity) },
+        labels: {
+          ...props.labels,
+          'app.kubernetes.io/managed-by': MANAGED_BY,
+          ...podSecurityLabels(props.podSecurity),
+        },
         annotations: props.nodePool ? nodePoolAnnotations(this, props.nodePool) : undefined,
       },
     });
@@ -171,7 +175,10 @@ export class Tenant extends Construct {
     const defaults = containerResources(
       this,
       'containerDefaults',
-      props.containerDefaults ?? { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '512Mi' } },
+      props.containerDefaults ?? {
+        cpu: { request: '100m', limit: '500m' },
+        memory: { request: '128Mi', limit: '512Mi' },
+      },
     );
     this.limitRange = new k8s.KubeLimitRange(this, 'LimitRange', {
       metadata: metadata('container-defaults'),
@@ -219,7 +226,9 @@ export class Tenant extends Construct {
         );
         const allowed = parseQuantity(this.quota[kind][side])!;
         if (needed > allowed) {
-          const breakdown = this.consumers.map((w) => `${w.name} ${w.maxReplicas} x ${w.resources[kind][side]}`).join(', ');
+          const breakdown = this.consumers
+            .map((w) => `${w.name} ${w.maxReplicas} x ${w.resources[kind][side]}`)
+            .join(', ');
           fail(
             this,
             `quota.${kind}.${side} ${show(this.quota[kind][side])} is smaller than the ${formatAmount(kind, needed)} ` +

@@ -112,7 +112,14 @@ export function checkManifests(objects: readonly KubeObject[], options: CheckOpt
     const base = { kind: kindOf(object), namespace: namespaceOf(object), name: nameOf(object), objectIndex };
     const suppressions = parseSuppressions(object, KNOWN_RULES);
     for (const problem of suppressions.problems) {
-      findings.push({ ...base, ruleId: SUPPRESSION_INVALID, level: 'error', message: problem, fix: `Give ${SUPPRESS_ANNOTATION} a JSON array of {"rule": "<rule id>", "reason": "<why, 10+ characters>"}.`, field: `metadata.annotations.${SUPPRESS_ANNOTATION}` });
+      findings.push({
+        ...base,
+        ruleId: SUPPRESSION_INVALID,
+        level: 'error',
+        message: problem,
+        fix: `Give ${SUPPRESS_ANNOTATION} a JSON array of {"rule": "<rule id>", "reason": "<why, 10+ characters>"}.`,
+        field: `metadata.annotations.${SUPPRESS_ANNOTATION}`,
+      });
     }
     const reasons = new Map(suppressions.accepted.map((s) => [s.rule, s.reason]));
     for (const { rule, level } of rulesByKind.get(base.kind) ?? []) {
@@ -120,11 +127,24 @@ export function checkManifests(objects: readonly KubeObject[], options: CheckOpt
       try {
         violations = rule.check(object, context);
       } catch (e) {
-        findings.push({ ...base, ruleId: CHECKER_ERROR, level: 'error', message: `rule ${rule.id} failed on this object: ${(e as Error).message}`, fix: 'Check that the object is well-formed; if it is, report the failing rule as a bug.' });
+        findings.push({
+          ...base,
+          ruleId: CHECKER_ERROR,
+          level: 'error',
+          message: `rule ${rule.id} failed on this object: ${(e as Error).message}`,
+          fix: 'Check that the object is well-formed; if it is, report the failing rule as a bug.',
+        });
         continue;
       }
       for (const v of violations) {
-        const finding: Finding = { ...base, ruleId: rule.id, level, message: v.message, fix: rule.fix, ...(v.field ? { field: v.field } : {}) };
+        const finding: Finding = {
+          ...base,
+          ruleId: rule.id,
+          level,
+          message: v.message,
+          fix: rule.fix,
+          ...(v.field ? { field: v.field } : {}),
+        };
         const reason = reasons.get(rule.id);
         if (reason !== undefined) suppressed.push({ ...finding, reason });
         else findings.push(finding);
@@ -138,6 +158,12 @@ export function checkManifests(objects: readonly KubeObject[], options: CheckOpt
     pssVersion: pssVersion.name,
     findings,
     suppressed,
-    summary: { objects: objects.length, errors: count('error'), warnings: count('warning'), infos: count('info'), suppressed: suppressed.length },
+    summary: {
+      objects: objects.length,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info'),
+      suppressed: suppressed.length,
+    },
   };
 }

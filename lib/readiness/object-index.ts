@@ -48,7 +48,8 @@ export class ObjectIndex {
       this.templates.set(object, template);
       const workload = { object, template };
       push(this.workloadsByNamespace, ns, workload);
-      for (const [label, value] of Object.entries(template.labels)) push(this.workloadsByLabel, key(ns, label, value), workload);
+      for (const [label, value] of Object.entries(template.labels))
+        push(this.workloadsByLabel, key(ns, label, value), workload);
     }
   }
 
@@ -85,7 +86,9 @@ export class ObjectIndex {
     if (!selector) return [];
     if (isEmptySelector(selector)) return this.workloads(namespace);
     const first = Object.entries(selector.matchLabels ?? {})[0];
-    const candidates = first ? this.workloadsByLabel.get(key(namespace, first[0], first[1])) ?? [] : this.workloads(namespace);
+    const candidates = first
+      ? (this.workloadsByLabel.get(key(namespace, first[0], first[1])) ?? [])
+      : this.workloads(namespace);
     return candidates.filter((w) => matchesSelector(selector, w.template.labels));
   }
 
@@ -99,13 +102,13 @@ export class ObjectIndex {
     if (isEmptySelector(selector)) return all;
     const first = Object.entries(selector.matchLabels ?? {})[0];
     const candidates = first
-      ? this.derived(`labels:${kind}`, () => {
-        const map = new Map<string, KubeObject[]>();
-        for (const o of this.ofKind(kind)) {
-          for (const [label, value] of Object.entries(labelsOf(o))) push(map, key(namespaceOf(o), label, value), o);
-        }
-        return map;
-      }).get(key(namespace, first[0], first[1])) ?? []
+      ? (this.derived(`labels:${kind}`, () => {
+          const map = new Map<string, KubeObject[]>();
+          for (const o of this.ofKind(kind)) {
+            for (const [label, value] of Object.entries(labelsOf(o))) push(map, key(namespaceOf(o), label, value), o);
+          }
+          return map;
+        }).get(key(namespace, first[0], first[1])) ?? [])
       : all;
     return candidates.filter((o) => matchesSelector(selector, labelsOf(o)));
   }

@@ -14,21 +14,39 @@ export interface Pack {
 /** The packs this library ships. */
 export type PackName = 'production' | 'baseline' | 'pod-security-baseline' | 'pod-security-restricted';
 
-const all = (rules: readonly Rule[], level: Level): Record<string, Level> => Object.fromEntries(rules.map((r) => [r.id, level]));
+const all = (rules: readonly Rule[], level: Level): Record<string, Level> =>
+  Object.fromEntries(rules.map((r) => [r.id, level]));
 
 /** Checklist and playbook rules that the `production` pack reports as warnings rather than errors. */
 const PRODUCTION_WARNINGS = ['recommended-labels', 'probes-distinct', 'node-pool-exists'];
 
 /** Rules of the lighter `baseline` pack that block (errors); the rest of its checklist are warnings. */
-const BASELINE_ERRORS = ['image-tag-pinned', 'no-secret-literal', 'no-cluster-admin-for-service-accounts', 'service-selects-pods', 'service-target-port-exists', 'hpa-target-exists', 'pdb-allows-disruption', 'role-binding-role-exists'];
+const BASELINE_ERRORS = [
+  'image-tag-pinned',
+  'no-secret-literal',
+  'no-cluster-admin-for-service-accounts',
+  'service-selects-pods',
+  'service-target-port-exists',
+  'hpa-target-exists',
+  'pdb-allows-disruption',
+  'role-binding-role-exists',
+];
 
-const BASELINE_CHECKLIST = ['resources-requests-limits', 'probes-readiness-liveness', 'service-account-dedicated', 'config-references-exist', 'service-account-exists', 'recommended-labels'];
+const BASELINE_CHECKLIST = [
+  'resources-requests-limits',
+  'probes-readiness-liveness',
+  'service-account-dedicated',
+  'config-references-exist',
+  'service-account-exists',
+  'recommended-labels',
+];
 
 /** Every pack, by name. */
 export const PACKS: Readonly<Record<PackName, Pack>> = {
-  'production': {
+  production: {
     name: 'production',
-    description: 'Everything the guide asks of a production service: Pod Security restricted, the checklist and the playbook checks.',
+    description:
+      'Everything the guide asks of a production service: Pod Security restricted, the checklist and the playbook checks.',
     levels: {
       ...all(POD_SECURITY_BASELINE, 'error'),
       ...all(POD_SECURITY_RESTRICTED, 'error'),
@@ -37,13 +55,16 @@ export const PACKS: Readonly<Record<PackName, Pack>> = {
       ...Object.fromEntries(PRODUCTION_WARNINGS.map((id) => [id, 'warning' as Level])),
     },
   },
-  'baseline': {
+  baseline: {
     name: 'baseline',
-    description: 'A first bar for manifests from elsewhere (Helm, hand-written): Pod Security baseline and the mistakes that break services.',
+    description:
+      'A first bar for manifests from elsewhere (Helm, hand-written): Pod Security baseline and the mistakes that break services.',
     levels: {
       ...all(POD_SECURITY_BASELINE, 'error'),
       ...Object.fromEntries(BASELINE_ERRORS.map((id) => [id, 'error' as Level])),
-      ...Object.fromEntries(BASELINE_CHECKLIST.map((id) => [id, (id === 'recommended-labels' ? 'info' : 'warning') as Level])),
+      ...Object.fromEntries(
+        BASELINE_CHECKLIST.map((id) => [id, (id === 'recommended-labels' ? 'info' : 'warning') as Level]),
+      ),
     },
   },
   'pod-security-baseline': {

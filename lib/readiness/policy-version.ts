@@ -27,7 +27,9 @@ export function parsePolicyVersion(value: string): PolicyVersion {
   }
   const minor = Number(match[1]);
   if (minor < OLDEST_PSS_MINOR) {
-    throw new Error(`Pod Security policy version "${value}" is older than v1.${OLDEST_PSS_MINOR}, the oldest this checker implements; use v1.${OLDEST_PSS_MINOR} or newer`);
+    throw new Error(
+      `Pod Security policy version "${value}" is older than v1.${OLDEST_PSS_MINOR}, the oldest this checker implements; use v1.${OLDEST_PSS_MINOR} or newer`,
+    );
   }
   return { name: value as PolicyVersionName, minor: Math.min(minor, LATEST_PSS_MINOR) };
 }

@@ -27,7 +27,7 @@ export function renderRulesReference(): string {
   const groups: [string, readonly Rule[]][] = [
     ['Pod Security Standards: baseline', POD_SECURITY_BASELINE],
     ['Pod Security Standards: restricted', POD_SECURITY_RESTRICTED],
-    ['The guide\'s checklist', CHECKLIST],
+    ["The guide's checklist", CHECKLIST],
     ['Playbook checks: how objects fit together', PLAYBOOK],
   ];
   return [
@@ -35,12 +35,12 @@ export function renderRulesReference(): string {
     '',
     '<!-- Generated from lib/readiness by `npx tsx docs/generate-rules.ts`; test/readiness/docs.test.ts fails when it drifts. -->',
     '',
-    'Every rule is a pure function over plain manifest objects (any YAML, not only this library\'s), with a',
+    "Every rule is a pure function over plain manifest objects (any YAML, not only this library's), with a",
     'stable id. A pack decides which rules run and at what level; error-level findings fail the check.',
     '',
     '## Running the check',
     '',
-    '- **During synth:** `apps/synth.ts` calls `assertReady(manifests, { pack: \'production\' })` between',
+    "- **During synth:** `apps/synth.ts` calls `assertReady(manifests, { pack: 'production' })` between",
     '  `collectManifests` and `writeOutput`; the error names the construct path of each offending object.',
     '- **`cdk8s synth`:** `cdk8s.yaml` declares `bin/cdk8s-validation-plugin.js` under `validations:`; the',
     '  report is printed after synthesis, each violation carrying its construct path.',

@@ -53,27 +53,69 @@ import type { Rule } from './types';
 
 /** Every control of the Pod Security Standards baseline profile. */
 export const POD_SECURITY_BASELINE: readonly Rule[] = [
-  hostNamespaces, privileged, capabilitiesBaseline, hostPathVolumes, hostPorts, appArmor, seLinux, procMount,
-  seccompBaseline, sysctls, windowsHostProcess, hostProbes,
+  hostNamespaces,
+  privileged,
+  capabilitiesBaseline,
+  hostPathVolumes,
+  hostPorts,
+  appArmor,
+  seLinux,
+  procMount,
+  seccompBaseline,
+  sysctls,
+  windowsHostProcess,
+  hostProbes,
 ];
 
 /** The controls the restricted profile adds to baseline. */
 export const POD_SECURITY_RESTRICTED: readonly Rule[] = [
-  volumeTypes, privilegeEscalation, runAsNonRoot, runAsUser, seccompRestricted, capabilitiesRestricted, procMountRestricted,
+  volumeTypes,
+  privilegeEscalation,
+  runAsNonRoot,
+  runAsUser,
+  seccompRestricted,
+  capabilitiesRestricted,
+  procMountRestricted,
 ];
 
 /** The guide's checklist (sections 6, 12, 14.10, 16) over single workloads and objects. */
 export const CHECKLIST: readonly Rule[] = [
-  resourcesRequestsLimits, probesPresent, probesDistinct, probePorts, imageTagPinned, serviceAccountDedicated,
-  serviceAccountToken, noClusterAdmin, noSecretLiteral, pdbCoversWorkload, pdbSelectsWorkload, pdbAllowsDisruption,
-  hpaMinAbovePdb, hpaTargetExists, hpaTargetNoReplicas, spreadHostsZones, priorityClassSet, preStopWithinGrace,
-  rollingUpdateProgress, cronJobPolicies, recommendedLabels,
+  resourcesRequestsLimits,
+  probesPresent,
+  probesDistinct,
+  probePorts,
+  imageTagPinned,
+  serviceAccountDedicated,
+  serviceAccountToken,
+  noClusterAdmin,
+  noSecretLiteral,
+  pdbCoversWorkload,
+  pdbSelectsWorkload,
+  pdbAllowsDisruption,
+  hpaMinAbovePdb,
+  hpaTargetExists,
+  hpaTargetNoReplicas,
+  spreadHostsZones,
+  priorityClassSet,
+  preStopWithinGrace,
+  rollingUpdateProgress,
+  cronJobPolicies,
+  recommendedLabels,
 ];
 
 /** The incident playbooks (section 11) as checks of how objects fit together. */
 export const PLAYBOOK: readonly Rule[] = [
-  serviceSelectsPods, serviceTargetPort, networkPolicyDns, networkPolicySelects, serviceMonitorPort, roleBindingRole,
-  configReferencesExist, serviceAccountExists, storageClassExists, priorityClassExists, nodePoolExists,
+  serviceSelectsPods,
+  serviceTargetPort,
+  networkPolicyDns,
+  networkPolicySelects,
+  serviceMonitorPort,
+  roleBindingRole,
+  configReferencesExist,
+  serviceAccountExists,
+  storageClassExists,
+  priorityClassExists,
+  nodePoolExists,
 ];
 
 /** Every rule, in report order. */

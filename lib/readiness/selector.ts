@@ -15,7 +15,9 @@ export function parseSelector(value: unknown): LabelSelector | undefined {
   const matchExpressions: SelectorRequirement[] = records(raw.matchExpressions).map((e) => {
     const operator = text(e.operator) ?? '';
     if (!SELECTOR_OPERATORS.includes(operator)) {
-      throw new Error(`label selector operator ${JSON.stringify(e.operator)} is not one of ${SELECTOR_OPERATORS.join(', ')}`);
+      throw new Error(
+        `label selector operator ${JSON.stringify(e.operator)} is not one of ${SELECTOR_OPERATORS.join(', ')}`,
+      );
     }
     return { key: text(e.key) ?? '', operator, values: Array.isArray(e.values) ? e.values.map(String) : [] };
   });
@@ -27,7 +29,10 @@ export function parseSelector(value: unknown): LabelSelector | undefined {
  * (In, NotIn, Exists, DoesNotExist) must hold. An empty selector (`{}`) selects everything; a missing
  * one (`undefined`) selects nothing, as for a PDB or NetworkPolicy without a selector.
  */
-export function matchesSelector(selector: LabelSelector | undefined, labels: Readonly<Record<string, string>>): boolean {
+export function matchesSelector(
+  selector: LabelSelector | undefined,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   return selector !== undefined && selectorMatches(selector, labels);
 }
 

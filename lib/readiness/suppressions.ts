@@ -51,7 +51,10 @@ export function parseSuppressions(object: KubeObject, knownRules: ReadonlySet<st
   const accepted: Suppression[] = [];
   const problems: string[] = [];
   if (exemption !== undefined) {
-    if (exemption.trim().length < MIN_REASON_LENGTH) problems.push(`${POD_SECURITY_EXEMPTION} needs a reason of at least ${MIN_REASON_LENGTH} characters, got "${exemption}"`);
+    if (exemption.trim().length < MIN_REASON_LENGTH)
+      problems.push(
+        `${POD_SECURITY_EXEMPTION} needs a reason of at least ${MIN_REASON_LENGTH} characters, got "${exemption}"`,
+      );
     else for (const rule of knownRules) if (rule.startsWith('pss-')) accepted.push({ rule, reason: exemption.trim() });
   }
   if (raw === undefined) return { accepted, problems };
@@ -62,14 +65,19 @@ export function parseSuppressions(object: KubeObject, knownRules: ReadonlySet<st
     return { accepted, problems: [...problems, `annotation ${SUPPRESS_ANNOTATION} is not valid JSON: ${raw}`] };
   }
   if (!Array.isArray(parsed)) {
-    return { accepted, problems: [...problems, `annotation ${SUPPRESS_ANNOTATION} must be a JSON array of {"rule","reason"} entries`] };
+    return {
+      accepted,
+      problems: [...problems, `annotation ${SUPPRESS_ANNOTATION} must be a JSON array of {"rule","reason"} entries`],
+    };
   }
   for (const entry of parsed) {
     const rule = text(record(entry).rule) ?? '';
     const reason = (text(record(entry).reason) ?? '').trim();
     if (!knownRules.has(rule)) problems.push(`suppression names unknown rule "${rule}"`);
     else if (reason.length < MIN_REASON_LENGTH) {
-      problems.push(`suppression of ${rule} needs a reason of at least ${MIN_REASON_LENGTH} characters, got "${reason}"`);
+      problems.push(
+        `suppression of ${rule} needs a reason of at least ${MIN_REASON_LENGTH} characters, got "${reason}"`,
+      );
     } else accepted.push({ rule, reason });
   }
   return { accepted, problems };

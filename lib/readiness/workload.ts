@@ -16,7 +16,14 @@ const TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
 export const WORKLOAD_KINDS: readonly string[] = ['Pod', ...Object.keys(TEMPLATE_PATHS)];
 
 /** Workload kinds that run until stopped (not Job or CronJob): they need probes, PDBs and spreading. */
-export const SERVING_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod'];
+export const SERVING_KINDS: readonly string[] = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Pod',
+];
 
 /** The pod a workload runs: its metadata and spec, and where they live in the object. */
 export interface PodTemplate {
@@ -53,13 +60,21 @@ export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
   if (!path) return undefined;
   const template = record(at(object, ...path));
   const metadata = record(template.metadata);
-  return { metadata, spec: record(template.spec), labels: stringMap(metadata.labels), specPath: `${path.join('.')}.spec` };
+  return {
+    metadata,
+    spec: record(template.spec),
+    labels: stringMap(metadata.labels),
+    specPath: `${path.join('.')}.spec`,
+  };
 }
 
 const ALL_LISTS: readonly ContainerRef['list'][] = ['containers', 'initContainers', 'ephemeralContainers'];
 
 /** Every container of a pod spec: regular, init and ephemeral, in that order. */
-export function containersOf(template: PodTemplate, lists: readonly ContainerRef['list'][] = ALL_LISTS): ContainerRef[] {
+export function containersOf(
+  template: PodTemplate,
+  lists: readonly ContainerRef['list'][] = ALL_LISTS,
+): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const list of lists) {
     records(template.spec[list]).forEach((container, i) => {

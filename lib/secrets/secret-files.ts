@@ -83,7 +83,10 @@ export function secretFiles(
     const name = assertDnsLabel(scope, `secrets[${i}].name`, secret.name);
     const keys = Object.keys(secret.files).sort();
     if (keys.length === 0) {
-      fail(scope, `secrets[${i}].files is empty; map at least one file name to a store key, e.g. { password: { key: 'app/db' } }`);
+      fail(
+        scope,
+        `secrets[${i}].files is empty; map at least one file name to a store key, e.g. { password: { key: 'app/db' } }`,
+      );
     }
     parts.externalSecrets.push(
       new ExternalSecret(scope, `ExternalSecret-${name}`, {
@@ -92,7 +95,8 @@ export function secretFiles(
           refreshInterval: secret.refreshInterval ?? '1h',
           secretStoreRef: {
             name: secret.store,
-            kind: (secret.storeKind ?? SecretStoreKind.CLUSTER_SECRET_STORE) as string as ExternalSecretSpecSecretStoreRefKind,
+            kind: (secret.storeKind ??
+              SecretStoreKind.CLUSTER_SECRET_STORE) as string as ExternalSecretSpecSecretStoreRefKind,
           },
           target: { name, creationPolicy: ExternalSecretSpecTargetCreationPolicy.OWNER },
           data: keys.map((key) => ({ secretKey: key, remoteRef: secret.files[key] })),
@@ -104,7 +108,11 @@ export function secretFiles(
       return;
     }
     parts.volumes.push({ name: `secret-${name}`, secret: { secretName: name, defaultMode: SECRET_FILE_MODE } });
-    parts.volumeMounts.push({ name: `secret-${name}`, mountPath: secret.mountPath ?? `/var/run/secrets/${name}`, readOnly: true });
+    parts.volumeMounts.push({
+      name: `secret-${name}`,
+      mountPath: secret.mountPath ?? `/var/run/secrets/${name}`,
+      readOnly: true,
+    });
   });
   return parts;
 }

@@ -1,6 +1,9 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Gateway, GatewaySpecListenersAllowedRoutesNamespacesFrom } from '../../imports/gateway-gateway.networking.k8s.io';
+import {
+  Gateway,
+  GatewaySpecListenersAllowedRoutesNamespacesFrom,
+} from '../../imports/gateway-gateway.networking.k8s.io';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel } from '../core/names';

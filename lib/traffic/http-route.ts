@@ -82,7 +82,8 @@ export class ServiceRoute extends Construct {
         `listener ${show(props.listener)} does not exist on gateway ${props.gateway.name}; use one of: ${props.gateway.listenerNames.join(', ')}`,
       );
     }
-    if (props.hostnames.length === 0) fail(this, 'hostnames is empty; add the hostname clients use, e.g. "shop.example.com"');
+    if (props.hostnames.length === 0)
+      fail(this, 'hostnames is empty; add the hostname clients use, e.g. "shop.example.com"');
     props.hostnames.forEach((h, i) => assertHostname(this, `hostnames[${i}]`, h));
     let total = 0;
     props.backends.forEach((b, i) => {
@@ -97,7 +98,10 @@ export class ServiceRoute extends Construct {
         );
       }
       if (b.service.namespace !== first.service.namespace) {
-        fail(this, `backends[${i}] is in namespace ${b.service.namespace}, not ${first.service.namespace}; keep a route's backends in one namespace`);
+        fail(
+          this,
+          `backends[${i}] is in namespace ${b.service.namespace}, not ${first.service.namespace}; keep a route's backends in one namespace`,
+        );
       }
       total += b.weight;
     });
@@ -107,7 +111,10 @@ export class ServiceRoute extends Construct {
     const request = props.requestTimeout ?? Duration.seconds(15);
     const backend = props.backendTimeout ?? request;
     if (backend.toMilliseconds() > request.toMilliseconds()) {
-      fail(this, `backendTimeout (${backend.toSeconds()}s) exceeds requestTimeout (${request.toSeconds()}s); shorten backendTimeout`);
+      fail(
+        this,
+        `backendTimeout (${backend.toSeconds()}s) exceeds requestTimeout (${request.toSeconds()}s); shorten backendTimeout`,
+      );
     }
     for (const b of props.backends) b.service.allowIngressFrom(props.gateway.proxyPeer);
 

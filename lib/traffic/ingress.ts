@@ -38,10 +38,14 @@ export class ServiceIngress extends Construct {
 
   public constructor(scope: Construct, id: string, props: ServiceIngressProps) {
     super(scope, id);
-    if (props.hostnames.length === 0) fail(this, 'hostnames is empty; add the hostname clients use, e.g. "shop.example.com"');
+    if (props.hostnames.length === 0)
+      fail(this, 'hostnames is empty; add the hostname clients use, e.g. "shop.example.com"');
     props.hostnames.forEach((h, i) => assertHostname(this, `hostnames[${i}]`, h, false));
     if ((props.requireTls ?? true) && !props.tlsSecret) {
-      fail(this, 'tlsSecret is not set, so the Ingress would serve plain HTTP; set tlsSecret, or requireTls: false outside staging and production');
+      fail(
+        this,
+        'tlsSecret is not set, so the Ingress would serve plain HTTP; set tlsSecret, or requireTls: false outside staging and production',
+      );
     }
     props.service.allowIngressFrom(props.controllerPeer);
     const backend: k8s.IngressBackend = {

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { BatchWorkload, BatchWorkloadProps } from './batch-workload';
 
 /** Properties of a {@link BatchJob}. */
-export interface BatchJobProps extends BatchWorkloadProps {}
+export type BatchJobProps = BatchWorkloadProps;
 
 /**
  * A run-to-completion Job (guide 16.1, 9.3) on the batch node pool with the `batch` priority tier (which

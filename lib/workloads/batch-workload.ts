@@ -11,7 +11,13 @@ import { PriorityTier } from '../core/priority';
 import { ContainerResources } from '../core/resources';
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { SecretFiles, secretFiles, SecretFilesParts } from '../secrets/secret-files';
-import { metadataFactory, ownServiceAccount, resolveWorkloadNaming, restrictedPodTemplate, WorkloadProps } from './pod-template';
+import {
+  metadataFactory,
+  ownServiceAccount,
+  resolveWorkloadNaming,
+  restrictedPodTemplate,
+  WorkloadProps,
+} from './pod-template';
 
 /** What the VerticalPodAutoscaler does with its recommendations. */
 export enum VerticalScalingMode {
@@ -92,7 +98,11 @@ export function batchWorkload(scope: Construct, id: string, props: BatchWorkload
   const metadata = metadataFactory(naming.namespace, naming.identity);
   const serviceAccount = ownServiceAccount(scope, metadata(naming.name), false);
   const secrets = secretFiles(scope, metadata, props.secrets ?? []);
-  const placement = podPlacement(naming.selector, { nodePool: pool, spreadAcrossHosts: false, zoneSpread: ZoneSpread.BEST_EFFORT });
+  const placement = podPlacement(naming.selector, {
+    nodePool: pool,
+    spreadAcrossHosts: false,
+    zoneSpread: ZoneSpread.BEST_EFFORT,
+  });
   return {
     name: naming.name,
     namespace: naming.namespace,
@@ -161,7 +171,9 @@ export abstract class BatchWorkload extends Construct {
         metadata: this.parts.metadata(this.name),
         spec: {
           targetRef: { apiVersion: 'batch/v1', kind, name: this.name },
-          updatePolicy: { updateMode: props.verticalScaling as string as VerticalPodAutoscalerSpecUpdatePolicyUpdateMode },
+          updatePolicy: {
+            updateMode: props.verticalScaling as string as VerticalPodAutoscalerSpecUpdatePolicyUpdateMode,
+          },
           resourcePolicy: { containerPolicies: [{ containerName: 'app', controlledResources: ['cpu', 'memory'] }] },
         },
       });

@@ -97,7 +97,10 @@ export class CanaryTrack extends Construct {
     }
     this.replicas = props.replicas ?? 1;
     if (!Number.isInteger(this.replicas) || this.replicas < 1) {
-      fail(this, `canary.replicas ${JSON.stringify(this.replicas)} must be a positive integer; use 1 for a small canary`);
+      fail(
+        this,
+        `canary.replicas ${JSON.stringify(this.replicas)} must be a positive integer; use 1 for a small canary`,
+      );
     }
     this.name = `${props.stableName}-canary`;
     this.resources = props.template.resources;
@@ -135,7 +138,9 @@ export class CanaryTrack extends Construct {
       spec: {
         type: 'ClusterIP',
         selector: this.selector,
-        ports: [{ name: 'http', port: this.servicePort, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
+        ports: [
+          { name: 'http', port: this.servicePort, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' },
+        ],
       },
     });
     this.disruptionBudget = new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
@@ -146,9 +151,18 @@ export class CanaryTrack extends Construct {
         unhealthyPodEvictionPolicy: 'AlwaysAllow',
       },
     });
-    this.networkPolicy = workloadNetworkPolicy(this, metadata(this.name), { ...props.traffic, selector: this.selector });
+    this.networkPolicy = workloadNetworkPolicy(this, metadata(this.name), {
+      ...props.traffic,
+      selector: this.selector,
+    });
     if (props.monitoring) {
-      this.serviceMonitor = httpServiceMonitor(this, 'ServiceMonitor', metadata(this.name), this.selector, props.monitoring);
+      this.serviceMonitor = httpServiceMonitor(
+        this,
+        'ServiceMonitor',
+        metadata(this.name),
+        this.selector,
+        props.monitoring,
+      );
     }
   }
 

@@ -123,7 +123,11 @@ export function metadataFactory(
 }
 
 /** Fills in the default probes and checks they target the container port and that liveness differs from readiness. */
-export function resolveProbes(scope: IConstruct, probes: ServiceProbes, containerPort: number): Required<ServiceProbes> {
+export function resolveProbes(
+  scope: IConstruct,
+  probes: ServiceProbes,
+  containerPort: number,
+): Required<ServiceProbes> {
   const resolved = {
     startup: probes.startup ?? Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 }),
     readiness: probes.readiness ?? Probe.http('/health/ready', { periodSeconds: 5 }),
@@ -277,7 +281,9 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
           readinessProbe: port && o.probes ? o.probes.readiness.toKube(port.port) : undefined,
           livenessProbe: port && o.probes ? o.probes.liveness.toKube(port.port) : undefined,
           lifecycle:
-            o.preStopSeconds !== undefined ? { preStop: { exec: { command: ['sleep', String(o.preStopSeconds)] } } } : undefined,
+            o.preStopSeconds !== undefined
+              ? { preStop: { exec: { command: ['sleep', String(o.preStopSeconds)] } } }
+              : undefined,
           securityContext: restrictedContainerSecurityContext(),
           volumeMounts: [TMP_MOUNT, ...(o.volumeMounts ?? [])],
         },

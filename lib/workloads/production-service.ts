@@ -290,10 +290,7 @@ export class ProductionService extends Construct {
       port: { name: 'http', port: this.containerPort },
       args: props.args,
       env: Object.keys(env).length > 0 ? env : undefined,
-      envFrom: [
-        ...(this.configMap ? [{ configMapRef: { name: this.configMap.name } }] : []),
-        ...secrets.envFrom,
-      ],
+      envFrom: [...(this.configMap ? [{ configMapRef: { name: this.configMap.name } }] : []), ...secrets.envFrom],
       probes,
       preStopSeconds: preStop,
       terminationGracePeriodSeconds: grace,

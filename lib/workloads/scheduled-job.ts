@@ -36,7 +36,10 @@ export class ScheduledJob extends BatchWorkload {
     super(scope, id, props, 'CronJob');
     const parts = this.parts;
     if (typeof props.schedule !== 'string' || props.schedule.trim().split(/\s+/).length !== 5) {
-      fail(this, `schedule ${show(props.schedule)} is not a five-field cron expression; use e.g. "30 2 * * *" for 02:30 daily`);
+      fail(
+        this,
+        `schedule ${show(props.schedule)} is not a five-field cron expression; use e.g. "30 2 * * *" for 02:30 daily`,
+      );
     }
     const history = props.historyLimit ?? 3;
     this.cronJob = new k8s.KubeCronJob(this, 'CronJob', {

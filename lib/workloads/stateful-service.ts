@@ -120,7 +120,10 @@ export class StatefulService extends Construct {
     this.selector = naming.selector;
     this.resources = props.resources;
     const storage = this.resolveStorage(props.storage);
-    const port = { name: assertDnsLabel(this, 'portName', props.portName ?? 'tcp'), port: assertPort(this, 'containerPort', props.containerPort) };
+    const port = {
+      name: assertDnsLabel(this, 'portName', props.portName ?? 'tcp'),
+      port: assertPort(this, 'containerPort', props.containerPort),
+    };
     const replicas = props.replicas ?? 3;
     if (!Number.isInteger(replicas) || replicas < 1) {
       fail(this, `replicas ${show(replicas)} must be a positive integer; use 3 for a replicated data store`);
@@ -179,7 +182,9 @@ export class StatefulService extends Construct {
       spec: {
         clusterIp: 'None',
         selector: this.selector,
-        ports: [{ name: port.name, port: port.port, targetPort: k8s.IntOrString.fromString(port.name), protocol: 'TCP' }],
+        ports: [
+          { name: port.name, port: port.port, targetPort: k8s.IntOrString.fromString(port.name), protocol: 'TCP' },
+        ],
       },
     });
 
@@ -216,7 +221,10 @@ export class StatefulService extends Construct {
       fail(this, `storage.size ${show(storage.size)} is not a positive Kubernetes quantity; use e.g. "10Gi"`);
     }
     if (!storage.storageClass) {
-      fail(this, `storage.storageClass is required; pass a RetainedStorageClass so deleting a claim never deletes the data`);
+      fail(
+        this,
+        `storage.storageClass is required; pass a RetainedStorageClass so deleting a claim never deletes the data`,
+      );
     }
     return { ...storage, mountPath: storage.mountPath ?? '/data' };
   }

@@ -29,17 +29,24 @@ export interface WorkloadTraffic {
  * The allow-list NetworkPolicy of one workload: declared peers on its port, declared destinations,
  * and DNS over UDP and TCP to kube-system. Everything else stays denied.
  */
-export function workloadNetworkPolicy(scope: Construct, metadata: k8s.ObjectMeta, traffic: WorkloadTraffic): k8s.KubeNetworkPolicy {
+export function workloadNetworkPolicy(
+  scope: Construct,
+  metadata: k8s.ObjectMeta,
+  traffic: WorkloadTraffic,
+): k8s.KubeNetworkPolicy {
   const port = traffic.port;
   return new k8s.KubeNetworkPolicy(scope, 'NetworkPolicy', {
     metadata,
     spec: {
       podSelector: { matchLabels: traffic.selector },
       policyTypes: ['Ingress', 'Egress'],
-      ingress: port === undefined ? [] : (traffic.ingress ?? []).map((rule) => ({
-        from: [rule.from.kube],
-        ports: policyPorts([{ port, protocol: Protocol.TCP }]),
-      })),
+      ingress:
+        port === undefined
+          ? []
+          : (traffic.ingress ?? []).map((rule) => ({
+              from: [rule.from.kube],
+              ports: policyPorts([{ port, protocol: Protocol.TCP }]),
+            })),
       egress: [
         ...(traffic.egress ?? []).map((rule, i) => {
           rule.ports.forEach((p, j) => assertPort(scope, `network.egress[${i}].ports[${j}].port`, p.port));

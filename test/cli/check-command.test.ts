@@ -6,7 +6,8 @@ import { run } from '../../lib/cli/main';
 import { ROOT } from '../support/manifests';
 
 const BIN = path.join(ROOT, 'bin', 'cdk8s-production.js');
-const BAD_POD = 'apiVersion: v1\nkind: Pod\nmetadata: { name: web, namespace: shop }\nspec: { containers: [ { name: c, image: nginx } ] }\n';
+const BAD_POD =
+  'apiVersion: v1\nkind: Pod\nmetadata: { name: web, namespace: shop }\nspec: { containers: [ { name: c, image: nginx } ] }\n';
 
 /** Runs the real executable, as a user would. */
 function spawn(args: string[], input?: string) {
@@ -18,7 +19,15 @@ function spawn(args: string[], input?: string) {
 function runCaptured(args: string[], stdin = '') {
   let stdout = '';
   let stderr = '';
-  const code = run(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readStdin: () => stdin });
+  const code = run(args, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    readStdin: () => stdin,
+  });
   return { code, stdout, stderr };
 }
 
@@ -28,7 +37,11 @@ describe('cdk8s-production check (the executable)', () => {
 
   test('exits 0 on the committed dist/ folder', () => {
     const result = spawn(['check', 'dist']);
-    expect(result).toEqual({ code: 0, stdout: expect.stringMatching(/object\(s\) checked with pack production \(Pod Security v1\.28\): 0 error\(s\)/), stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/object\(s\) checked with pack production \(Pod Security v1\.28\): 0 error\(s\)/),
+      stderr: '',
+    });
   });
 
   test('exits 1 with JSON findings when stdin holds an error-level problem', () => {
@@ -37,10 +50,26 @@ describe('cdk8s-production check (the executable)', () => {
     const json = JSON.parse(result.stdout);
     expect(Object.keys(json)).toEqual(['findings', 'suppressed', 'summary']);
     expect(json.findings[0]).toEqual({
-      ruleId: 'image-tag-pinned', level: 'error', kind: 'Pod', namespace: 'shop', name: 'web', file: '<stdin>', path: null,
-      field: 'spec.containers[0].image', message: 'container "c" image "nginx" has no tag, so it means latest', fix: expect.stringContaining('Pin a version'),
+      ruleId: 'image-tag-pinned',
+      level: 'error',
+      kind: 'Pod',
+      namespace: 'shop',
+      name: 'web',
+      file: '<stdin>',
+      path: null,
+      field: 'spec.containers[0].image',
+      message: 'container "c" image "nginx" has no tag, so it means latest',
+      fix: expect.stringContaining('Pin a version'),
     });
-    expect(json.summary).toEqual({ pack: 'baseline', pssVersion: 'v1.28', objects: 1, errors: 1, warnings: 4, infos: 1, suppressed: 0 });
+    expect(json.summary).toEqual({
+      pack: 'baseline',
+      pssVersion: 'v1.28',
+      objects: 1,
+      errors: 1,
+      warnings: 4,
+      infos: 1,
+      suppressed: 0,
+    });
   });
 
   test('exits 2 on malformed YAML, naming the file and the line', () => {
@@ -49,12 +78,20 @@ describe('cdk8s-production check (the executable)', () => {
     const result = spawn(['check', file]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(new RegExp(`^cdk8s-production: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:\\d+: cannot parse YAML: `));
+    expect(result.stderr).toMatch(
+      new RegExp(`^cdk8s-production: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:\\d+: cannot parse YAML: `),
+    );
   });
 
   test('prints help and version on stdout with exit 0', () => {
-    expect(spawn(['--help'])).toEqual({ code: 0, stdout: expect.stringContaining('Usage: cdk8s-production check'), stderr: '' });
-    expect(spawn(['--version']).stdout).toBe(`${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`);
+    expect(spawn(['--help'])).toEqual({
+      code: 0,
+      stdout: expect.stringContaining('Usage: cdk8s-production check'),
+      stderr: '',
+    });
+    expect(spawn(['--version']).stdout).toBe(
+      `${JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}\n`,
+    );
   });
 });
 
@@ -77,18 +114,35 @@ describe('cdk8s-production check (arguments and inputs)', () => {
   test('reads folders recursively, JSON files and kind: List documents', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-cli-'));
     fs.mkdirSync(path.join(dir, 'nested'));
-    fs.writeFileSync(path.join(dir, 'nested', 'pods.json'), JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' }, spec: { hostPID: true, containers: [] } }] }));
+    fs.writeFileSync(
+      path.join(dir, 'nested', 'pods.json'),
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' }, spec: { hostPID: true, containers: [] } }],
+      }),
+    );
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a manifest');
     const result = runCaptured(['check', '--pack=pod-security-baseline', '--format=json', dir]);
     fs.rmSync(dir, { recursive: true, force: true });
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).findings.map((f: { ruleId: string; file: string }) => [f.ruleId, path.basename(f.file)])).toEqual([['pss-host-namespaces', 'pods.json']]);
+    expect(
+      JSON.parse(result.stdout).findings.map((f: { ruleId: string; file: string }) => [
+        f.ruleId,
+        path.basename(f.file),
+      ]),
+    ).toEqual([['pss-host-namespaces', 'pods.json']]);
   });
 
   test('lists suppressions in the text report with their reason', () => {
-    const pod = BAD_POD.replace('namespace: shop', 'namespace: shop, annotations: { cdk8s-production.io/suppress: \'[{"rule":"image-tag-pinned","reason":"vendor image, pinned by digest upstream"}]\' }');
+    const pod = BAD_POD.replace(
+      'namespace: shop',
+      'namespace: shop, annotations: { cdk8s-production.io/suppress: \'[{"rule":"image-tag-pinned","reason":"vendor image, pinned by digest upstream"}]\' }',
+    );
     const result = runCaptured(['check', '--pack', 'baseline', '-'], pod);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('SUPPRESSED image-tag-pinned Pod/shop/web [<stdin> Pod/web]: container "c" image "nginx" has no tag, so it means latest\n  reason: vendor image, pinned by digest upstream\n');
+    expect(result.stdout).toContain(
+      'SUPPRESSED image-tag-pinned Pod/shop/web [<stdin> Pod/web]: container "c" image "nginx" has no tag, so it means latest\n  reason: vendor image, pinned by digest upstream\n',
+    );
   });
 });

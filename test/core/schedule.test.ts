@@ -1,12 +1,17 @@
 import { assertCronSchedule } from '../../lib';
 
 describe('assertCronSchedule', () => {
-  test.each(['0 2 * * *', '0 4 1 */3 *', '30 */12 * * 1-5', '0 0 1 JAN,jul SUN', '5,35 0-6/2 ? * 7', '@daily', '@hourly'])(
-    'accepts %s',
-    (schedule) => {
-      expect(assertCronSchedule('jobs/backup', 'schedule', schedule)).toBe(schedule);
-    },
-  );
+  test.each([
+    '0 2 * * *',
+    '0 4 1 */3 *',
+    '30 */12 * * 1-5',
+    '0 0 1 JAN,jul SUN',
+    '5,35 0-6/2 ? * 7',
+    '@daily',
+    '@hourly',
+  ])('accepts %s', (schedule) => {
+    expect(assertCronSchedule('jobs/backup', 'schedule', schedule)).toBe(schedule);
+  });
 
   test.each([
     ['', 'has 0 fields'],

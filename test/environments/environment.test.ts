@@ -22,7 +22,11 @@ const base: EnvironmentProps = {
 
 describe('Environment', () => {
   test('keeps the normal capacity while the peak profile is off', () => {
-    expect(new Environment(base).capacityOf('order-api')).toMatchObject({ minReplicas: 8, maxReplicas: 50, minAvailable: 6 });
+    expect(new Environment(base).capacityOf('order-api')).toMatchObject({
+      minReplicas: 8,
+      maxReplicas: 50,
+      minAvailable: 6,
+    });
   });
 
   test('raises the floor to 20, the ceiling and the PDB when the peak profile is on', () => {
@@ -31,7 +35,10 @@ describe('Environment', () => {
   });
 
   test('derives a PDB that always allows a disruption when none is given', () => {
-    const env = new Environment({ ...base, capacity: { a: { ...base.capacity['order-api'], minAvailable: undefined, minReplicas: 2 } } });
+    const env = new Environment({
+      ...base,
+      capacity: { a: { ...base.capacity['order-api'], minAvailable: undefined, minReplicas: 2 } },
+    });
     expect(env.capacityOf('a').minAvailable).toBe(1);
   });
 
@@ -42,7 +49,9 @@ describe('Environment', () => {
   });
 
   test('refuses the latest tag', () => {
-    expect(() => new Environment({ ...base, images: { 'order-api': 'registry.example.com/order-api:latest' } })).toThrow(
+    expect(
+      () => new Environment({ ...base, images: { 'order-api': 'registry.example.com/order-api:latest' } }),
+    ).toThrow(
       '[environments/production] images.order-api "registry.example.com/order-api:latest" uses the mutable tag "latest"',
     );
   });
@@ -77,7 +86,11 @@ describe('Environments', () => {
   });
 
   test('accepts the same namespace on different clusters', () => {
-    const other = new Environment({ ...base, name: 'staging', clusters: [{ name: 's', server: 'https://s.example.com' }] });
+    const other = new Environment({
+      ...base,
+      name: 'staging',
+      clusters: [{ name: 's', server: 'https://s.example.com' }],
+    });
     expect(new Environments([new Environment(base), other]).all).toHaveLength(2);
   });
 });

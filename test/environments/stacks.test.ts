@@ -28,7 +28,8 @@ describe.each(['dev', 'staging', 'production'])('the %s environment', (env) => {
   });
 
   test('orders the sync: namespace, then identities and config, then workloads', () => {
-    const wave = (kind: string, name: string) => find(env, kind, name).metadata.annotations['argocd.argoproj.io/sync-wave'];
+    const wave = (kind: string, name: string) =>
+      find(env, kind, name).metadata.annotations['argocd.argoproj.io/sync-wave'];
     expect(wave('Namespace', env)).toBe('-2');
     expect(wave('ServiceAccount', 'order-api')).toBe('-1');
     expect(wave('ConfigMap', 'order-api-config')).toBe('-1');
@@ -45,7 +46,9 @@ test('production runs the guide values', () => {
 test('dev and production differ exactly where the environment model says', () => {
   const strip = (o: any, env: string) => JSON.parse(JSON.stringify(o).split(`"${env}"`).join('"<env>"'));
   const changed = (kind: string, name: string) =>
-    diffValues(strip(find('production', kind, name), 'production'), strip(find('dev', kind, name), 'dev')).map((c) => c.path);
+    diffValues(strip(find('production', kind, name), 'production'), strip(find('dev', kind, name), 'dev')).map(
+      (c) => c.path,
+    );
   const version = 'metadata.labels.app.kubernetes.io/version';
   const podVersion = 'spec.template.metadata.labels.app.kubernetes.io/version';
   expect(changed('Deployment', 'order-api').sort()).toEqual(
@@ -64,9 +67,17 @@ test('dev and production differ exactly where the environment model says', () =>
     ].sort(),
   );
   expect(changed('HorizontalPodAutoscaler', 'order-api').sort()).toEqual(
-    [version, 'spec.maxReplicas', 'spec.metrics[0].resource.target.averageUtilization', 'spec.metrics[1]', 'spec.minReplicas'].sort(),
+    [
+      version,
+      'spec.maxReplicas',
+      'spec.metrics[0].resource.target.averageUtilization',
+      'spec.metrics[1]',
+      'spec.minReplicas',
+    ].sort(),
   );
-  expect(changed('ConfigMap', 'order-api-config').sort()).toEqual([version, 'data.LOG_LEVEL', 'data.SPRING_PROFILES_ACTIVE'].sort());
+  expect(changed('ConfigMap', 'order-api-config').sort()).toEqual(
+    [version, 'data.LOG_LEVEL', 'data.SPRING_PROFILES_ACTIVE'].sort(),
+  );
   expect(changed('Service', 'order-api')).toEqual([version]);
   expect(changed('NetworkPolicy', 'order-api')).toEqual([version]);
 });

@@ -9,7 +9,9 @@ const find = (kind: string, name: string) => argocd.find((o) => o.kind === kind 
 
 describe('Argo CD delivery', () => {
   test('matches its snapshot', () => {
-    expect(output.manifests.filter((f) => f.path.startsWith('argocd/') || f.path.startsWith('bootstrap/'))).toMatchSnapshot();
+    expect(
+      output.manifests.filter((f) => f.path.startsWith('argocd/') || f.path.startsWith('bootstrap/')),
+    ).toMatchSnapshot();
   });
 
   test('limits each project to this repository, its clusters, its namespaces and the cluster kinds it writes', () => {
@@ -17,7 +19,9 @@ describe('Argo CD delivery', () => {
     expect(project.spec.sourceRepos).toEqual([gitSource.repoURL]);
     const namespaces = ['batch', 'etcd-backup', 'gateway', 'infra', 'monitoring', 'node-agents', 'production'];
     expect(project.spec.destinations).toEqual(
-      ['prod-eu-1', 'prod-eu-2'].flatMap((c) => namespaces.map((namespace) => ({ server: `https://${c}.k8s.example.com`, namespace }))),
+      ['prod-eu-1', 'prod-eu-2'].flatMap((c) =>
+        namespaces.map((namespace) => ({ server: `https://${c}.k8s.example.com`, namespace })),
+      ),
     );
     expect(project.spec.clusterResourceWhitelist).toEqual([
       { group: '', kind: 'Namespace' },
@@ -35,7 +39,10 @@ describe('Argo CD delivery', () => {
       expect(app.spec.project).toBe('production');
       expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
       expect(app.spec.syncPolicy.syncOptions).toContain('CreateNamespace=false');
-      expect(app.spec.syncPolicy.retry).toEqual({ limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } });
+      expect(app.spec.syncPolicy.retry).toEqual({
+        limit: 5,
+        backoff: { duration: '10s', factor: 2, maxDuration: '3m' },
+      });
     }
     expect(argocd.filter((o) => o.kind === 'Application')).toHaveLength(4);
   });
@@ -68,10 +75,12 @@ describe('Argo CD delivery', () => {
           knownPaths: ['dist/production'],
           footprint: footprintOf([]),
         }),
-    ).toThrow('[argocd/production] path "dist/prod" does not exist in the synthesized output; use one of: dist/production');
-    expect(() => new RootApplication(chart, 'root', { source: gitSource, path: 'dist/apps', knownPaths: ['dist/argocd'] })).toThrow(
-      '[argocd/root] path "dist/apps" does not exist in the synthesized output; use one of: dist/argocd',
+    ).toThrow(
+      '[argocd/production] path "dist/prod" does not exist in the synthesized output; use one of: dist/production',
     );
+    expect(
+      () => new RootApplication(chart, 'root', { source: gitSource, path: 'dist/apps', knownPaths: ['dist/argocd'] }),
+    ).toThrow('[argocd/root] path "dist/apps" does not exist in the synthesized output; use one of: dist/argocd');
   });
 });
 

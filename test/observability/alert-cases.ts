@@ -49,13 +49,24 @@ function nodeCondition(condition: string, value: string): Series {
 
 function nodePressure(condition: string): AlertCases {
   return {
-    fires: { series: nodeCondition(condition, gauge([0, 10], [1, 30])), onset: 11, labels: { condition, status: 'true', node: NODE } },
+    fires: {
+      series: nodeCondition(condition, gauge([0, 10], [1, 30])),
+      onset: 11,
+      labels: { condition, status: 'true', node: NODE },
+    },
     silent: [{ name: 'no pressure', series: nodeCondition(condition, gauge([0, 40])), at: 30 }],
   };
 }
 
 /** `ok` and `failed` requests a minute on the counter `metric`, failures marked by `failure` matchers. */
-function requests(metric: string, labels: Record<string, string>, ok: string, failed: string, failure: Record<string, string>, success: Record<string, string>): Series {
+function requests(
+  metric: string,
+  labels: Record<string, string>,
+  ok: string,
+  failed: string,
+  failure: Record<string, string>,
+  success: Record<string, string>,
+): Series {
   return { [s(metric, { ...labels, ...success })]: ok, [s(metric, { ...labels, ...failure })]: failed };
 }
 
@@ -65,7 +76,14 @@ function errorBurst(failing: number): [string, string] {
 }
 
 /** A KPI whose successes fall from `healthy` to `broken` out of 100 attempts a minute after 10 minutes. */
-function kpi(ns: string, attempted: string, succeeded: string, healthy: number, broken: number, floorNote: string): AlertCases {
+function kpi(
+  ns: string,
+  attempted: string,
+  succeeded: string,
+  healthy: number,
+  broken: number,
+  floorNote: string,
+): AlertCases {
   const series = (attempts: number, before: number, after: number): Series => ({
     [s(attempted, { namespace: ns })]: counter([attempts, 40]),
     [s(succeeded, { namespace: ns })]: counter([before, 10], [after, 30]),
@@ -100,8 +118,10 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
   const { namespace: ns, service } = ctx;
   const svc = { namespace: ns, service };
   const http = 'http_server_requests_seconds_count';
-  const httpRequests = (ok: string, failed: string) => requests(http, svc, ok, failed, { status: '500' }, { status: '200' });
-  const latency = (...segments: [Speed, number][]) => histogram('http_server_requests_seconds_bucket', svc, ...segments);
+  const httpRequests = (ok: string, failed: string) =>
+    requests(http, svc, ok, failed, { status: '500' }, { status: '200' });
+  const latency = (...segments: [Speed, number][]) =>
+    histogram('http_server_requests_seconds_bucket', svc, ...segments);
   const hpa = { namespace: ns, horizontalpodautoscaler: service };
   const hpaSeries = (current: string, latencySeries: Series): Series => ({
     [s('kube_horizontalpodautoscaler_status_current_replicas', hpa)]: current,
@@ -113,15 +133,27 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
     [s('kube_deployment_spec_replicas', { namespace: ns, deployment: name })]: gauge([8, 40]),
   });
   const crashLoop = (pod: string, value: string): Series => ({
-    [s('kube_pod_container_status_waiting_reason', { namespace: ns, pod, container: 'app', reason: 'CrashLoopBackOff' })]: value,
+    [s('kube_pod_container_status_waiting_reason', {
+      namespace: ns,
+      pod,
+      container: 'app',
+      reason: 'CrashLoopBackOff',
+    })]: value,
   });
   const pod = `${service}-7d9f8b6c5-x2x9z`;
   // Error ratios over an SLO of 99.95% (budget 0.05%): 100 good requests a minute plus `failing` bad.
-  const burn = (failing: [number, number][]) => httpRequests(counter([100, failing.reduce((t, [, m]) => t + m, 0)]), counter(...failing));
-  const fastBurn = burn([[0, 60], [100, 60]]); // 50% errors after an hour: 1000x the budget
+  const burn = (failing: [number, number][]) =>
+    httpRequests(counter([100, failing.reduce((t, [, m]) => t + m, 0)]), counter(...failing));
+  const fastBurn = burn([
+    [0, 60],
+    [100, 60],
+  ]); // 50% errors after an hour: 1000x the budget
   // 0.2% errors (4x the budget) after 6 healthy hours. With less than 3 days of history the 3d window
   // holds only what exists, so the 1x-over-3d condition trips once the burn is a quarter of it (~2h).
-  const slowBurn = burn([[0, 6 * 60], [0.2, 4 * 60]]);
+  const slowBurn = burn([
+    [0, 6 * 60],
+    [0.2, 4 * 60],
+  ]);
   const withinBudget = burn([[0.02, 10 * 60]]); // 0.02%: 0.4x the budget
   // etcd backup (26h limit = 93600s): a success or creation at second 240 turns stale at minute 1565, a
   // multiple of 5 as scenarios past 3 hours are evaluated every 5 minutes.
@@ -133,79 +165,227 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
 
   return {
     KubernetesNodeNotReady: {
-      fires: { series: nodeCondition('Ready', gauge([1, 10], [0, 30])), onset: 11, labels: { condition: 'Ready', status: 'true', node: NODE } },
+      fires: {
+        series: nodeCondition('Ready', gauge([1, 10], [0, 30])),
+        onset: 11,
+        labels: { condition: 'Ready', status: 'true', node: NODE },
+      },
       silent: [
         { name: 'ready node', series: nodeCondition('Ready', gauge([1, 40])), at: 30 },
-        { name: 'NotReady for less than the hold time', series: nodeCondition('Ready', gauge([1, 10], [0, 3], [1, 27])), at: 30 },
+        {
+          name: 'NotReady for less than the hold time',
+          series: nodeCondition('Ready', gauge([1, 10], [0, 3], [1, 27])),
+          at: 30,
+        },
       ],
     },
     NodeMemoryPressure: nodePressure('MemoryPressure'),
     NodeDiskPressure: nodePressure('DiskPressure'),
     NodePidPressure: nodePressure('PIDPressure'),
     EtcdWalFsyncSlow: {
-      fires: { series: histogram('etcd_disk_wal_fsync_duration_seconds_bucket', ETCD, [Speed.FAST, 10], [Speed.SLOW, 30]), onset: 11, labels: { instance: ETCD.instance } },
-      silent: [{ name: 'fast disk', series: histogram('etcd_disk_wal_fsync_duration_seconds_bucket', ETCD, [Speed.FAST, 40]), at: 30 }],
+      fires: {
+        series: histogram('etcd_disk_wal_fsync_duration_seconds_bucket', ETCD, [Speed.FAST, 10], [Speed.SLOW, 30]),
+        onset: 11,
+        labels: { instance: ETCD.instance },
+      },
+      silent: [
+        {
+          name: 'fast disk',
+          series: histogram('etcd_disk_wal_fsync_duration_seconds_bucket', ETCD, [Speed.FAST, 40]),
+          at: 30,
+        },
+      ],
     },
     EtcdLeaderChangesFrequent: {
-      fires: { series: { [s('etcd_server_leader_changes_seen_total', ETCD)]: counter([0, 10], [1, 3], [0, 30]) }, onset: 13, labels: { job: ETCD.job } },
-      silent: [{ name: 'one election', series: { [s('etcd_server_leader_changes_seen_total', ETCD)]: counter([0, 10], [1, 1], [0, 30]) }, at: 20 }],
+      fires: {
+        series: { [s('etcd_server_leader_changes_seen_total', ETCD)]: counter([0, 10], [1, 3], [0, 30]) },
+        onset: 13,
+        labels: { job: ETCD.job },
+      },
+      silent: [
+        {
+          name: 'one election',
+          series: { [s('etcd_server_leader_changes_seen_total', ETCD)]: counter([0, 10], [1, 1], [0, 30]) },
+          at: 20,
+        },
+      ],
     },
     EtcdDatabaseNearQuota: {
       fires: {
-        series: { [s('etcd_mvcc_db_total_size_in_bytes', ETCD)]: gauge([1e9, 10], [1.8e9, 30]), [s('etcd_server_quota_backend_bytes', ETCD)]: gauge([2e9, 40]) },
+        series: {
+          [s('etcd_mvcc_db_total_size_in_bytes', ETCD)]: gauge([1e9, 10], [1.8e9, 30]),
+          [s('etcd_server_quota_backend_bytes', ETCD)]: gauge([2e9, 40]),
+        },
         onset: 11,
         labels: ETCD,
       },
       silent: [
         {
           name: 'half full',
-          series: { [s('etcd_mvcc_db_total_size_in_bytes', ETCD)]: gauge([1e9, 40]), [s('etcd_server_quota_backend_bytes', ETCD)]: gauge([2e9, 40]) },
+          series: {
+            [s('etcd_mvcc_db_total_size_in_bytes', ETCD)]: gauge([1e9, 40]),
+            [s('etcd_server_quota_backend_bytes', ETCD)]: gauge([2e9, 40]),
+          },
           at: 30,
         },
       ],
     },
     KubeApiServerErrorsHigh: {
-      fires: { series: requests('apiserver_request_total', { job: 'apiserver' }, ...errorBurst(100), { code: '500' }, { code: '200' }), onset: 11, labels: { job: 'apiserver' } },
-      silent: [{ name: '1% errors', series: requests('apiserver_request_total', { job: 'apiserver' }, ...errorBurst(1), { code: '500' }, { code: '200' }), at: 30 }],
+      fires: {
+        series: requests(
+          'apiserver_request_total',
+          { job: 'apiserver' },
+          ...errorBurst(100),
+          { code: '500' },
+          { code: '200' },
+        ),
+        onset: 11,
+        labels: { job: 'apiserver' },
+      },
+      silent: [
+        {
+          name: '1% errors',
+          series: requests(
+            'apiserver_request_total',
+            { job: 'apiserver' },
+            ...errorBurst(1),
+            { code: '500' },
+            { code: '200' },
+          ),
+          at: 30,
+        },
+      ],
     },
     CoreDnsErrorsHigh: {
-      fires: { series: requests('coredns_dns_responses_total', { job: 'coredns' }, ...errorBurst(100), { rcode: 'SERVFAIL' }, { rcode: 'NOERROR' }), onset: 11, labels: { job: 'coredns' } },
+      fires: {
+        series: requests(
+          'coredns_dns_responses_total',
+          { job: 'coredns' },
+          ...errorBurst(100),
+          { rcode: 'SERVFAIL' },
+          { rcode: 'NOERROR' },
+        ),
+        onset: 11,
+        labels: { job: 'coredns' },
+      },
       silent: [
-        { name: 'NXDOMAIN answers are not failures', series: requests('coredns_dns_responses_total', { job: 'coredns' }, ...errorBurst(100), { rcode: 'NXDOMAIN' }, { rcode: 'NOERROR' }), at: 30 },
-        { name: '0.5% SERVFAIL', series: requests('coredns_dns_responses_total', { job: 'coredns' }, counter([200, 40]), counter([1, 40]), { rcode: 'SERVFAIL' }, { rcode: 'NOERROR' }), at: 30 },
+        {
+          name: 'NXDOMAIN answers are not failures',
+          series: requests(
+            'coredns_dns_responses_total',
+            { job: 'coredns' },
+            ...errorBurst(100),
+            { rcode: 'NXDOMAIN' },
+            { rcode: 'NOERROR' },
+          ),
+          at: 30,
+        },
+        {
+          name: '0.5% SERVFAIL',
+          series: requests(
+            'coredns_dns_responses_total',
+            { job: 'coredns' },
+            counter([200, 40]),
+            counter([1, 40]),
+            { rcode: 'SERVFAIL' },
+            { rcode: 'NOERROR' },
+          ),
+          at: 30,
+        },
       ],
     },
     CoreDnsLatencyHigh: {
-      fires: { series: histogram('coredns_dns_request_duration_seconds_bucket', { job: 'coredns' }, [Speed.FAST, 10], [Speed.SLOW, 30]), onset: 11, labels: { job: 'coredns' } },
-      silent: [{ name: 'fast answers', series: histogram('coredns_dns_request_duration_seconds_bucket', { job: 'coredns' }, [Speed.FAST, 40]), at: 30 }],
+      fires: {
+        series: histogram(
+          'coredns_dns_request_duration_seconds_bucket',
+          { job: 'coredns' },
+          [Speed.FAST, 10],
+          [Speed.SLOW, 30],
+        ),
+        onset: 11,
+        labels: { job: 'coredns' },
+      },
+      silent: [
+        {
+          name: 'fast answers',
+          series: histogram('coredns_dns_request_duration_seconds_bucket', { job: 'coredns' }, [Speed.FAST, 40]),
+          at: 30,
+        },
+      ],
     },
     IngressErrorRatioHigh: {
       fires: {
-        series: requests('nginx_ingress_controller_requests', { exported_namespace: ns, ingress: 'shop' }, ...errorBurst(100), { status: '503' }, { status: '200' }),
+        series: requests(
+          'nginx_ingress_controller_requests',
+          { exported_namespace: ns, ingress: 'shop' },
+          ...errorBurst(100),
+          { status: '503' },
+          { status: '200' },
+        ),
         onset: 11,
         labels: { exported_namespace: ns, ingress: 'shop' },
       },
-      silent: [{ name: '1% errors', series: requests('nginx_ingress_controller_requests', { exported_namespace: ns, ingress: 'shop' }, ...errorBurst(1), { status: '503' }, { status: '200' }), at: 30 }],
+      silent: [
+        {
+          name: '1% errors',
+          series: requests(
+            'nginx_ingress_controller_requests',
+            { exported_namespace: ns, ingress: 'shop' },
+            ...errorBurst(1),
+            { status: '503' },
+            { status: '200' },
+          ),
+          at: 30,
+        },
+      ],
     },
     DeploymentReplicasMismatch: {
-      fires: { series: deployment(service, gauge([8, 10], [6, 30])), onset: 11, labels: { namespace: ns, deployment: service } },
+      fires: {
+        series: deployment(service, gauge([8, 10], [6, 30])),
+        onset: 11,
+        labels: { namespace: ns, deployment: service },
+      },
       silent: [
         { name: 'all replicas available', series: deployment(service, gauge([8, 40])), at: 30 },
-        { name: 'another deployment short of replicas', series: deployment('payment-api', gauge([8, 10], [6, 30])), at: 30 },
+        {
+          name: 'another deployment short of replicas',
+          series: deployment('payment-api', gauge([8, 10], [6, 30])),
+          at: 30,
+        },
       ],
     },
     HpaMaxedOutLatencyRising: {
-      fires: { series: hpaSeries(gauge([20, 40], [50, 40]), latency([Speed.FAST, 40], [Speed.SLOW, 40])), onset: 41, labels: hpa },
+      fires: {
+        series: hpaSeries(gauge([20, 40], [50, 40]), latency([Speed.FAST, 40], [Speed.SLOW, 40])),
+        onset: 41,
+        labels: hpa,
+      },
       silent: [
-        { name: 'at the maximum with steady latency', series: hpaSeries(gauge([50, 80]), latency([Speed.FAST, 80])), at: 60 },
-        { name: 'latency rising with room to scale', series: hpaSeries(gauge([20, 80]), latency([Speed.FAST, 40], [Speed.SLOW, 40])), at: 60 },
+        {
+          name: 'at the maximum with steady latency',
+          series: hpaSeries(gauge([50, 80]), latency([Speed.FAST, 80])),
+          at: 60,
+        },
+        {
+          name: 'latency rising with room to scale',
+          series: hpaSeries(gauge([20, 80]), latency([Speed.FAST, 40], [Speed.SLOW, 40])),
+          at: 60,
+        },
       ],
     },
     PodCrashLooping: {
-      fires: { series: crashLoop(pod, gauge([0, 10], [1, 30])), onset: 11, labels: { namespace: ns, pod, container: 'app', reason: 'CrashLoopBackOff' } },
+      fires: {
+        series: crashLoop(pod, gauge([0, 10], [1, 30])),
+        onset: 11,
+        labels: { namespace: ns, pod, container: 'app', reason: 'CrashLoopBackOff' },
+      },
       silent: [
         { name: 'running pod', series: crashLoop(pod, gauge([0, 40])), at: 30 },
-        { name: `a crash loop in ${service}-worker, another deployment`, series: crashLoop(`${service}-worker-5c6d7f8b9-abcde`, gauge([1, 40])), at: 30 },
+        {
+          name: `a crash loop in ${service}-worker, another deployment`,
+          series: crashLoop(`${service}-worker-5c6d7f8b9-abcde`, gauge([1, 40])),
+          at: 30,
+        },
       ],
     },
     ServiceErrorRatioHigh: {
@@ -229,18 +409,44 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
     },
     EtcdBackupTooOld: {
       fires: { series: backupCronJob(ns, service, 0, [[240, BACKUP_SCENARIO_MINUTES]]), onset: 1565, labels: backup },
-      alsoFires: [{ name: 'never a success since the CronJob was created', series: backupCronJob(ns, service, 240), onset: 1565, labels: backup }],
+      alsoFires: [
+        {
+          name: 'never a success since the CronJob was created',
+          series: backupCronJob(ns, service, 240),
+          onset: 1565,
+          labels: backup,
+        },
+      ],
       silent: [
-        { name: 'a success within the last 26h', series: backupCronJob(ns, service, 0, [[240, 1440], [86640, BACKUP_SCENARIO_MINUTES - 1440]]), at: 1600 },
+        {
+          name: 'a success within the last 26h',
+          series: backupCronJob(ns, service, 0, [
+            [240, 1440],
+            [86640, BACKUP_SCENARIO_MINUTES - 1440],
+          ]),
+          at: 1600,
+        },
         { name: 'created less than 26h ago, no success yet', series: backupCronJob(ns, service, 50000), at: 1600 },
-        { name: 'a stale success of another CronJob', series: backupCronJob(ns, 'nightly-report', 0, [[240, BACKUP_SCENARIO_MINUTES]]), at: 1600 },
+        {
+          name: 'a stale success of another CronJob',
+          series: backupCronJob(ns, 'nightly-report', 0, [[240, BACKUP_SCENARIO_MINUTES]]),
+          at: 1600,
+        },
       ],
     },
     EtcdRestoreDrillFailed: {
-      fires: { series: drillJob(drill, gauge([0, 10], [1, 30])), onset: 11, labels: { namespace: ns, job_name: drill } },
+      fires: {
+        series: drillJob(drill, gauge([0, 10], [1, 30])),
+        onset: 11,
+        labels: { namespace: ns, job_name: drill },
+      },
       silent: [
         { name: 'the drill Job succeeded', series: drillJob(drill, gauge([0, 40])), at: 30 },
-        { name: 'a failed backup Job is not a drill', series: drillJob(`${service}-29100000`, gauge([0, 10], [1, 30])), at: 30 },
+        {
+          name: 'a failed backup Job is not a drill',
+          series: drillJob(`${service}-29100000`, gauge([0, 10], [1, 30])),
+          at: 30,
+        },
       ],
     },
     OrderSuccessRateDrop: kpi(ns, 'orders_created_total', 'orders_completed_total', 99, 50, '3 orders a minute'),

@@ -1,10 +1,21 @@
 import { Chart } from 'cdk8s';
-import { AlertLayer, AlertRules, BusinessAlerts, BusinessKpi, ClusterAlerts, INGRESS_NGINX_REQUESTS, PlatformAlerts, Severity } from '../../lib';
+import {
+  AlertLayer,
+  AlertRules,
+  BusinessAlerts,
+  BusinessKpi,
+  ClusterAlerts,
+  INGRESS_NGINX_REQUESTS,
+  PlatformAlerts,
+  Severity,
+} from '../../lib';
 import { findObject, synthChart } from '../support/manifests';
 
 const names = (rule: any) => rule.spec.groups.flatMap((g: any) => g.rules.map((r: any) => r.alert));
 const rule = (objects: any[], name: string, alert: string) =>
-  findObject(objects, 'PrometheusRule', name).spec.groups.flatMap((g: any) => g.rules).find((r: any) => r.alert === alert);
+  findObject(objects, 'PrometheusRule', name)
+    .spec.groups.flatMap((g: any) => g.rules)
+    .find((r: any) => r.alert === alert);
 
 describe('ClusterAlerts and PlatformAlerts', () => {
   const objects = synthChart((chart) => {
@@ -48,9 +59,17 @@ describe('ClusterAlerts and PlatformAlerts', () => {
 
   test('take thresholds and the edge metric as props', () => {
     const custom = synthChart((chart) => {
-      new ClusterAlerts(chart, 'c', { etcdFsyncP99Seconds: 0.25, etcdDatabaseQuotaPercent: 70, namespace: 'observability' });
+      new ClusterAlerts(chart, 'c', {
+        etcdFsyncP99Seconds: 0.25,
+        etcdDatabaseQuotaPercent: 70,
+        namespace: 'observability',
+      });
       new PlatformAlerts(chart, 'p', {
-        edgeRequests: { metric: 'envoy_http_downstream_rq_xx', statusLabel: 'envoy_response_code_class', routeLabels: ['envoy_http_conn_manager_prefix'] },
+        edgeRequests: {
+          metric: 'envoy_http_downstream_rq_xx',
+          statusLabel: 'envoy_response_code_class',
+          routeLabels: ['envoy_http_conn_manager_prefix'],
+        },
       });
     });
     expect(rule(custom, 'cluster-alerts', 'EtcdWalFsyncSlow').expr).toMatch(/ > 0\.25$/);
@@ -62,10 +81,15 @@ describe('ClusterAlerts and PlatformAlerts', () => {
 
   test.each([
     [{ etcdFsyncP99Seconds: 0 }, 'etcdFsyncP99Seconds 0 must be a number greater than 0, e.g. 0.5'],
-    [{ etcdDatabaseQuotaPercent: 100 }, 'etcdDatabaseQuotaPercent 100 must be greater than 0 and lower than 100, e.g. 80'],
+    [
+      { etcdDatabaseQuotaPercent: 100 },
+      'etcdDatabaseQuotaPercent 100 must be greater than 0 and lower than 100, e.g. 80',
+    ],
     [{ apiServerErrorRatio: -0.1 }, 'apiServerErrorRatio -0.1 must be greater than 0 and lower than 1, e.g. 0.05'],
   ])('ClusterAlerts refuses %j', (props, message) => {
-    expect(() => synthChart((chart) => new ClusterAlerts(chart, 'cluster', props))).toThrow(`[production/test/cluster] ${message}`);
+    expect(() => synthChart((chart) => new ClusterAlerts(chart, 'cluster', props))).toThrow(
+      `[production/test/cluster] ${message}`,
+    );
   });
 
   test('PlatformAlerts refuses a DNS latency threshold of 0', () => {
@@ -76,7 +100,11 @@ describe('ClusterAlerts and PlatformAlerts', () => {
 });
 
 describe('BusinessAlerts', () => {
-  const orders = BusinessKpi.orderSuccessRate({ attempted: 'orders_created_total', succeeded: 'orders_completed_total', minimumRatio: 0.97 });
+  const orders = BusinessKpi.orderSuccessRate({
+    attempted: 'orders_created_total',
+    succeeded: 'orders_completed_total',
+    minimumRatio: 0.97,
+  });
 
   test('turns a KPI into a ratio alert with a traffic floor, in the chart namespace', () => {
     const objects = synthChart((chart: Chart) => new BusinessAlerts(chart, 'business', { kpis: [orders] }));
@@ -100,16 +128,27 @@ describe('BusinessAlerts', () => {
       severity: Severity.WARNING,
     });
     const objects = synthChart((chart: Chart) => new BusinessAlerts(chart, 'business', { kpis: [kpi] }));
-    expect(rule(objects, 'business-alerts', 'CheckoutCompletionDrop')).toMatchObject({ for: '15m', labels: { severity: 'warning' } });
+    expect(rule(objects, 'business-alerts', 'CheckoutCompletionDrop')).toMatchObject({
+      for: '15m',
+      labels: { severity: 'warning' },
+    });
   });
 
   test.each([
     [{ minimumRatio: 0 }, 'kpis[0].minimumRatio 0 must be greater than 0 and lower than 1, e.g. 0.97'],
     [{ minimumRatio: 97 }, 'kpis[0].minimumRatio 97 must be greater than 0 and lower than 1, e.g. 0.97'],
     [{ minimumAttemptsPerSecond: 0 }, 'kpis[0].minimumAttemptsPerSecond 0 must be a number greater than 0, e.g. 0.1'],
-    [{ window: '10' }, 'kpis[0].window "10" is not a positive Prometheus duration; use a value such as "5m" or "1h30m"'],
+    [
+      { window: '10' },
+      'kpis[0].window "10" is not a positive Prometheus duration; use a value such as "5m" or "1h30m"',
+    ],
   ])('refuses %j', (override, message) => {
-    const kpi = BusinessKpi.paymentConversion({ attempted: 'a_total', succeeded: 'b_total', minimumRatio: 0.9, ...override });
+    const kpi = BusinessKpi.paymentConversion({
+      attempted: 'a_total',
+      succeeded: 'b_total',
+      minimumRatio: 0.9,
+      ...override,
+    });
     expect(() => synthChart((chart: Chart) => new BusinessAlerts(chart, 'business', { kpis: [kpi] }))).toThrow(
       `[production/test/business] ${message}`,
     );
@@ -126,11 +165,14 @@ describe('AlertRules', () => {
     description: 'Queue {{ $labels.queue }} holds more than 1000 messages.',
   };
   const build = (override: object, groups?: object[]) => () =>
-    synthChart((chart) =>
-      new AlertRules(chart, 'rules', {
-        name: 'queue-alerts',
-        groups: (groups as any) ?? [{ name: 'queues', layer: AlertLayer.APPLICATION, alerts: [{ ...alert, ...override }] }],
-      }),
+    synthChart(
+      (chart) =>
+        new AlertRules(chart, 'rules', {
+          name: 'queue-alerts',
+          groups: (groups as any) ?? [
+            { name: 'queues', layer: AlertLayer.APPLICATION, alerts: [{ ...alert, ...override }] },
+          ],
+        }),
     );
 
   test('renders severity and layer labels and the three annotations', () => {
@@ -149,9 +191,18 @@ describe('AlertRules', () => {
   });
 
   test.each([
-    [{ alert: 'queue-backlog' }, 'groups[0].alerts[0].alert "queue-backlog" is not PascalCase; name alerts like "DeploymentReplicasMismatch"'],
-    [{ for: '0m' }, 'groups[0].alerts[0].for "0m" is not a positive Prometheus duration; use a value such as "5m" or "1h30m"'],
-    [{ for: '' }, 'groups[0].alerts[0].for "" is not a positive Prometheus duration; use a value such as "5m" or "1h30m"'],
+    [
+      { alert: 'queue-backlog' },
+      'groups[0].alerts[0].alert "queue-backlog" is not PascalCase; name alerts like "DeploymentReplicasMismatch"',
+    ],
+    [
+      { for: '0m' },
+      'groups[0].alerts[0].for "0m" is not a positive Prometheus duration; use a value such as "5m" or "1h30m"',
+    ],
+    [
+      { for: '' },
+      'groups[0].alerts[0].for "" is not a positive Prometheus duration; use a value such as "5m" or "1h30m"',
+    ],
     [{ summary: ' ' }, 'groups[0].alerts[0].summary of QueueBacklogHigh is empty; every alert needs one'],
     [
       { description: 'The queue is long.' },
@@ -164,6 +215,8 @@ describe('AlertRules', () => {
 
   test('refuses two groups of the same name', () => {
     const group = { name: 'queues', layer: AlertLayer.APPLICATION, alerts: [alert] };
-    expect(build({}, [group, group])).toThrow('[production/test/rules] groups holds two groups named "queues"; group names must be unique');
+    expect(build({}, [group, group])).toThrow(
+      '[production/test/rules] groups holds two groups named "queues"; group names must be unique',
+    );
   });
 });

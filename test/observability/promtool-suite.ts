@@ -4,7 +4,6 @@ import * as yaml from 'js-yaml';
 import { listFiles } from '../support/manifests';
 import { alertCases, AlertCases, FiringScenario } from './alert-cases';
 
-
 /** A PrometheusRule found in a synthesized file. */
 export interface FoundRule {
   /** e.g. `production/order-api.yaml` */
@@ -33,7 +32,13 @@ export function prometheusRules(dir: string): FoundRule[] {
       yaml
         .loadAll(fs.readFileSync(path.join(dir, file), 'utf8'))
         .filter((d: any) => d?.kind === 'PrometheusRule')
-        .map((d: any) => ({ file, name: d.metadata.name, namespace: d.metadata.namespace, labels: d.metadata.labels ?? {}, spec: d.spec })),
+        .map((d: any) => ({
+          file,
+          name: d.metadata.name,
+          namespace: d.metadata.namespace,
+          labels: d.metadata.labels ?? {},
+          spec: d.spec,
+        })),
     );
 }
 
@@ -54,14 +59,19 @@ export function minutes(duration: string): number {
 }
 
 /** Renders `{{ $labels.x }}` templates the way Prometheus would for an alert with `labels`. */
-export function renderAnnotations(annotations: Record<string, string>, labels: Record<string, string>): Record<string, string> {
+export function renderAnnotations(
+  annotations: Record<string, string>,
+  labels: Record<string, string>,
+): Record<string, string> {
   return Object.fromEntries(
     Object.entries(annotations).map(([key, text]) => {
       const rendered = text.replace(/\{\{\s*\$labels\.([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_, label: string) => {
-        if (!(label in labels)) throw new Error(`annotation ${key} uses label ${label}, which the alert does not carry`);
+        if (!(label in labels))
+          throw new Error(`annotation ${key} uses label ${label}, which the alert does not carry`);
         return labels[label];
       });
-      if (rendered.includes('{{')) throw new Error(`annotation ${key} uses a template the suite cannot render: ${text}`);
+      if (rendered.includes('{{'))
+        throw new Error(`annotation ${key} uses a template the suite cannot render: ${text}`);
       return [key, rendered];
     }),
   );
@@ -88,7 +98,8 @@ interface TestGroup {
   alert_rule_test: { eval_time: string; alertname: string; exp_alerts: object[] }[];
 }
 
-const seriesList = (series: Record<string, string>) => Object.entries(series).map(([s, values]) => ({ series: s, values }));
+const seriesList = (series: Record<string, string>) =>
+  Object.entries(series).map(([s, values]) => ({ series: s, values }));
 
 function groupsFor(alert: RuleEntry, cases: AlertCases, file: string): TestGroup[] {
   const name = alert.alert!;
@@ -160,11 +171,19 @@ export function writePromtoolFiles(dir: string, rule: FoundRule): PromtoolTestFi
   const merged = mergeSameSeries(groups);
   const batches = [
     { suffix: 'test', evaluation_interval: '1m', tests: merged.filter((g) => lastMinute(g) <= LONG_SCENARIO_MINUTES) },
-    { suffix: 'long.test', evaluation_interval: '5m', tests: merged.filter((g) => lastMinute(g) > LONG_SCENARIO_MINUTES) },
+    {
+      suffix: 'long.test',
+      evaluation_interval: '5m',
+      tests: merged.filter((g) => lastMinute(g) > LONG_SCENARIO_MINUTES),
+    },
   ].filter((b) => b.tests.length > 0);
   const testFiles = batches.map((b) => {
     const file = path.join(dir, `${base}.${b.suffix}.yaml`);
-    const content = { rule_files: [path.basename(rulesFile)], evaluation_interval: b.evaluation_interval, tests: b.tests };
+    const content = {
+      rule_files: [path.basename(rulesFile)],
+      evaluation_interval: b.evaluation_interval,
+      tests: b.tests,
+    };
     fs.writeFileSync(file, yaml.dump(content, { lineWidth: -1 }));
     return file;
   });

@@ -12,7 +12,11 @@ describe('runbooks', () => {
   test('every alert in dist/ links to a runbook page this repository ships', () => {
     const missing = alerts
       .map((a) => a.annotations?.runbook_url ?? `(no runbook_url on ${a.alert})`)
-      .filter((url) => !url.startsWith(`${DEFAULT_RUNBOOK_BASE_URL}/`) || !pages.includes(url.slice(DEFAULT_RUNBOOK_BASE_URL.length + 1)));
+      .filter(
+        (url) =>
+          !url.startsWith(`${DEFAULT_RUNBOOK_BASE_URL}/`) ||
+          !pages.includes(url.slice(DEFAULT_RUNBOOK_BASE_URL.length + 1)),
+      );
     expect(missing).toEqual([]);
   });
 
@@ -26,7 +30,12 @@ describe('runbooks', () => {
       const text = fs.readFileSync(path.join(RUNBOOKS, page), 'utf8');
       expect({ page, headings: text.match(/^## .+$/gm) }).toEqual({
         page,
-        headings: ['## What it means', expect.stringMatching(/^## First commands/), '## Likely causes', '## Mitigations'],
+        headings: [
+          '## What it means',
+          expect.stringMatching(/^## First commands/),
+          '## Likely causes',
+          '## Mitigations',
+        ],
       });
       expect(text.startsWith(`# ${page.replace(/\.md$/, '')}\n`)).toBe(true);
     }

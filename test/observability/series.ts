@@ -35,7 +35,10 @@ export enum Speed {
  * given speeds: `histogram('x_bucket', '{job="a"}', [Speed.FAST, 10], [Speed.SLOW, 30])`.
  */
 export function histogram(metric: string, labels: Record<string, string>, ...segments: [Speed, number][]): Series {
-  const at = (le: string) => `${metric}{${Object.entries({ ...labels, le }).map(([k, v]) => `${k}="${v}"`).join(',')}}`;
+  const at = (le: string) =>
+    `${metric}{${Object.entries({ ...labels, le })
+      .map(([k, v]) => `${k}="${v}"`)
+      .join(',')}}`;
   return {
     [at('0.1')]: counter(...segments.map(([speed, m]): [number, number] => [speed === Speed.FAST ? 100 : 0, m])),
     [at('1')]: counter(...segments.map(([, m]): [number, number] => [100, m])),

@@ -19,7 +19,8 @@ function build(alerts: Partial<ServiceAlertsProps> = {}, service: Partial<Produc
   });
 }
 
-const alertNames = (rule: any) => rule.spec.groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert).map((r: any) => r.alert));
+const alertNames = (rule: any) =>
+  rule.spec.groups.flatMap((g: any) => g.rules.filter((r: any) => r.alert).map((r: any) => r.alert));
 
 describe('ServiceAlerts for order-api with a 99.95% SLO', () => {
   const objects = build({ slo: { availability: 99.95 } });
@@ -33,7 +34,10 @@ describe('ServiceAlerts for order-api with a 99.95% SLO', () => {
 
   test('lives next to the service, labelled like it', () => {
     expect(rule.metadata.namespace).toBe('production');
-    expect(rule.metadata.labels).toMatchObject({ 'app.kubernetes.io/name': 'order-api', 'app.kubernetes.io/part-of': 'shop' });
+    expect(rule.metadata.labels).toMatchObject({
+      'app.kubernetes.io/name': 'order-api',
+      'app.kubernetes.io/part-of': 'shop',
+    });
   });
 
   test('holds the application alerts and both burn-rate alerts', () => {
@@ -65,8 +69,12 @@ describe('ServiceAlerts for order-api with a 99.95% SLO', () => {
   test('pages on a fast burn (14.4x over 1h and 5m, or 6x over 6h and 30m) of a 0.05% budget', () => {
     const fast = alert('ErrorBudgetBurnFast');
     expect(fast.labels).toEqual({ layer: 'application', severity: 'critical' });
-    expect(fast.expr).toContain('namespace_service:http_requests:error_ratio_rate1h{namespace="production",service="order-api"} > (14.4 * 0.0005)');
-    expect(fast.expr).toContain('namespace_service:http_requests:error_ratio_rate5m{namespace="production",service="order-api"} > (14.4 * 0.0005)');
+    expect(fast.expr).toContain(
+      'namespace_service:http_requests:error_ratio_rate1h{namespace="production",service="order-api"} > (14.4 * 0.0005)',
+    );
+    expect(fast.expr).toContain(
+      'namespace_service:http_requests:error_ratio_rate5m{namespace="production",service="order-api"} > (14.4 * 0.0005)',
+    );
     expect(fast.expr).toContain('error_ratio_rate6h{namespace="production",service="order-api"} > (6 * 0.0005)');
     expect(fast.expr).toContain('error_ratio_rate30m{namespace="production",service="order-api"} > (6 * 0.0005)');
   });
@@ -117,19 +125,27 @@ describe('ServiceAlerts options', () => {
       build({
         errorRatio: 0.02,
         latencyP99Seconds: 0.3,
-        metrics: { requests: 'http_requests_total', durationBuckets: 'http_request_duration_seconds_bucket', errorMatchers: { code: '=~"5.."' } },
+        metrics: {
+          requests: 'http_requests_total',
+          durationBuckets: 'http_request_duration_seconds_bucket',
+          errorMatchers: { code: '=~"5.."' },
+        },
         runbookBaseUrl: 'https://wiki.example.com/runbooks',
       }),
       'PrometheusRule',
       'order-api-alerts',
     );
     const rules = rule.spec.groups[0].rules;
-    expect(rules[0].expr).toContain('rate(http_requests_total{namespace="production",service="order-api",code=~"5.."}[5m])');
+    expect(rules[0].expr).toContain(
+      'rate(http_requests_total{namespace="production",service="order-api",code=~"5.."}[5m])',
+    );
     expect(rules[1].expr).toContain('http_request_duration_seconds_bucket{namespace="production",service="order-api"}');
     const byName = (n: string) => rules.find((r: any) => r.alert === n);
     expect(byName('ServiceErrorRatioHigh').expr).toMatch(/ > 0\.02$/);
     expect(byName('ServiceLatencyP99High').expr).toMatch(/ > 0\.3$/);
-    expect(byName('PodCrashLooping').annotations.runbook_url).toBe('https://wiki.example.com/runbooks/PodCrashLooping.md');
+    expect(byName('PodCrashLooping').annotations.runbook_url).toBe(
+      'https://wiki.example.com/runbooks/PodCrashLooping.md',
+    );
   });
 
   test.each([

@@ -50,7 +50,8 @@ describe('telemetry conventions on ProductionService', () => {
       LOG_LEVEL: 'INFO',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector.tracing:4317',
       OTEL_PROPAGATORS: 'tracecontext,baggage,b3',
-      OTEL_RESOURCE_ATTRIBUTES: 'k8s.namespace.name=production,service.namespace=shop,service.version=v4.2.1,deployment.environment=staging',
+      OTEL_RESOURCE_ATTRIBUTES:
+        'k8s.namespace.name=production,service.namespace=shop,service.version=v4.2.1,deployment.environment=staging',
       OTEL_TRACES_SAMPLER_ARG: '1',
     });
   });
@@ -60,7 +61,10 @@ describe('telemetry conventions on ProductionService', () => {
   });
 
   test.each([
-    [{ traceSamplingRatio: 1.5 }, 'telemetry.traceSamplingRatio 1.5 must be between 0 and 1, e.g. 0.1 to sample one trace in ten'],
+    [
+      { traceSamplingRatio: 1.5 },
+      'telemetry.traceSamplingRatio 1.5 must be between 0 and 1, e.g. 0.1 to sample one trace in ten',
+    ],
     [
       { otlpEndpoint: 'otel-collector:4317' },
       'telemetry.otlpEndpoint "otel-collector:4317" must be an http(s) URL with host and port, e.g. "http://otel-collector.monitoring.svc:4317"',
@@ -76,7 +80,9 @@ describe('telemetry conventions on ProductionService', () => {
 
   test('telemetryEnv works on plain data too', () => {
     const identity = { name: 'gateway', instance: 'gateway', version: 'v1.0.0', component: 'edge', partOf: 'shop' };
-    expect(telemetryEnv('apps/gateway', 'telemetry', { identity, namespace: 'edge' }, { tier: ServiceTier.EDGE })).toMatchObject({
+    expect(
+      telemetryEnv('apps/gateway', 'telemetry', { identity, namespace: 'edge' }, { tier: ServiceTier.EDGE }),
+    ).toMatchObject({
       OTEL_SERVICE_NAME: 'gateway',
       OTEL_TRACES_SAMPLER_ARG: '0.01',
     });

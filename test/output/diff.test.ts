@@ -7,8 +7,22 @@ import { ROOT } from '../support/manifests';
 
 describe('diffValues', () => {
   test('addresses list items with a name by that name', () => {
-    const before = { spec: { containers: [{ name: 'app', image: 'a:v1' }, { name: 'side', image: 's:v1' }] } };
-    const after = { spec: { containers: [{ name: 'side', image: 's:v1' }, { name: 'app', image: 'a:v2' }] } };
+    const before = {
+      spec: {
+        containers: [
+          { name: 'app', image: 'a:v1' },
+          { name: 'side', image: 's:v1' },
+        ],
+      },
+    };
+    const after = {
+      spec: {
+        containers: [
+          { name: 'side', image: 's:v1' },
+          { name: 'app', image: 'a:v2' },
+        ],
+      },
+    };
     expect(diffValues(before, after)).toEqual([{ path: 'spec.containers[app].image', before: 'a:v1', after: 'a:v2' }]);
   });
 
@@ -21,7 +35,10 @@ describe('diffValues', () => {
 });
 
 function runDiff(args: string[]) {
-  return spawnSync(process.execPath, [require.resolve('tsx/cli'), 'apps/diff.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return spawnSync(process.execPath, [require.resolve('tsx/cli'), 'apps/diff.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 }
 
 describe('npm run diff', () => {

@@ -1,7 +1,9 @@
 import { renderSummary } from '../../lib';
 import { buildOutput } from '../../apps/synth';
 
-const production = buildOutput().manifests.filter((f) => f.path.startsWith('production/')).flatMap((f) => f.objects);
+const production = buildOutput()
+  .manifests.filter((f) => f.path.startsWith('production/'))
+  .flatMap((f) => f.objects);
 const summary = renderSummary('production', production);
 
 test('tabulates each workload with replicas, resources, budget, priority, placement, ports and peers', () => {
@@ -27,7 +29,10 @@ test('names a workload peer when a policy selects pods of another workload', () 
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: { name: 'api', namespace: 'shop' },
-      spec: { podSelector: { matchLabels: { app: 'api' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] },
+      spec: {
+        podSelector: { matchLabels: { app: 'api' } },
+        ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }],
+      },
     },
   ];
   const text = renderSummary('shop', objects);
@@ -41,6 +46,9 @@ function deployment(name: string, labels: Record<string, string>) {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name, namespace: 'shop' },
-    spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'x:1' }] } } },
+    spec: {
+      selector: { matchLabels: labels },
+      template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'x:1' }] } },
+    },
   };
 }

@@ -22,7 +22,10 @@ describe('collectManifests', () => {
     configMap(other, 'd');
     new Chart(stage, 'empty');
 
-    const files = collectManifests(app).map((f) => ({ path: f.path, names: f.objects.map((o) => (o.metadata as { name: string }).name) }));
+    const files = collectManifests(app).map((f) => ({
+      path: f.path,
+      names: f.objects.map((o) => (o.metadata as { name: string }).name),
+    }));
     expect(files).toEqual([
       { path: 'prod/outer.yaml', names: ['a', 'c'] },
       { path: 'prod/outer/inner.yaml', names: ['b'] },
@@ -49,7 +52,9 @@ describe('writeOutput', () => {
     fs.writeFileSync(path.join(outdir, 'old', 'deep', 'stale.yaml'), 'x');
     fs.writeFileSync(path.join(outdir, 'stale.json'), '{}');
     writeOutput(outdir, [manifest('dev/a.yaml', 'a')], [{ path: 'dev/SUMMARY.md', content: '# dev\n' }]);
-    expect(fs.readdirSync(outdir, { recursive: true }).map(String).sort()).toEqual(['dev', 'dev/SUMMARY.md', 'dev/a.yaml'].map((p) => p.split('/').join(path.sep)));
+    expect(fs.readdirSync(outdir, { recursive: true }).map(String).sort()).toEqual(
+      ['dev', 'dev/SUMMARY.md', 'dev/a.yaml'].map((p) => p.split('/').join(path.sep)),
+    );
     expect(fs.readFileSync(path.join(outdir, 'dev', 'a.yaml'), 'utf8')).toBe('kind: ConfigMap\nmetadata:\n  name: a\n');
   });
 

@@ -8,14 +8,20 @@ function reference(objects: readonly unknown[]): string {
 }
 
 describe('byte identity with js-yaml', () => {
-  test.each(TRICKY_STRINGS.map((s) => [JSON.stringify(s).slice(0, 60), s]))('writes the string %s as js-yaml does, as a value and as a key', (_, s) => {
-    const documents = [{ value: s }, { [s]: 'value' }, [s, [s]], s, { nested: { list: [s, { key: s }] } }];
-    expect(toYaml(documents)).toBe(reference(documents));
-  });
+  test.each(TRICKY_STRINGS.map((s) => [JSON.stringify(s).slice(0, 60), s]))(
+    'writes the string %s as js-yaml does, as a value and as a key',
+    (_, s) => {
+      const documents = [{ value: s }, { [s]: 'value' }, [s, [s]], s, { nested: { list: [s, { key: s }] } }];
+      expect(toYaml(documents)).toBe(reference(documents));
+    },
+  );
 
-  test.each(TRICKY_NUMBERS.map((n) => [String(Object.is(n, -0) ? '-0' : n), n]))('writes the number %s as js-yaml does', (_, n) => {
-    expect(toYaml([{ n, list: [n] }])).toBe(reference([{ n, list: [n] }]));
-  });
+  test.each(TRICKY_NUMBERS.map((n) => [String(Object.is(n, -0) ? '-0' : n), n]))(
+    'writes the number %s as js-yaml does',
+    (_, n) => {
+      expect(toYaml([{ n, list: [n] }])).toBe(reference([{ n, list: [n] }]));
+    },
+  );
 
   test('matches js-yaml on 3,000 random documents (seed 20240610)', () => {
     const random = new SeededRandom(20240610);
@@ -36,15 +42,18 @@ describe('byte identity with js-yaml', () => {
 
 describe('formatting', () => {
   test('keeps keys in insertion order, one document per object, separated by ---', () => {
-    expect(toYaml([{ kind: 'A', apiVersion: 'v1', metadata: { name: 'a' } }, { b: 1, a: 2 }])).toBe(
-      ['kind: A', 'apiVersion: v1', 'metadata:', '  name: a', '---', 'b: 1', 'a: 2', ''].join('\n'),
-    );
+    expect(
+      toYaml([
+        { kind: 'A', apiVersion: 'v1', metadata: { name: 'a' } },
+        { b: 1, a: 2 },
+      ]),
+    ).toBe(['kind: A', 'apiVersion: v1', 'metadata:', '  name: a', '---', 'b: 1', 'a: 2', ''].join('\n'));
   });
 
   test('writes empty lists and maps in flow style, and drops undefined entries', () => {
-    expect(toYaml([{ list: [], map: {}, nested: { gone: undefined }, items: [[], {}, undefined], gone: undefined }])).toBe(
-      ['list: []', 'map: {}', 'nested: {}', 'items:', '  - []', '  - {}', '  - null', ''].join('\n'),
-    );
+    expect(
+      toYaml([{ list: [], map: {}, nested: { gone: undefined }, items: [[], {}, undefined], gone: undefined }]),
+    ).toBe(['list: []', 'map: {}', 'nested: {}', 'items:', '  - []', '  - {}', '  - null', ''].join('\n'));
   });
 
   test('indents sequences under their key and starts mappings and sequences on the item line', () => {
@@ -65,21 +74,61 @@ describe('formatting', () => {
   });
 
   test('quotes strings that YAML 1.1 or 1.2 would read as booleans, nulls or numbers', () => {
-    const ambiguous = ['yes', 'on', 'N', 'true', 'null', '~', '', '1', '1e3', '0x1F', '0o17', '12:30', '2024-01-01', '.inf'];
+    const ambiguous = [
+      'yes',
+      'on',
+      'N',
+      'true',
+      'null',
+      '~',
+      '',
+      '1',
+      '1e3',
+      '0x1F',
+      '0o17',
+      '12:30',
+      '2024-01-01',
+      '.inf',
+    ];
     expect(toYaml([ambiguous])).toBe(ambiguous.map((s) => `- "${s}"`).join('\n') + '\n');
   });
 
   test('writes numbers as numbers and numbers-as-strings quoted', () => {
     expect(toYaml([{ port: 8080, portName: '8080', ratio: 0.5, ratioText: '0.5', big: 1e21, tiny: 5e-100 }])).toBe(
-      ['port: 8080', 'portName: "8080"', 'ratio: 0.5', 'ratioText: "0.5"', 'big: 1e+21', 'tiny: 5.e-100', ''].join('\n'),
+      ['port: 8080', 'portName: "8080"', 'ratio: 0.5', 'ratioText: "0.5"', 'big: 1e+21', 'tiny: 5.e-100', ''].join(
+        '\n',
+      ),
     );
   });
 
   test('quotes strings with ": ", " #", indicators or edge spaces and leaves other punctuation plain', () => {
     expect(
-      toYaml([{ a: 'a: b', b: 'a #b', c: '- x', d: '*ref', e: ' lead', f: 'trail ', g: 'a:b', h: 'a#b', i: 'http://x:80/p?q=1' }]),
+      toYaml([
+        {
+          a: 'a: b',
+          b: 'a #b',
+          c: '- x',
+          d: '*ref',
+          e: ' lead',
+          f: 'trail ',
+          g: 'a:b',
+          h: 'a#b',
+          i: 'http://x:80/p?q=1',
+        },
+      ]),
     ).toBe(
-      ['a: "a: b"', 'b: "a #b"', 'c: "- x"', 'd: "*ref"', 'e: " lead"', 'f: "trail "', 'g: a:b', 'h: a#b', 'i: http://x:80/p?q=1', ''].join('\n'),
+      [
+        'a: "a: b"',
+        'b: "a #b"',
+        'c: "- x"',
+        'd: "*ref"',
+        'e: " lead"',
+        'f: "trail "',
+        'g: a:b',
+        'h: a#b',
+        'i: http://x:80/p?q=1',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -90,7 +139,9 @@ describe('formatting', () => {
   });
 
   test('writes multi-line strings as literal blocks with the right chomping and indentation', () => {
-    expect(toYaml([{ data: { strip: 'a\nb', clip: 'a\nb\n', keep: 'a\n\n', indented: ' x\ny' }, list: ['l1\nl2'] }])).toBe(
+    expect(
+      toYaml([{ data: { strip: 'a\nb', clip: 'a\nb\n', keep: 'a\n\n', indented: ' x\ny' }, list: ['l1\nl2'] }]),
+    ).toBe(
       [
         'data:',
         '  strip: |-',

@@ -28,7 +28,12 @@ writeOutput('dist', collectManifests(app));
 `;
 
 function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 }
 
 describe('the packed library in a fresh cdk8s app', () => {
@@ -40,10 +45,15 @@ describe('the packed library in a fresh cdk8s app', () => {
     const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT));
     tarball = path.join(work, packed[0].filename);
     fs.mkdirSync(appDir);
-    fs.writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    fs.writeFileSync(
+      path.join(appDir, 'package.json'),
+      JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
+    );
     fs.writeFileSync(
       path.join(appDir, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, skipLibCheck: true, types: [] } }),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, skipLibCheck: true, types: [] },
+      }),
     );
     fs.writeFileSync(path.join(appDir, 'main.ts'), CONSUMER_APP);
     run(
@@ -72,7 +82,9 @@ describe('the packed library in a fresh cdk8s app', () => {
     expect(files).toContain('build/lib/index.js');
     expect(files).toContain('build/lib/index.d.ts');
     expect(files).toContain('LICENSE');
-    expect(files.filter((f: string) => /^(test|dist|apps|lib)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(
+      files.filter((f: string) => /^(test|dist|apps|lib)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts'))),
+    ).toEqual([]);
   });
 
   test('type-checks against the shipped declarations and synthesizes two services', () => {

@@ -24,7 +24,9 @@ describe('etcdBackupAlertGroup', () => {
         '  unless on (namespace, cronjob) kube_cronjob_status_last_successful_time{namespace="etcd-backup",cronjob="etcd-backup"})',
     );
     expect(tooOld.summary).toBe('No successful etcd backup in the last 26h');
-    expect(tooOld.description).toContain('CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has not completed a backup for more than 26h');
+    expect(tooOld.description).toContain(
+      'CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has not completed a backup for more than 26h',
+    );
   });
 
   test('reads the failed Jobs of the drill CronJob only, by their scheduled-time suffix', () => {

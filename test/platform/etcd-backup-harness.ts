@@ -15,14 +15,41 @@ export function generatePki(dir: string): TestPki {
   fs.mkdirSync(dir, { recursive: true });
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '2', '-subj', '/CN=etcd-backup-test-ca');
+  openssl(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=etcd-backup-test-ca',
+  );
   openssl('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
   fs.writeFileSync(
     path.join(dir, 'server.ext'),
     'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\nkeyUsage=digitalSignature,keyEncipherment\n',
   );
-  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
-    '-out', 'server.crt', '-days', '2', '-extfile', 'server.ext');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-days',
+    '2',
+    '-extfile',
+    'server.ext',
+  );
   for (const key of ['ca.key', 'server.key']) fs.chmodSync(path.join(dir, key), 0o600);
   return { ca: path.join(dir, 'ca.crt'), cert: path.join(dir, 'server.crt'), key: path.join(dir, 'server.key') };
 }
@@ -66,7 +93,12 @@ export function startEtcd(options: EtcdMemberOptions): EtcdMember {
   const peerUrl = `http://127.0.0.1:${options.peerPort}`;
   const name = options.name ?? 'default';
   const tls = options.pki
-    ? ['--client-cert-auth', `--trusted-ca-file=${options.pki.ca}`, `--cert-file=${options.pki.cert}`, `--key-file=${options.pki.key}`]
+    ? [
+        '--client-cert-auth',
+        `--trusted-ca-file=${options.pki.ca}`,
+        `--cert-file=${options.pki.cert}`,
+        `--key-file=${options.pki.key}`,
+      ]
     : [];
   const log = `${options.dataDir}.log`;
   const out = fs.openSync(log, 'a');
@@ -98,12 +130,16 @@ export function etcdctl(clientUrl: string, pki: TestPki | undefined, ...args: st
 export async function waitHealthy(member: EtcdMember, pki?: TestPki, attempts = 100): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     if (member.process.exitCode !== null) {
-      throw new Error(`etcd exited with ${member.process.exitCode}:\n${fs.readFileSync(member.log, 'utf8').slice(-2000)}`);
+      throw new Error(
+        `etcd exited with ${member.process.exitCode}:\n${fs.readFileSync(member.log, 'utf8').slice(-2000)}`,
+      );
     }
     if (etcdctl(member.clientUrl, pki, '--dial-timeout=1s', 'endpoint', 'health').status === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`etcd at ${member.clientUrl} never became healthy:\n${fs.readFileSync(member.log, 'utf8').slice(-2000)}`);
+  throw new Error(
+    `etcd at ${member.clientUrl} never became healthy:\n${fs.readFileSync(member.log, 'utf8').slice(-2000)}`,
+  );
 }
 
 /** Stops `member` with SIGTERM, then SIGKILL if it lingers, and waits for it to exit. */
@@ -134,5 +170,8 @@ export function fileDated(file: string, when: string): void {
 
 /** `snapshot-<UTC timestamp>.db` for `date`, as the backup script names it. */
 export function snapshotName(date: Date): string {
-  return `snapshot-${date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}.db`;
+  return `snapshot-${date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z')}.db`;
 }

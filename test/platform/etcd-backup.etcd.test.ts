@@ -28,7 +28,8 @@ jest.setTimeout(180_000);
 /** The shell script a CronJob of the committed production manifest runs. */
 function scriptOf(cronJob: string): string {
   const objects = fromYaml(fs.readFileSync(path.join(ROOT, 'dist/production/etcd-backup.yaml'), 'utf8'));
-  const command: string[] = findObject(objects, 'CronJob', cronJob).spec.jobTemplate.spec.template.spec.containers[0].command;
+  const command: string[] = findObject(objects, 'CronJob', cronJob).spec.jobTemplate.spec.template.spec.containers[0]
+    .command;
   expect(command.slice(0, 2)).toEqual(['/bin/sh', '-c']);
   return command[2];
 }
@@ -87,7 +88,9 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     await stopEtcd(live);
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     process.stdout.write(
-      `etcd backup timings (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${v}`).join('; ')}\n`,
+      `etcd backup timings (ms): ${Object.entries(timings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join('; ')}\n`,
     );
   });
 
@@ -127,7 +130,9 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     );
     expect(result.stderr).not.toContain('ERROR');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/restore drill passed: .*snapshot-\d{8}T\d{6}Z\.db restored, served and holds \/registry\/namespaces\/kube-system \(\d+ keys\)/);
+    expect(result.stdout).toMatch(
+      /restore drill passed: .*snapshot-\d{8}T\d{6}Z\.db restored, served and holds \/registry\/namespaces\/kube-system \(\d+ keys\)/,
+    );
     expect(fs.existsSync(path.join(dataDir, 'member', 'snap', 'db'))).toBe(true);
 
     const start = Date.now();
@@ -186,7 +191,9 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     const other = generatePki(path.join(tmp, 'other-pki'));
     const result = runScript(backup, backupEnv({ BACKUP_DIR: dir, BACKUP_CERT: other.cert, BACKUP_KEY: other.key }));
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain(`etcd-backup: ERROR: etcd at https://127.0.0.1:${ports[0]} is unreachable or refuses the client certificate`);
+    expect(result.stderr).toContain(
+      `etcd-backup: ERROR: etcd at https://127.0.0.1:${ports[0]} is unreachable or refuses the client certificate`,
+    );
     expect(files(dir)).toEqual([]);
   });
 
@@ -195,7 +202,9 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     const shims = path.join(tmp, 'shims');
     fs.mkdirSync(shims, { recursive: true });
     // An etcdutl that rejects every snapshot stands in for a corrupt one; the script prefers etcdutl.
-    fs.writeFileSync(path.join(shims, 'etcdutl'), '#!/bin/sh\necho "snapshot file has a bad checksum" >&2\nexit 1\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(shims, 'etcdutl'), '#!/bin/sh\necho "snapshot file has a bad checksum" >&2\nexit 1\n', {
+      mode: 0o755,
+    });
     const result = runScript(backup, backupEnv({ BACKUP_DIR: dir, PATH: `${shims}:${process.env.PATH}` }));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('etcd-backup: ERROR: snapshot status rejected the new snapshot; it was discarded');
@@ -223,6 +232,8 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     fs.writeFileSync(path.join(corrupt, 'snapshot-20990101T000000Z.db'), 'not a bolt database');
     const bad = runScript(drill, env(corrupt));
     expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain(`etcd-restore-drill: ERROR: snapshot status rejected ${corrupt}/snapshot-20990101T000000Z.db`);
+    expect(bad.stderr).toContain(
+      `etcd-restore-drill: ERROR: snapshot status rejected ${corrupt}/snapshot-20990101T000000Z.db`,
+    );
   });
 });

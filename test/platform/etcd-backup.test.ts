@@ -45,7 +45,8 @@ describe('EtcdBackup with the defaults', () => {
       'CronJob/etcd-backup-restore-drill',
       'PrometheusRule/etcd-backup',
     ]);
-    for (const o of objects.filter((o) => o.kind !== 'Namespace') as any[]) expect(o.metadata.namespace).toBe('etcd-backup');
+    for (const o of objects.filter((o) => o.kind !== 'Namespace') as any[])
+      expect(o.metadata.namespace).toBe('etcd-backup');
     expect((objects[0] as any).metadata.namespace).toBeUndefined();
     expect(findObject(objects, 'ServiceAccount', 'etcd-backup').automountServiceAccountToken).toBe(false);
   });
@@ -70,17 +71,37 @@ describe('EtcdBackup with the defaults', () => {
   });
 
   test('bounds every run: starting deadline, retries, run time, clean-up and history', () => {
-    expect(backup.spec).toMatchObject({ startingDeadlineSeconds: 3600, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 3 });
-    expect(backup.spec.jobTemplate.spec).toMatchObject({ backoffLimit: 2, activeDeadlineSeconds: 900, ttlSecondsAfterFinished: 172800 });
-    expect(drill.spec.jobTemplate.spec).toMatchObject({ backoffLimit: 1, activeDeadlineSeconds: 3600, ttlSecondsAfterFinished: 1209600 });
+    expect(backup.spec).toMatchObject({
+      startingDeadlineSeconds: 3600,
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 3,
+    });
+    expect(backup.spec.jobTemplate.spec).toMatchObject({
+      backoffLimit: 2,
+      activeDeadlineSeconds: 900,
+      ttlSecondsAfterFinished: 172800,
+    });
+    expect(drill.spec.jobTemplate.spec).toMatchObject({
+      backoffLimit: 1,
+      activeDeadlineSeconds: 3600,
+      ttlSecondsAfterFinished: 1209600,
+    });
     expect(pod.restartPolicy).toBe('Never');
-    expect(container.resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } });
-    expect(podOf(drill).containers[0].resources).toEqual({ requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '1', memory: '2Gi' } });
+    expect(container.resources).toEqual({
+      requests: { cpu: '100m', memory: '128Mi' },
+      limits: { cpu: '500m', memory: '512Mi' },
+    });
+    expect(podOf(drill).containers[0].resources).toEqual({
+      requests: { cpu: '250m', memory: '1Gi' },
+      limits: { cpu: '1', memory: '2Gi' },
+    });
   });
 
   test('runs on a control-plane node on the host network with the PKI read-only', () => {
     expect(pod.nodeSelector).toEqual({ 'node-role.kubernetes.io/control-plane': '' });
-    expect(pod.tolerations).toEqual([{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }]);
+    expect(pod.tolerations).toEqual([
+      { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
+    ]);
     expect(pod.hostNetwork).toBe(true);
     expect(pod.volumes).toEqual([
       { name: 'etcd-pki', hostPath: { path: '/etc/kubernetes/pki/etcd', type: 'Directory' } },
@@ -93,7 +114,12 @@ describe('EtcdBackup with the defaults', () => {
   });
 
   test('runs as root only to read root-owned files, with everything else locked down', () => {
-    expect(pod.securityContext).toEqual({ runAsUser: 0, runAsGroup: 0, runAsNonRoot: false, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.securityContext).toEqual({
+      runAsUser: 0,
+      runAsGroup: 0,
+      runAsNonRoot: false,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
     for (const c of [container, podOf(drill).containers[0]]) {
       expect(c.securityContext).toEqual({
         allowPrivilegeEscalation: false,
@@ -139,10 +165,22 @@ describe('EtcdBackup with the defaults', () => {
     expect(rule.metadata.namespace).toBe('etcd-backup');
     const rules = rule.spec.groups[0].rules;
     expect(rules.map((r: any) => [r.alert, r.labels, r.for, r.annotations.runbook_url])).toEqual([
-      ['EtcdBackupTooOld', { layer: 'cluster', severity: 'critical' }, '15m', `${DEFAULT_RUNBOOK_BASE_URL}/EtcdBackupTooOld.md`],
-      ['EtcdRestoreDrillFailed', { layer: 'cluster', severity: 'warning' }, '5m', `${DEFAULT_RUNBOOK_BASE_URL}/EtcdRestoreDrillFailed.md`],
+      [
+        'EtcdBackupTooOld',
+        { layer: 'cluster', severity: 'critical' },
+        '15m',
+        `${DEFAULT_RUNBOOK_BASE_URL}/EtcdBackupTooOld.md`,
+      ],
+      [
+        'EtcdRestoreDrillFailed',
+        { layer: 'cluster', severity: 'warning' },
+        '5m',
+        `${DEFAULT_RUNBOOK_BASE_URL}/EtcdRestoreDrillFailed.md`,
+      ],
     ]);
-    expect(rules[0].expr).toContain('kube_cronjob_status_last_successful_time{namespace="etcd-backup",cronjob="etcd-backup"}) > 93600');
+    expect(rules[0].expr).toContain(
+      'kube_cronjob_status_last_successful_time{namespace="etcd-backup",cronjob="etcd-backup"}) > 93600',
+    );
     expect(rules[1].expr).toContain('job_name=~"etcd-backup-restore-drill-[0-9]+"');
   });
 });
@@ -165,16 +203,27 @@ describe('EtcdBackup options', () => {
     expect(script).toContain(': "${BACKUP_CACERT:=/etc/etcd/pki/ca.crt}"');
     expect(script).toContain(': "${BACKUP_CERT:=/etc/etcd/pki/healthcheck-client.crt}"');
     expect(script).toContain(': "${BACKUP_RETENTION_DAYS:=14}"');
-    expect(podOf(backup).volumes[0]).toEqual({ name: 'etcd-pki', hostPath: { path: '/etc/etcd/pki', type: 'Directory' } });
+    expect(podOf(backup).volumes[0]).toEqual({
+      name: 'etcd-pki',
+      hostPath: { path: '/etc/etcd/pki', type: 'Directory' },
+    });
     expect(findObject(objects, 'PrometheusRule', 'etcd-backup').spec.groups[0].rules[0].expr).toContain('> 50400');
   });
 
   test('keeps snapshots on a claim of a Retain StorageClass it can create', () => {
     const objects = build({
-      target: BackupTarget.volumeClaim({ storageClassName: 'etcd-backup-retain', size: '50Gi', provisioner: 'ebs.csi.aws.com' }),
+      target: BackupTarget.volumeClaim({
+        storageClassName: 'etcd-backup-retain',
+        size: '50Gi',
+        provisioner: 'ebs.csi.aws.com',
+      }),
     });
     const storageClass = findObject(objects, 'StorageClass', 'etcd-backup-retain');
-    expect(storageClass).toMatchObject({ provisioner: 'ebs.csi.aws.com', reclaimPolicy: 'Retain', volumeBindingMode: 'WaitForFirstConsumer' });
+    expect(storageClass).toMatchObject({
+      provisioner: 'ebs.csi.aws.com',
+      reclaimPolicy: 'Retain',
+      volumeBindingMode: 'WaitForFirstConsumer',
+    });
     expect(storageClass.metadata.namespace).toBeUndefined();
     expect(findObject(objects, 'PersistentVolumeClaim', 'etcd-backup').spec).toEqual({
       accessModes: ['ReadWriteOnce'],
@@ -215,7 +264,11 @@ describe('EtcdBackup options', () => {
 
   test('links the runbooks below runbookBaseUrl', () => {
     const objects = build({ alerts: { runbookBaseUrl: 'https://wiki.example.com/runbooks' } });
-    expect(findObject(objects, 'PrometheusRule', 'etcd-backup').spec.groups[0].rules.map((r: any) => r.annotations.runbook_url)).toEqual([
+    expect(
+      findObject(objects, 'PrometheusRule', 'etcd-backup').spec.groups[0].rules.map(
+        (r: any) => r.annotations.runbook_url,
+      ),
+    ).toEqual([
       'https://wiki.example.com/runbooks/EtcdBackupTooOld.md',
       'https://wiki.example.com/runbooks/EtcdRestoreDrillFailed.md',
     ]);
@@ -231,7 +284,9 @@ describe('EtcdBackup options', () => {
       backup = new EtcdBackup(chart, 'etcd-backup', base);
     });
     expect(backup!.backupScript).toBe(podOf(findObject(objects, 'CronJob', 'etcd-backup')).containers[0].command[2]);
-    expect(backup!.drillScript).toBe(podOf(findObject(objects, 'CronJob', 'etcd-backup-restore-drill')).containers[0].command[2]);
+    expect(backup!.drillScript).toBe(
+      podOf(findObject(objects, 'CronJob', 'etcd-backup-restore-drill')).containers[0].command[2],
+    );
     expect(backup!.alertGroup!.alerts!.map((r) => r.alert)).toEqual(['EtcdBackupTooOld', 'EtcdRestoreDrillFailed']);
     expect(backup!.prometheusRule).toBe(backup!.alertRules!.resource);
   });
@@ -241,7 +296,11 @@ describe('EtcdBackup options', () => {
     fs.writeFileSync(path.join(dir, 'host-path.yaml'), toYaml(build()));
     fs.writeFileSync(
       path.join(dir, 'claim.yaml'),
-      toYaml(build({ target: BackupTarget.volumeClaim({ storageClassName: 'etcd-backup-retain', provisioner: 'ebs.csi.aws.com' }) })),
+      toYaml(
+        build({
+          target: BackupTarget.volumeClaim({ storageClassName: 'etcd-backup-retain', provisioner: 'ebs.csi.aws.com' }),
+        }),
+      ),
     );
     const report = validateManifests(dir);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -267,7 +326,9 @@ describe('EtcdBackup refuses bad input', () => {
     expect(construct({ schedule: 'daily' })).toThrow(
       `${at} schedule "daily" is not a cron schedule (has 1 fields); use five fields "minute hour day-of-month month day-of-week" such as "0 2 * * *", or a macro such as "@daily"`,
     );
-    expect(construct({ schedule: '60 2 * * *' })).toThrow(`${at} schedule "60 2 * * *" is not a cron schedule (minute "60" is outside 0-59);`);
+    expect(construct({ schedule: '60 2 * * *' })).toThrow(
+      `${at} schedule "60 2 * * *" is not a cron schedule (minute "60" is outside 0-59);`,
+    );
     expect(construct({ drill: { schedule: '0 4 1 */0 *' } })).toThrow(
       `${at} drill.schedule "0 4 1 */0 *" is not a cron schedule (month step "/0" must be at least 1);`,
     );
@@ -277,7 +338,9 @@ describe('EtcdBackup refuses bad input', () => {
     expect(construct({ retentionDays: 0 })).toThrow(
       `${at} retentionDays 0 must be a whole number of days, at least 1; the guide keeps 7`,
     );
-    expect(construct({ retentionDays: 1.5 })).toThrow(`${at} retentionDays 1.5 must be a whole number of days, at least 1`);
+    expect(construct({ retentionDays: 1.5 })).toThrow(
+      `${at} retentionDays 1.5 must be a whole number of days, at least 1`,
+    );
   });
 
   test('an endpoint that is not https', () => {
@@ -324,7 +387,9 @@ describe('EtcdBackup refuses bad input', () => {
 
   test('drill resources whose request exceeds the limit', () => {
     expect(
-      construct({ drill: { resources: { cpu: { request: '2', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } } } }),
+      construct({
+        drill: { resources: { cpu: { request: '2', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } } },
+      }),
     ).toThrow(`${at} drill.resources.cpu.request "2" exceeds the limit "1"; raise the limit or lower the request`);
   });
 });
@@ -333,9 +398,8 @@ describe('the etcd backup stack of the environments', () => {
   const dist = path.join(__dirname, '..', '..', 'dist');
 
   test('is synthesized for staging and production, whose clusters keep their state, and not for dev', () => {
-    expect(['dev', 'staging', 'production'].filter((env) => fs.existsSync(path.join(dist, env, 'etcd-backup.yaml')))).toEqual([
-      'staging',
-      'production',
-    ]);
+    expect(
+      ['dev', 'staging', 'production'].filter((env) => fs.existsSync(path.join(dist, env, 'etcd-backup.yaml'))),
+    ).toEqual(['staging', 'production']);
   });
 });

@@ -36,7 +36,9 @@ describe('PolicyPack', () => {
 
   test('keeps the guide example for requests and limits', () => {
     expect(findObject(enforced, 'ClusterPolicy', 'require-requests-limits').spec.rules[0].validate.pattern).toEqual({
-      spec: { containers: [{ resources: { requests: { cpu: '?*', memory: '?*' }, limits: { cpu: '?*', memory: '?*' } } }] },
+      spec: {
+        containers: [{ resources: { requests: { cpu: '?*', memory: '?*' }, limits: { cpu: '?*', memory: '?*' } } }],
+      },
     });
   });
 
@@ -56,14 +58,24 @@ describe('PolicyPack', () => {
   test('refuses cluster-admin bindings of service accounts and Deployments without readiness probes', () => {
     const admin = findObject(enforced, 'ClusterPolicy', 'disallow-cluster-admin-service-accounts').spec.rules[0];
     expect(admin.match.any[0].resources.kinds).toEqual(['ClusterRoleBinding', 'RoleBinding']);
-    expect(admin.validate.deny.conditions.all[0]).toEqual({ key: '{{ request.object.roleRef.name }}', operator: 'Equals', value: 'cluster-admin' });
+    expect(admin.validate.deny.conditions.all[0]).toEqual({
+      key: '{{ request.object.roleRef.name }}',
+      operator: 'Equals',
+      value: 'cluster-admin',
+    });
     const readiness = findObject(enforced, 'ClusterPolicy', 'require-readiness-probe').spec.rules[0];
     expect(readiness.match.any[0].resources.kinds).toEqual(['Deployment']);
   });
 
   test('refuses an exemption without a reason', () => {
     expect(() =>
-      synthClusterChart((chart) => new PolicyPack(chart, 'policies', { mode: PolicyMode.ENFORCE, exemptions: [{ namespace: 'tools', reason: ' ' }] })),
+      synthClusterChart(
+        (chart) =>
+          new PolicyPack(chart, 'policies', {
+            mode: PolicyMode.ENFORCE,
+            exemptions: [{ namespace: 'tools', reason: ' ' }],
+          }),
+      ),
     ).toThrow('[production/test/policies] exemptions[0] "tools" has no reason; say why its pods cannot run restricted');
   });
 });

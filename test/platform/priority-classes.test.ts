@@ -6,7 +6,11 @@ describe('PriorityClasses', () => {
 
   test('synthesizes the catalogue', () => {
     expect(objects).toMatchSnapshot();
-    expect(objects.map((o: any) => `${o.metadata.name}=${o.value}`)).toEqual(['online-critical=100000', 'online-standard=10000', 'batch=1000']);
+    expect(objects.map((o: any) => `${o.metadata.name}=${o.value}`)).toEqual([
+      'online-critical=100000',
+      'online-standard=10000',
+      'batch=1000',
+    ]);
   });
 
   test('lets the batch tier wait but never preempt', () => {
@@ -23,7 +27,9 @@ describe('PriorityClasses', () => {
 
   test('accepts a custom tier, including a negative value', () => {
     const custom = new PriorityTier('best-effort', -10, Preemption.NEVER, 'Work that yields to everything.');
-    const out = synthClusterChart((chart) => new PriorityClasses(chart, 'p', { tiers: [...PriorityTier.CATALOGUE, custom] }));
+    const out = synthClusterChart(
+      (chart) => new PriorityClasses(chart, 'p', { tiers: [...PriorityTier.CATALOGUE, custom] }),
+    );
     expect(findObject(out, 'PriorityClass', 'best-effort').value).toBe(-10);
   });
 
@@ -36,7 +42,9 @@ describe('PriorityClasses', () => {
   });
 
   test('refuses a built-in tier', () => {
-    expect(() => synthClusterChart((chart) => new PriorityClasses(chart, 'p', { tiers: [PriorityTier.SYSTEM_NODE_CRITICAL] }))).toThrow(
+    expect(() =>
+      synthClusterChart((chart) => new PriorityClasses(chart, 'p', { tiers: [PriorityTier.SYSTEM_NODE_CRITICAL] })),
+    ).toThrow(
       '[production/test/p] tiers[0] "system-node-critical" is a built-in class that Kubernetes creates itself; remove it from tiers',
     );
   });

@@ -27,7 +27,11 @@ describe('RetainedStorageClass', () => {
     const other = findObject(
       synthClusterChart(
         (chart) =>
-          new RetainedStorageClass(chart, 'ssd', { provisioner: 'pd.csi.storage.gke.io', parameters: { type: 'pd-ssd' }, isDefault: true }),
+          new RetainedStorageClass(chart, 'ssd', {
+            provisioner: 'pd.csi.storage.gke.io',
+            parameters: { type: 'pd-ssd' },
+            isDefault: true,
+          }),
       ),
       'StorageClass',
       'ssd',

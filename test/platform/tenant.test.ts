@@ -34,18 +34,24 @@ describe('Tenant', () => {
 
   test('labels the namespace restricted for enforce, audit and warn by default', () => {
     const labels = findObject(objects, 'Namespace', 'production').metadata.labels;
-    for (const mode of ['enforce', 'audit', 'warn']) expect(labels[`pod-security.kubernetes.io/${mode}`]).toBe('restricted');
+    for (const mode of ['enforce', 'audit', 'warn'])
+      expect(labels[`pod-security.kubernetes.io/${mode}`]).toBe('restricted');
   });
 
   test('takes other Pod Security levels when given', () => {
-    const labels = findObject(build({ podSecurity: { enforce: PodSecurityLevel.PRIVILEGED } }), 'Namespace', 'production').metadata.labels;
+    const labels = findObject(
+      build({ podSecurity: { enforce: PodSecurityLevel.PRIVILEGED } }),
+      'Namespace',
+      'production',
+    ).metadata.labels;
     expect(labels['pod-security.kubernetes.io/enforce']).toBe('privileged');
     expect(labels['pod-security.kubernetes.io/warn']).toBe('restricted');
   });
 
   test('puts the namespaced objects in the tenant namespace and none on the namespace itself', () => {
     expect(findObject(objects, 'Namespace', 'production').metadata.namespace).toBeUndefined();
-    for (const o of objects.filter((x: any) => x.kind !== 'Namespace') as any[]) expect(o.metadata.namespace).toBe('production');
+    for (const o of objects.filter((x: any) => x.kind !== 'Namespace') as any[])
+      expect(o.metadata.namespace).toBe('production');
   });
 
   test('sizes the quota and the container defaults from the props', () => {
@@ -57,12 +63,19 @@ describe('Tenant', () => {
       pods: 50,
     });
     expect(findObject(objects, 'LimitRange', 'container-defaults').spec.limits).toEqual([
-      { type: 'Container', defaultRequest: { cpu: '100m', memory: '128Mi' }, default: { cpu: '500m', memory: '512Mi' } },
+      {
+        type: 'Container',
+        defaultRequest: { cpu: '100m', memory: '128Mi' },
+        default: { cpu: '500m', memory: '512Mi' },
+      },
     ]);
   });
 
   test('denies all ingress and egress, then allows DNS over UDP and TCP to kube-system', () => {
-    expect(findObject(objects, 'NetworkPolicy', 'default-deny').spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    expect(findObject(objects, 'NetworkPolicy', 'default-deny').spec).toEqual({
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+    });
     expect(findObject(objects, 'NetworkPolicy', 'allow-dns').spec.egress).toEqual([
       {
         to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }],
@@ -87,14 +100,18 @@ describe('Tenant', () => {
   test('pins pods to a dedicated node pool with the admission plugins annotations', () => {
     expect(findObject(objects, 'Namespace', 'production').metadata.annotations).toEqual({
       'scheduler.alpha.kubernetes.io/node-selector': 'node-pool=payments',
-      'scheduler.alpha.kubernetes.io/defaultTolerations': '[{"key":"node-pool","operator":"Equal","value":"payments","effect":"NoSchedule"}]',
+      'scheduler.alpha.kubernetes.io/defaultTolerations':
+        '[{"key":"node-pool","operator":"Equal","value":"payments","effect":"NoSchedule"}]',
     });
     expect(findObject(build(), 'Namespace', 'production').metadata.annotations).toBeUndefined();
   });
 });
 
 describe('Tenant quota accounting', () => {
-  const service = { image: 'registry.example.com/order-api:v4.2.1', resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } } };
+  const service = {
+    image: 'registry.example.com/order-api:v4.2.1',
+    resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } },
+  };
 
   test('accepts workloads that fit at their replica ceiling', () => {
     expect(() =>
@@ -109,7 +126,12 @@ describe('Tenant quota accounting', () => {
     expect(() =>
       synthChart((chart) => {
         const tenant = new Tenant(chart, 'tenant', base);
-        tenant.accountFor(new ProductionService(chart, 'order-api', { ...service, autoscaling: { minReplicas: 2, maxReplicas: 8, cpuUtilization: 65 } }));
+        tenant.accountFor(
+          new ProductionService(chart, 'order-api', {
+            ...service,
+            autoscaling: { minReplicas: 2, maxReplicas: 8, cpuUtilization: 65 },
+          }),
+        );
         tenant.accountFor(new ProductionService(chart, 'cart-api', { ...service, replicas: 4 }));
       }),
     ).toThrow(
@@ -130,7 +152,9 @@ describe('Tenant quota accounting', () => {
   });
 
   test('fails on a quota request above its limit', () => {
-    expect(() => build({ quota: { cpu: { request: '4', limit: '2' }, memory: { request: '1Gi', limit: '1Gi' } } })).toThrow(
+    expect(() =>
+      build({ quota: { cpu: { request: '4', limit: '2' }, memory: { request: '1Gi', limit: '1Gi' } } }),
+    ).toThrow(
       '[production/test/tenant] quota.cpu.request "4" exceeds the limit "2"; raise the limit or lower the request',
     );
   });

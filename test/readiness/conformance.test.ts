@@ -16,19 +16,35 @@ interface Fixture {
 
 const present = fs.existsSync(path.join(FIXTURES, 'index.json'));
 if (!present) process.stderr.write(`SKIPPED: Pod Security conformance fixtures not found at ${FIXTURES}\n`);
-const fixtures: Fixture[] = present ? JSON.parse(fs.readFileSync(path.join(FIXTURES, 'index.json'), 'utf8')).fixtures : [];
+const fixtures: Fixture[] = present
+  ? JSON.parse(fs.readFileSync(path.join(FIXTURES, 'index.json'), 'utf8')).fixtures
+  : [];
 
 /** Wraps a fixture pod into a Deployment template, as the upstream harness does for controllers. */
 function asDeployment(pod: Record<string, any>): Record<string, any> {
-  return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: pod.metadata.name }, spec: { template: { metadata: { annotations: pod.metadata.annotations }, spec: pod.spec } } };
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: pod.metadata.name },
+    spec: { template: { metadata: { annotations: pod.metadata.annotations }, spec: pod.spec } },
+  };
 }
 
 (present ? describe : describe.skip)('Pod Security conformance fixtures', () => {
   test('cover v1.28 and the newest version for both levels', () => {
     const groups = new Set(fixtures.map((f) => `${f.level}/${f.version}/${f.expect}`));
-    expect([...groups].sort()).toEqual(expect.arrayContaining(['baseline/v1.28/fail', 'baseline/v1.28/pass', 'restricted/v1.28/fail', 'restricted/v1.28/pass', 'restricted/v1.37/pass']));
+    expect([...groups].sort()).toEqual(
+      expect.arrayContaining([
+        'baseline/v1.28/fail',
+        'baseline/v1.28/pass',
+        'restricted/v1.28/fail',
+        'restricted/v1.28/pass',
+        'restricted/v1.37/pass',
+      ]),
+    );
     const counts: Record<string, number> = {};
-    for (const f of fixtures) counts[`${f.level}/${f.version}/${f.expect}`] = (counts[`${f.level}/${f.version}/${f.expect}`] ?? 0) + 1;
+    for (const f of fixtures)
+      counts[`${f.level}/${f.version}/${f.expect}`] = (counts[`${f.level}/${f.version}/${f.expect}`] ?? 0) + 1;
     process.stdout.write(`Pod Security fixtures checked: ${JSON.stringify(counts)}\n`);
   });
 

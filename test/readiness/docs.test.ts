@@ -10,6 +10,7 @@ describe('docs/rules.md', () => {
 
   test('documents every rule with its levels per pack', () => {
     const doc = renderRulesReference();
-    for (const rule of RULES) expect(doc).toContain(`### \`${rule.id}\`\n\n${rule.summary}\n\n- **Levels:** \`production\`: `);
+    for (const rule of RULES)
+      expect(doc).toContain(`### \`${rule.id}\`\n\n${rule.summary}\n\n- **Levels:** \`production\`: `);
   });
 });

@@ -1,6 +1,18 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import {
-  assertReady, checkManifests, collectManifests, matchesSelector, PACKS, parseSelector, podTemplateOf, POD_SECURITY_EXEMPTION, ReadinessError, RULES, SUPPRESS_ANNOTATION, suppressionAnnotation, WORKLOAD_KINDS,
+  assertReady,
+  checkManifests,
+  collectManifests,
+  matchesSelector,
+  PACKS,
+  parseSelector,
+  podTemplateOf,
+  POD_SECURITY_EXEMPTION,
+  ReadinessError,
+  RULES,
+  SUPPRESS_ANNOTATION,
+  suppressionAnnotation,
+  WORKLOAD_KINDS,
 } from '../../lib';
 import { ObjectIndex } from '../../lib/readiness/object-index';
 import { Construct } from 'constructs';
@@ -27,19 +39,35 @@ describe('label selectors', () => {
   });
 
   test('an unknown operator is an error that names it', () => {
-    expect(() => parseSelector({ matchExpressions: [{ key: 'a', operator: 'Equals' }] })).toThrow('label selector operator "Equals" is not one of In, NotIn, Exists, DoesNotExist');
+    expect(() => parseSelector({ matchExpressions: [{ key: 'a', operator: 'Equals' }] })).toThrow(
+      'label selector operator "Equals" is not one of In, NotIn, Exists, DoesNotExist',
+    );
   });
 
   test('the index selects by matchLabels through its label index and by expressions alone', () => {
     const index = ObjectIndex.build(goodStack());
-    expect(index.selectWorkloads('shop', parseSelector({ matchLabels: { 'app.kubernetes.io/name': 'api' } })).map((w) => w.object.kind)).toEqual(['Deployment']);
-    expect(index.selectWorkloads('shop', parseSelector({ matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'Exists' }] })).map((w) => w.object.kind)).toEqual(['Deployment']);
+    expect(
+      index
+        .selectWorkloads('shop', parseSelector({ matchLabels: { 'app.kubernetes.io/name': 'api' } }))
+        .map((w) => w.object.kind),
+    ).toEqual(['Deployment']);
+    expect(
+      index
+        .selectWorkloads(
+          'shop',
+          parseSelector({ matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'Exists' }] }),
+        )
+        .map((w) => w.object.kind),
+    ).toEqual(['Deployment']);
     expect(index.selectWorkloads('other', parseSelector({}))).toEqual([]);
   });
 });
 
 describe('workload kinds', () => {
-  const pod = { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'x:1', securityContext: { privileged: true } }] } };
+  const pod = {
+    metadata: { labels: { app: 'x' } },
+    spec: { containers: [{ name: 'c', image: 'x:1', securityContext: { privileged: true } }] },
+  };
   const wrap: Record<string, (p: typeof pod) => object> = {
     Pod: (p) => ({ ...p }),
     Deployment: (p) => ({ spec: { template: p } }),
@@ -55,8 +83,11 @@ describe('workload kinds', () => {
     const object = { apiVersion: 'v1', kind, metadata: { name: 'x', namespace: 'ns' }, ...wrap[kind](pod) };
     expect(podTemplateOf(object)?.labels).toEqual({ app: 'x' });
     const findings = checkManifests([object], { pack: 'pod-security-baseline' }).findings;
-    const prefix = kind === 'Pod' ? 'spec' : kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
-    expect(findings.map((f) => [f.ruleId, f.field])).toEqual([['pss-privileged', `${prefix}.containers[0].securityContext.privileged`]]);
+    const prefix =
+      kind === 'Pod' ? 'spec' : kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec' : 'spec.template.spec';
+    expect(findings.map((f) => [f.ruleId, f.field])).toEqual([
+      ['pss-privileged', `${prefix}.containers[0].securityContext.privileged`],
+    ]);
   });
 });
 
@@ -64,21 +95,29 @@ describe('suppressions', () => {
   const suppressed = (reason: string) => {
     const stack = goodStack();
     apiContainer(stack).image = 'registry.example.com/api:latest';
-    pick(stack, 'Deployment', 'api').metadata.annotations = { [SUPPRESS_ANNOTATION]: suppressionAnnotation([{ rule: 'image-tag-pinned', reason }]) };
+    pick(stack, 'Deployment', 'api').metadata.annotations = {
+      [SUPPRESS_ANNOTATION]: suppressionAnnotation([{ rule: 'image-tag-pinned', reason }]),
+    };
     return checkManifests(stack);
   };
 
   test('silence the rule on that object and are listed with their reason', () => {
     const report = suppressed('mirrors upstream nightly on purpose');
     expect(report.findings).toEqual([]);
-    expect(report.suppressed.map((s) => [s.ruleId, s.name, s.reason])).toEqual([['image-tag-pinned', 'api', 'mirrors upstream nightly on purpose']]);
+    expect(report.suppressed.map((s) => [s.ruleId, s.name, s.reason])).toEqual([
+      ['image-tag-pinned', 'api', 'mirrors upstream nightly on purpose'],
+    ]);
     expect(report.summary.suppressed).toBe(1);
   });
 
   test('with a reason under ten characters are refused and reported', () => {
     const report = suppressed('because');
     expect(report.findings.map((f) => [f.ruleId, f.level, f.message])).toEqual([
-      ['suppression-invalid', 'error', 'suppression of image-tag-pinned needs a reason of at least 10 characters, got "because"'],
+      [
+        'suppression-invalid',
+        'error',
+        'suppression of image-tag-pinned needs a reason of at least 10 characters, got "because"',
+      ],
       ['image-tag-pinned', 'error', expect.stringContaining('uses the mutable tag "latest"')],
     ]);
   });
@@ -100,7 +139,9 @@ describe('suppressions', () => {
   test('that are not JSON or name an unknown rule are reported', () => {
     const stack = goodStack();
     pick(stack, 'Service', 'api').metadata.annotations = { [SUPPRESS_ANNOTATION]: 'image-tag-pinned' };
-    pick(stack, 'ConfigMap', 'api-config').metadata.annotations = { [SUPPRESS_ANNOTATION]: '[{"rule":"no-such-rule","reason":"a long enough reason"}]' };
+    pick(stack, 'ConfigMap', 'api-config').metadata.annotations = {
+      [SUPPRESS_ANNOTATION]: '[{"rule":"no-such-rule","reason":"a long enough reason"}]',
+    };
     expect(checkManifests(stack).findings.map((f) => [f.ruleId, f.kind, f.message])).toEqual([
       ['suppression-invalid', 'ConfigMap', 'suppression names unknown rule "no-such-rule"'],
       ['suppression-invalid', 'Service', `annotation ${SUPPRESS_ANNOTATION} is not valid JSON: image-tag-pinned`],
@@ -113,12 +154,20 @@ describe('the checker', () => {
     const stack = goodStack();
     pick(stack, 'PodDisruptionBudget', 'api').spec.selector = { matchExpressions: [{ key: 'a', operator: 'Equals' }] };
     const errors = checkManifests(stack).findings.filter((f) => f.ruleId === 'checker-error');
-    expect(errors.map((f) => [f.kind, f.level, f.message])).toContainEqual(['PodDisruptionBudget', 'error', expect.stringContaining('rule pdb-selects-workload failed on this object: label selector operator "Equals"')]);
+    expect(errors.map((f) => [f.kind, f.level, f.message])).toContainEqual([
+      'PodDisruptionBudget',
+      'error',
+      expect.stringContaining('rule pdb-selects-workload failed on this object: label selector operator "Equals"'),
+    ]);
   });
 
   test('refuses an unknown pack and an unknown policy version with the valid choices', () => {
-    expect(() => checkManifests([], { pack: 'strict' as never })).toThrow('unknown pack "strict"; use one of production, baseline, pod-security-baseline, pod-security-restricted');
-    expect(() => checkManifests([], { pssVersion: '1.28' as never })).toThrow('Pod Security policy version "1.28" is not valid; use v1.N (e.g. v1.28) or latest');
+    expect(() => checkManifests([], { pack: 'strict' as never })).toThrow(
+      'unknown pack "strict"; use one of production, baseline, pod-security-baseline, pod-security-restricted',
+    );
+    expect(() => checkManifests([], { pssVersion: '1.28' as never })).toThrow(
+      'Pod Security policy version "1.28" is not valid; use v1.N (e.g. v1.28) or latest',
+    );
     expect(() => checkManifests([], { pssVersion: 'v1.20' })).toThrow('older than v1.25');
   });
 
@@ -148,7 +197,10 @@ describe('the synth gate', () => {
   /** A chart with one hand-written Pod that runs as the default ServiceAccount. */
   const build = (annotations: Record<string, string> = {}) => {
     const app = new App();
-    const chart = new Chart(new Construct(app, 'production'), 'tools', { namespace: 'production', disableResourceNameHashes: true });
+    const chart = new Chart(new Construct(app, 'production'), 'tools', {
+      namespace: 'production',
+      disableResourceNameHashes: true,
+    });
     const toolbox = new Construct(chart, 'toolbox');
     new ApiObject(toolbox, 'Pod', {
       apiVersion: 'v1',
@@ -167,9 +219,15 @@ describe('the synth gate', () => {
   });
 
   test('returns the report, suppressions listed with their construct path, when no error remains', () => {
-    const files = build({ [SUPPRESS_ANNOTATION]: suppressionAnnotation([{ rule: 'image-tag-pinned', reason: 'debug pod, deleted after use' }]) });
+    const files = build({
+      [SUPPRESS_ANNOTATION]: suppressionAnnotation([
+        { rule: 'image-tag-pinned', reason: 'debug pod, deleted after use' },
+      ]),
+    });
     const report = assertReady(files, { pack: 'baseline' });
     expect(report.summary.errors).toBe(0);
-    expect(report.suppressed.map((s) => [s.ruleId, s.path, s.file])).toEqual([['image-tag-pinned', 'production/tools/toolbox/Pod', 'production/tools.yaml']]);
+    expect(report.suppressed.map((s) => [s.ruleId, s.path, s.file])).toEqual([
+      ['image-tag-pinned', 'production/tools/toolbox/Pod', 'production/tools.yaml'],
+    ]);
   });
 });

@@ -17,63 +17,455 @@ const cron = (s: Stack) => pick(s, 'CronJob', 'report');
 
 const CASES: Case[] = [
   // Pod Security baseline
-  { rule: 'pss-host-namespaces', breaks: 'hostNetwork: true', mutate: (s) => { apiPod(s).hostNetwork = true; }, message: 'hostNetwork is true' },
-  { rule: 'pss-privileged', breaks: 'a privileged container', mutate: (s) => { sc(s).privileged = true; }, message: 'container "app" is privileged' },
-  { rule: 'pss-capabilities-baseline', breaks: 'adding NET_RAW', mutate: (s) => { sc(s).capabilities.add = ['NET_RAW']; }, message: 'container "app" adds NET_RAW' },
-  { rule: 'pss-host-path-volumes', breaks: 'a hostPath volume', mutate: (s) => { apiPod(s).volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }]; }, message: 'volume "logs" is a hostPath' },
-  { rule: 'pss-host-ports', breaks: 'a host port', mutate: (s) => { apiContainer(s).ports[0].hostPort = 8080; }, message: 'binds host port 8080' },
-  { rule: 'pss-apparmor', breaks: 'an unconfined AppArmor annotation', mutate: (s) => { pick(s, 'Deployment', 'api').spec.template.metadata.annotations = { 'container.apparmor.security.beta.kubernetes.io/app': 'unconfined' }; }, message: 'is "unconfined"' },
-  { rule: 'pss-selinux', breaks: 'a custom SELinux user', mutate: (s) => { apiPod(s).securityContext.seLinuxOptions = { user: 'sysadm_u' }; }, message: 'pod seLinuxOptions set user "sysadm_u"' },
-  { rule: 'pss-proc-mount', breaks: 'an unmasked /proc', mutate: (s) => { sc(s).procMount = 'Unmasked'; }, message: 'sets procMount "Unmasked"' },
-  { rule: 'pss-seccomp-baseline', breaks: 'an Unconfined seccomp profile', mutate: (s) => { sc(s).seccompProfile = { type: 'Unconfined' }; }, message: 'seccompProfile.type is "Unconfined"' },
-  { rule: 'pss-sysctls', breaks: 'an unsafe sysctl', mutate: (s) => { apiPod(s).securityContext.sysctls = [{ name: 'net.core.somaxconn', value: '1024' }]; }, message: 'sysctl "net.core.somaxconn" is not allowed' },
-  { rule: 'pss-windows-host-process', breaks: 'a HostProcess container', mutate: (s) => { sc(s).windowsOptions = { hostProcess: true }; }, message: 'windowsOptions.hostProcess is true' },
-  { rule: 'pss-host-probes', breaks: 'a probe host at v1.34+', mutate: (s) => { apiContainer(s).readinessProbe.httpGet.host = '10.0.0.1'; }, message: 'readinessProbe httpGet.host is "10.0.0.1"', options: { pssVersion: 'v1.34' } },
+  {
+    rule: 'pss-host-namespaces',
+    breaks: 'hostNetwork: true',
+    mutate: (s) => {
+      apiPod(s).hostNetwork = true;
+    },
+    message: 'hostNetwork is true',
+  },
+  {
+    rule: 'pss-privileged',
+    breaks: 'a privileged container',
+    mutate: (s) => {
+      sc(s).privileged = true;
+    },
+    message: 'container "app" is privileged',
+  },
+  {
+    rule: 'pss-capabilities-baseline',
+    breaks: 'adding NET_RAW',
+    mutate: (s) => {
+      sc(s).capabilities.add = ['NET_RAW'];
+    },
+    message: 'container "app" adds NET_RAW',
+  },
+  {
+    rule: 'pss-host-path-volumes',
+    breaks: 'a hostPath volume',
+    mutate: (s) => {
+      apiPod(s).volumes = [{ name: 'logs', hostPath: { path: '/var/log' } }];
+    },
+    message: 'volume "logs" is a hostPath',
+  },
+  {
+    rule: 'pss-host-ports',
+    breaks: 'a host port',
+    mutate: (s) => {
+      apiContainer(s).ports[0].hostPort = 8080;
+    },
+    message: 'binds host port 8080',
+  },
+  {
+    rule: 'pss-apparmor',
+    breaks: 'an unconfined AppArmor annotation',
+    mutate: (s) => {
+      pick(s, 'Deployment', 'api').spec.template.metadata.annotations = {
+        'container.apparmor.security.beta.kubernetes.io/app': 'unconfined',
+      };
+    },
+    message: 'is "unconfined"',
+  },
+  {
+    rule: 'pss-selinux',
+    breaks: 'a custom SELinux user',
+    mutate: (s) => {
+      apiPod(s).securityContext.seLinuxOptions = { user: 'sysadm_u' };
+    },
+    message: 'pod seLinuxOptions set user "sysadm_u"',
+  },
+  {
+    rule: 'pss-proc-mount',
+    breaks: 'an unmasked /proc',
+    mutate: (s) => {
+      sc(s).procMount = 'Unmasked';
+    },
+    message: 'sets procMount "Unmasked"',
+  },
+  {
+    rule: 'pss-seccomp-baseline',
+    breaks: 'an Unconfined seccomp profile',
+    mutate: (s) => {
+      sc(s).seccompProfile = { type: 'Unconfined' };
+    },
+    message: 'seccompProfile.type is "Unconfined"',
+  },
+  {
+    rule: 'pss-sysctls',
+    breaks: 'an unsafe sysctl',
+    mutate: (s) => {
+      apiPod(s).securityContext.sysctls = [{ name: 'net.core.somaxconn', value: '1024' }];
+    },
+    message: 'sysctl "net.core.somaxconn" is not allowed',
+  },
+  {
+    rule: 'pss-windows-host-process',
+    breaks: 'a HostProcess container',
+    mutate: (s) => {
+      sc(s).windowsOptions = { hostProcess: true };
+    },
+    message: 'windowsOptions.hostProcess is true',
+  },
+  {
+    rule: 'pss-host-probes',
+    breaks: 'a probe host at v1.34+',
+    mutate: (s) => {
+      apiContainer(s).readinessProbe.httpGet.host = '10.0.0.1';
+    },
+    message: 'readinessProbe httpGet.host is "10.0.0.1"',
+    options: { pssVersion: 'v1.34' },
+  },
   // Pod Security restricted
-  { rule: 'pss-volume-types', breaks: 'an nfs volume', mutate: (s) => { apiPod(s).volumes = [{ name: 'shared', nfs: { server: 'nfs', path: '/' } }]; }, message: 'volume "shared" uses nfs' },
-  { rule: 'pss-privilege-escalation', breaks: 'no allowPrivilegeEscalation: false', mutate: (s) => { delete sc(s).allowPrivilegeEscalation; }, message: 'does not set allowPrivilegeEscalation: false' },
-  { rule: 'pss-run-as-non-root', breaks: 'no runAsNonRoot', mutate: (s) => { delete apiPod(s).securityContext.runAsNonRoot; }, message: 'may run as root' },
-  { rule: 'pss-run-as-user', breaks: 'runAsUser 0', mutate: (s) => { sc(s).runAsUser = 0; }, message: 'container "app" sets runAsUser: 0' },
-  { rule: 'pss-seccomp-restricted', breaks: 'no seccomp profile', mutate: (s) => { delete apiPod(s).securityContext.seccompProfile; }, message: 'has no seccomp profile' },
-  { rule: 'pss-capabilities-restricted', breaks: 'not dropping ALL', mutate: (s) => { sc(s).capabilities = {}; }, message: 'does not drop ALL capabilities' },
-  { rule: 'pss-proc-mount-restricted', breaks: 'an unmasked /proc in a user namespace at v1.35+', mutate: (s) => { apiPod(s).hostUsers = false; sc(s).procMount = 'Unmasked'; }, message: 'sets procMount "Unmasked"', options: { pssVersion: 'v1.35' } },
+  {
+    rule: 'pss-volume-types',
+    breaks: 'an nfs volume',
+    mutate: (s) => {
+      apiPod(s).volumes = [{ name: 'shared', nfs: { server: 'nfs', path: '/' } }];
+    },
+    message: 'volume "shared" uses nfs',
+  },
+  {
+    rule: 'pss-privilege-escalation',
+    breaks: 'no allowPrivilegeEscalation: false',
+    mutate: (s) => {
+      delete sc(s).allowPrivilegeEscalation;
+    },
+    message: 'does not set allowPrivilegeEscalation: false',
+  },
+  {
+    rule: 'pss-run-as-non-root',
+    breaks: 'no runAsNonRoot',
+    mutate: (s) => {
+      delete apiPod(s).securityContext.runAsNonRoot;
+    },
+    message: 'may run as root',
+  },
+  {
+    rule: 'pss-run-as-user',
+    breaks: 'runAsUser 0',
+    mutate: (s) => {
+      sc(s).runAsUser = 0;
+    },
+    message: 'container "app" sets runAsUser: 0',
+  },
+  {
+    rule: 'pss-seccomp-restricted',
+    breaks: 'no seccomp profile',
+    mutate: (s) => {
+      delete apiPod(s).securityContext.seccompProfile;
+    },
+    message: 'has no seccomp profile',
+  },
+  {
+    rule: 'pss-capabilities-restricted',
+    breaks: 'not dropping ALL',
+    mutate: (s) => {
+      sc(s).capabilities = {};
+    },
+    message: 'does not drop ALL capabilities',
+  },
+  {
+    rule: 'pss-proc-mount-restricted',
+    breaks: 'an unmasked /proc in a user namespace at v1.35+',
+    mutate: (s) => {
+      apiPod(s).hostUsers = false;
+      sc(s).procMount = 'Unmasked';
+    },
+    message: 'sets procMount "Unmasked"',
+    options: { pssVersion: 'v1.35' },
+  },
   // Checklist
-  { rule: 'resources-requests-limits', breaks: 'no CPU limit', mutate: (s) => { delete apiContainer(s).resources.limits.cpu; }, message: 'container "app" does not set limits.cpu' },
-  { rule: 'probes-readiness-liveness', breaks: 'no liveness probe', mutate: (s) => { delete apiContainer(s).livenessProbe; }, message: 'container "app" has no livenessProbe' },
-  { rule: 'probes-distinct', breaks: 'identical probes', mutate: (s) => { apiContainer(s).livenessProbe = { httpGet: { port: 'http', path: '/ready' } }; }, message: 'readiness and liveness probes call the same check' },
-  { rule: 'probe-port-exists', breaks: 'a misspelt named probe port', mutate: (s) => { apiContainer(s).readinessProbe.httpGet.port = 'htp'; }, message: 'readinessProbe targets port "htp"' },
-  { rule: 'image-tag-pinned', breaks: 'the latest tag', mutate: (s) => { apiContainer(s).image = 'registry.example.com:5000/api:latest'; }, message: 'uses the mutable tag "latest"' },
-  { rule: 'service-account-dedicated', breaks: 'the default ServiceAccount', mutate: (s) => { delete apiPod(s).serviceAccountName; }, message: 'pods run as the default ServiceAccount' },
-  { rule: 'service-account-token-automount', breaks: 'a mounted token without RBAC', mutate: (s) => { s.splice(s.indexOf(pick(s, 'RoleBinding', 'api')), 1); }, message: 'the token of ServiceAccount "api" is mounted' },
-  { rule: 'no-cluster-admin-for-service-accounts', breaks: 'cluster-admin for a ServiceAccount', mutate: (s) => { pick(s, 'RoleBinding', 'api').roleRef = { kind: 'ClusterRole', name: 'cluster-admin' }; }, message: 'grants cluster-admin to ServiceAccount "api"' },
-  { rule: 'no-secret-literal', breaks: 'a Secret with data', mutate: (s) => { s.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, stringData: { password: 'hunter2' } }); }, message: 'Secret holds literal stringData (password)' },
-  { rule: 'pdb-covers-workload', breaks: 'no PDB', mutate: (s) => { s.splice(s.indexOf(pick(s, 'PodDisruptionBudget', 'api')), 1); }, message: 'runs at least 4 replicas but no PodDisruptionBudget selects its pods' },
-  { rule: 'pdb-selects-workload', breaks: 'a PDB selector typo', mutate: (s) => { pick(s, 'PodDisruptionBudget', 'api').spec.selector.matchLabels = { 'app.kubernetes.io/name': 'apj' }; }, message: 'selects the pods of no workload' },
-  { rule: 'pdb-allows-disruption', breaks: 'minAvailable equal to the HPA floor', mutate: (s) => { pick(s, 'PodDisruptionBudget', 'api').spec.minAvailable = 4; }, message: 'minAvailable 4 is not below the 4 pod(s) of Deployment/api' },
-  { rule: 'pdb-allows-disruption', breaks: 'maxUnavailable 0', mutate: (s) => { pick(s, 'PodDisruptionBudget', 'api').spec = { ...pick(s, 'PodDisruptionBudget', 'api').spec, minAvailable: undefined, maxUnavailable: 0 }; }, message: 'maxUnavailable is 0' },
-  { rule: 'hpa-min-above-pdb', breaks: 'minReplicas at the PDB floor', mutate: (s) => { pick(s, 'HorizontalPodAutoscaler', 'api').spec.minReplicas = 3; }, message: 'minReplicas 3 is not above minAvailable 3 of PodDisruptionBudget/api' },
-  { rule: 'hpa-target-exists', breaks: 'a misspelt target', mutate: (s) => { pick(s, 'HorizontalPodAutoscaler', 'api').spec.scaleTargetRef.name = 'apx'; }, message: 'scaleTargetRef Deployment/apx is not in the output' },
-  { rule: 'hpa-target-no-replicas', breaks: 'replicas next to an HPA', mutate: (s) => { pick(s, 'Deployment', 'api').spec.replicas = 4; }, message: 'sets replicas 4 although HorizontalPodAutoscaler/api scales it' },
-  { rule: 'spread-hosts-zones', breaks: 'no zone spread', mutate: (s) => { delete apiPod(s).topologySpreadConstraints; }, message: '4 replicas are not spread across zones' },
-  { rule: 'priority-class-set', breaks: 'no priority class', mutate: (s) => { delete apiPod(s).priorityClassName; }, message: 'pods set no priorityClassName' },
-  { rule: 'prestop-within-grace', breaks: 'a preStop as long as the grace period', mutate: (s) => { apiPod(s).terminationGracePeriodSeconds = 10; }, message: 'preStop sleeps 10s, not less than terminationGracePeriodSeconds 10' },
-  { rule: 'rolling-update-progress', breaks: 'maxSurge and maxUnavailable 0', mutate: (s) => { pick(s, 'Deployment', 'api').spec.strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: '10%' }; }, message: 'both resolve to 0 for 4 replicas' },
-  { rule: 'cronjob-policies', breaks: 'concurrency Allow', mutate: (s) => { delete cron(s).spec.concurrencyPolicy; }, message: 'concurrencyPolicy is "Allow"' },
-  { rule: 'recommended-labels', breaks: 'no version label', mutate: (s) => { delete pick(s, 'Deployment', 'api').metadata.labels['app.kubernetes.io/version']; }, message: 'lacks app.kubernetes.io/version' },
+  {
+    rule: 'resources-requests-limits',
+    breaks: 'no CPU limit',
+    mutate: (s) => {
+      delete apiContainer(s).resources.limits.cpu;
+    },
+    message: 'container "app" does not set limits.cpu',
+  },
+  {
+    rule: 'probes-readiness-liveness',
+    breaks: 'no liveness probe',
+    mutate: (s) => {
+      delete apiContainer(s).livenessProbe;
+    },
+    message: 'container "app" has no livenessProbe',
+  },
+  {
+    rule: 'probes-distinct',
+    breaks: 'identical probes',
+    mutate: (s) => {
+      apiContainer(s).livenessProbe = { httpGet: { port: 'http', path: '/ready' } };
+    },
+    message: 'readiness and liveness probes call the same check',
+  },
+  {
+    rule: 'probe-port-exists',
+    breaks: 'a misspelt named probe port',
+    mutate: (s) => {
+      apiContainer(s).readinessProbe.httpGet.port = 'htp';
+    },
+    message: 'readinessProbe targets port "htp"',
+  },
+  {
+    rule: 'image-tag-pinned',
+    breaks: 'the latest tag',
+    mutate: (s) => {
+      apiContainer(s).image = 'registry.example.com:5000/api:latest';
+    },
+    message: 'uses the mutable tag "latest"',
+  },
+  {
+    rule: 'service-account-dedicated',
+    breaks: 'the default ServiceAccount',
+    mutate: (s) => {
+      delete apiPod(s).serviceAccountName;
+    },
+    message: 'pods run as the default ServiceAccount',
+  },
+  {
+    rule: 'service-account-token-automount',
+    breaks: 'a mounted token without RBAC',
+    mutate: (s) => {
+      s.splice(s.indexOf(pick(s, 'RoleBinding', 'api')), 1);
+    },
+    message: 'the token of ServiceAccount "api" is mounted',
+  },
+  {
+    rule: 'no-cluster-admin-for-service-accounts',
+    breaks: 'cluster-admin for a ServiceAccount',
+    mutate: (s) => {
+      pick(s, 'RoleBinding', 'api').roleRef = { kind: 'ClusterRole', name: 'cluster-admin' };
+    },
+    message: 'grants cluster-admin to ServiceAccount "api"',
+  },
+  {
+    rule: 'no-secret-literal',
+    breaks: 'a Secret with data',
+    mutate: (s) => {
+      s.push({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'db', namespace: 'shop' },
+        stringData: { password: 'hunter2' },
+      });
+    },
+    message: 'Secret holds literal stringData (password)',
+  },
+  {
+    rule: 'pdb-covers-workload',
+    breaks: 'no PDB',
+    mutate: (s) => {
+      s.splice(s.indexOf(pick(s, 'PodDisruptionBudget', 'api')), 1);
+    },
+    message: 'runs at least 4 replicas but no PodDisruptionBudget selects its pods',
+  },
+  {
+    rule: 'pdb-selects-workload',
+    breaks: 'a PDB selector typo',
+    mutate: (s) => {
+      pick(s, 'PodDisruptionBudget', 'api').spec.selector.matchLabels = { 'app.kubernetes.io/name': 'apj' };
+    },
+    message: 'selects the pods of no workload',
+  },
+  {
+    rule: 'pdb-allows-disruption',
+    breaks: 'minAvailable equal to the HPA floor',
+    mutate: (s) => {
+      pick(s, 'PodDisruptionBudget', 'api').spec.minAvailable = 4;
+    },
+    message: 'minAvailable 4 is not below the 4 pod(s) of Deployment/api',
+  },
+  {
+    rule: 'pdb-allows-disruption',
+    breaks: 'maxUnavailable 0',
+    mutate: (s) => {
+      pick(s, 'PodDisruptionBudget', 'api').spec = {
+        ...pick(s, 'PodDisruptionBudget', 'api').spec,
+        minAvailable: undefined,
+        maxUnavailable: 0,
+      };
+    },
+    message: 'maxUnavailable is 0',
+  },
+  {
+    rule: 'hpa-min-above-pdb',
+    breaks: 'minReplicas at the PDB floor',
+    mutate: (s) => {
+      pick(s, 'HorizontalPodAutoscaler', 'api').spec.minReplicas = 3;
+    },
+    message: 'minReplicas 3 is not above minAvailable 3 of PodDisruptionBudget/api',
+  },
+  {
+    rule: 'hpa-target-exists',
+    breaks: 'a misspelt target',
+    mutate: (s) => {
+      pick(s, 'HorizontalPodAutoscaler', 'api').spec.scaleTargetRef.name = 'apx';
+    },
+    message: 'scaleTargetRef Deployment/apx is not in the output',
+  },
+  {
+    rule: 'hpa-target-no-replicas',
+    breaks: 'replicas next to an HPA',
+    mutate: (s) => {
+      pick(s, 'Deployment', 'api').spec.replicas = 4;
+    },
+    message: 'sets replicas 4 although HorizontalPodAutoscaler/api scales it',
+  },
+  {
+    rule: 'spread-hosts-zones',
+    breaks: 'no zone spread',
+    mutate: (s) => {
+      delete apiPod(s).topologySpreadConstraints;
+    },
+    message: '4 replicas are not spread across zones',
+  },
+  {
+    rule: 'priority-class-set',
+    breaks: 'no priority class',
+    mutate: (s) => {
+      delete apiPod(s).priorityClassName;
+    },
+    message: 'pods set no priorityClassName',
+  },
+  {
+    rule: 'prestop-within-grace',
+    breaks: 'a preStop as long as the grace period',
+    mutate: (s) => {
+      apiPod(s).terminationGracePeriodSeconds = 10;
+    },
+    message: 'preStop sleeps 10s, not less than terminationGracePeriodSeconds 10',
+  },
+  {
+    rule: 'rolling-update-progress',
+    breaks: 'maxSurge and maxUnavailable 0',
+    mutate: (s) => {
+      pick(s, 'Deployment', 'api').spec.strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: '10%' };
+    },
+    message: 'both resolve to 0 for 4 replicas',
+  },
+  {
+    rule: 'cronjob-policies',
+    breaks: 'concurrency Allow',
+    mutate: (s) => {
+      delete cron(s).spec.concurrencyPolicy;
+    },
+    message: 'concurrencyPolicy is "Allow"',
+  },
+  {
+    rule: 'recommended-labels',
+    breaks: 'no version label',
+    mutate: (s) => {
+      delete pick(s, 'Deployment', 'api').metadata.labels['app.kubernetes.io/version'];
+    },
+    message: 'lacks app.kubernetes.io/version',
+  },
   // Playbook
-  { rule: 'service-selects-pods', breaks: 'a selector typo', mutate: (s) => { pick(s, 'Service', 'api').spec.selector['app.kubernetes.io/name'] = 'apj'; }, message: 'selector matches the pods of no workload' },
-  { rule: 'service-target-port-exists', breaks: 'a wrong targetPort', mutate: (s) => { pick(s, 'Service', 'api').spec.ports[0].targetPort = 9090; }, message: 'port "http" targets 9090, which no selected container declares' },
-  { rule: 'network-policy-allows-dns', breaks: 'default-deny egress without DNS', mutate: (s) => { s.splice(s.indexOf(pick(s, 'NetworkPolicy', 'allow-dns')), 1); }, message: 'egress is restricted by NetworkPolicy default-deny but none allows DNS' },
-  { rule: 'network-policy-selects-workload', breaks: 'a podSelector typo', mutate: (s) => { pick(s, 'NetworkPolicy', 'api').spec.podSelector.matchLabels = { 'app.kubernetes.io/name': 'apj' }; }, message: 'podSelector matches the pods of no workload' },
-  { rule: 'service-monitor-port-exists', breaks: 'an unknown endpoint port', mutate: (s) => { pick(s, 'ServiceMonitor', 'api').spec.endpoints[0].port = 'metrics'; }, message: 'endpoint port "metrics" is not a port name' },
-  { rule: 'role-binding-role-exists', breaks: 'a missing Role', mutate: (s) => { pick(s, 'RoleBinding', 'api').roleRef.name = 'api-reader'; }, message: 'roleRef Role/api-reader is not in the output' },
-  { rule: 'config-references-exist', breaks: 'a missing Secret', mutate: (s) => { apiContainer(s).env[0].valueFrom.secretKeyRef.name = 'api-db'; }, message: 'refers to Secret "api-db", which is not in the output' },
-  { rule: 'config-references-exist', breaks: 'a missing ConfigMap', mutate: (s) => { s.splice(s.indexOf(pick(s, 'ConfigMap', 'api-config')), 1); }, message: 'refers to ConfigMap "api-config"' },
-  { rule: 'service-account-exists', breaks: 'a missing ServiceAccount', mutate: (s) => { apiPod(s).serviceAccountName = 'api-runner'; }, message: 'runs as ServiceAccount "api-runner", which is not in the output' },
-  { rule: 'storage-class-exists', breaks: 'a missing StorageClass', mutate: (s) => { pick(s, 'PersistentVolumeClaim', 'reports').spec.storageClassName = 'fast'; }, message: 'storageClassName "fast" is not a StorageClass' },
-  { rule: 'priority-class-exists', breaks: 'an undeclared priority class', mutate: (s) => { apiPod(s).priorityClassName = 'online-urgent'; }, message: 'priorityClassName "online-urgent" is not a PriorityClass of the platform stack' },
-  { rule: 'node-pool-exists', breaks: 'an unknown node pool', mutate: (s) => { cron(s).spec.jobTemplate.spec.template.spec.nodeSelector['node-pool'] = 'gpu'; }, message: 'no NodePool of the platform stack (online-general) provides nodes' },
-  { rule: 'node-pool-exists', breaks: 'a missing toleration', mutate: (s) => { delete apiPod(s).tolerations; }, message: 'does not tolerate the taints of the matching NodePool(s): online-general (dedicated=online:NoSchedule)' },
+  {
+    rule: 'service-selects-pods',
+    breaks: 'a selector typo',
+    mutate: (s) => {
+      pick(s, 'Service', 'api').spec.selector['app.kubernetes.io/name'] = 'apj';
+    },
+    message: 'selector matches the pods of no workload',
+  },
+  {
+    rule: 'service-target-port-exists',
+    breaks: 'a wrong targetPort',
+    mutate: (s) => {
+      pick(s, 'Service', 'api').spec.ports[0].targetPort = 9090;
+    },
+    message: 'port "http" targets 9090, which no selected container declares',
+  },
+  {
+    rule: 'network-policy-allows-dns',
+    breaks: 'default-deny egress without DNS',
+    mutate: (s) => {
+      s.splice(s.indexOf(pick(s, 'NetworkPolicy', 'allow-dns')), 1);
+    },
+    message: 'egress is restricted by NetworkPolicy default-deny but none allows DNS',
+  },
+  {
+    rule: 'network-policy-selects-workload',
+    breaks: 'a podSelector typo',
+    mutate: (s) => {
+      pick(s, 'NetworkPolicy', 'api').spec.podSelector.matchLabels = { 'app.kubernetes.io/name': 'apj' };
+    },
+    message: 'podSelector matches the pods of no workload',
+  },
+  {
+    rule: 'service-monitor-port-exists',
+    breaks: 'an unknown endpoint port',
+    mutate: (s) => {
+      pick(s, 'ServiceMonitor', 'api').spec.endpoints[0].port = 'metrics';
+    },
+    message: 'endpoint port "metrics" is not a port name',
+  },
+  {
+    rule: 'role-binding-role-exists',
+    breaks: 'a missing Role',
+    mutate: (s) => {
+      pick(s, 'RoleBinding', 'api').roleRef.name = 'api-reader';
+    },
+    message: 'roleRef Role/api-reader is not in the output',
+  },
+  {
+    rule: 'config-references-exist',
+    breaks: 'a missing Secret',
+    mutate: (s) => {
+      apiContainer(s).env[0].valueFrom.secretKeyRef.name = 'api-db';
+    },
+    message: 'refers to Secret "api-db", which is not in the output',
+  },
+  {
+    rule: 'config-references-exist',
+    breaks: 'a missing ConfigMap',
+    mutate: (s) => {
+      s.splice(s.indexOf(pick(s, 'ConfigMap', 'api-config')), 1);
+    },
+    message: 'refers to ConfigMap "api-config"',
+  },
+  {
+    rule: 'service-account-exists',
+    breaks: 'a missing ServiceAccount',
+    mutate: (s) => {
+      apiPod(s).serviceAccountName = 'api-runner';
+    },
+    message: 'runs as ServiceAccount "api-runner", which is not in the output',
+  },
+  {
+    rule: 'storage-class-exists',
+    breaks: 'a missing StorageClass',
+    mutate: (s) => {
+      pick(s, 'PersistentVolumeClaim', 'reports').spec.storageClassName = 'fast';
+    },
+    message: 'storageClassName "fast" is not a StorageClass',
+  },
+  {
+    rule: 'priority-class-exists',
+    breaks: 'an undeclared priority class',
+    mutate: (s) => {
+      apiPod(s).priorityClassName = 'online-urgent';
+    },
+    message: 'priorityClassName "online-urgent" is not a PriorityClass of the platform stack',
+  },
+  {
+    rule: 'node-pool-exists',
+    breaks: 'an unknown node pool',
+    mutate: (s) => {
+      cron(s).spec.jobTemplate.spec.template.spec.nodeSelector['node-pool'] = 'gpu';
+    },
+    message: 'no NodePool of the platform stack (online-general) provides nodes',
+  },
+  {
+    rule: 'node-pool-exists',
+    breaks: 'a missing toleration',
+    mutate: (s) => {
+      delete apiPod(s).tolerations;
+    },
+    message: 'does not tolerate the taints of the matching NodePool(s): online-general (dedicated=online:NoSchedule)',
+  },
 ];
 
 describe('every rule', () => {
@@ -94,6 +486,8 @@ describe('every rule', () => {
     const stack = goodStack();
     c.mutate(stack);
     const findings = checkManifests(stack, c.options).findings;
-    expect(findings.filter((f) => f.ruleId === rule).map((f) => f.message)).toEqual([expect.stringContaining(c.message)]);
+    expect(findings.filter((f) => f.ruleId === rule).map((f) => f.message)).toEqual([
+      expect.stringContaining(c.message),
+    ]);
   });
 });

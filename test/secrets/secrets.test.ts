@@ -1,4 +1,11 @@
-import { Environment, LiteralSecret, PolicyMode, ProductionService, ProductionServiceProps, ZoneSpread } from '../../lib';
+import {
+  Environment,
+  LiteralSecret,
+  PolicyMode,
+  ProductionService,
+  ProductionServiceProps,
+  ZoneSpread,
+} from '../../lib';
 import { findObject, synthChart } from '../support/manifests';
 
 const service: ProductionServiceProps = {
@@ -26,8 +33,20 @@ describe('ProductionService secrets through External Secrets', () => {
       new ProductionService(chart, 'order-api', {
         ...service,
         secrets: [
-          { name: 'order-db', store: 'vault', files: { username: { key: 'shop/order-db', property: 'user' }, password: { key: 'shop/order-db', property: 'password' } } },
-          { name: 'order-api-keys', store: 'vault', files: { PAYMENT_KEY: { key: 'shop/payment' } }, asEnvironment: true },
+          {
+            name: 'order-db',
+            store: 'vault',
+            files: {
+              username: { key: 'shop/order-db', property: 'user' },
+              password: { key: 'shop/order-db', property: 'password' },
+            },
+          },
+          {
+            name: 'order-api-keys',
+            store: 'vault',
+            files: { PAYMENT_KEY: { key: 'shop/payment' } },
+            asEnvironment: true,
+          },
         ],
       }),
   );
@@ -56,13 +75,22 @@ describe('ProductionService secrets through External Secrets', () => {
 
 describe('LiteralSecret', () => {
   test('is allowed where the environment allows literal secrets', () => {
-    const objects = synthChart((chart) => new LiteralSecret(chart, 'dev-token', { environment: environment('dev', true), data: { token: 'x' } }), 'dev');
+    const objects = synthChart(
+      (chart) => new LiteralSecret(chart, 'dev-token', { environment: environment('dev', true), data: { token: 'x' } }),
+      'dev',
+    );
     expect(findObject(objects, 'Secret', 'dev-token')).toMatchObject({ type: 'Opaque', stringData: { token: 'x' } });
   });
 
   test('is refused in production', () => {
     expect(() =>
-      synthChart((chart) => new LiteralSecret(chart, 'db-password', { environment: environment('production'), data: { password: 'hunter2' } })),
+      synthChart(
+        (chart) =>
+          new LiteralSecret(chart, 'db-password', {
+            environment: environment('production'),
+            data: { password: 'hunter2' },
+          }),
+      ),
     ).toThrow(
       '[production/test/db-password] data holds literal secret values, which environment "production" refuses (allowLiteralSecrets is false); ' +
         'keep the value in the external secret store and pass it through the secrets prop of the workload (an ExternalSecret), ' +

@@ -10,7 +10,9 @@ export function haveTool(command: string, debianPackages: string): boolean {
     throw new Error(`${command} is missing in CI; .ci/run must install the Debian packages: ${debianPackages}`);
   }
   if (!found) {
-    process.stderr.write(`SKIPPED: ${command} is not installed; apt-get install ${debianPackages} to run these tests\n`);
+    process.stderr.write(
+      `SKIPPED: ${command} is not installed; apt-get install ${debianPackages} to run these tests\n`,
+    );
   }
   return found;
 }

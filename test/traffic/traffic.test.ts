@@ -89,14 +89,20 @@ describe('SharedGateway and ServiceRoute', () => {
 describe('traffic bad input', () => {
   const route = (overrides: Partial<ServiceRouteProps>) => () => {
     const { apps, gateway, service } = setup();
-    new ServiceRoute(apps, 'route', { gateway, hostnames: ['shop.example.com'], backends: [{ service, weight: 100 }], ...overrides });
+    new ServiceRoute(apps, 'route', {
+      gateway,
+      hostnames: ['shop.example.com'],
+      backends: [{ service, weight: 100 }],
+      ...overrides,
+    });
   };
 
   test('weights outside 0..100', () => {
     const { apps, gateway, service } = setup();
-    expect(() => new ServiceRoute(apps, 'r', { gateway, hostnames: ['shop.example.com'], backends: [{ service, weight: 120 }] })).toThrow(
-      '[production/order-api/r] backends[0].weight 120 is outside 0..100; use a whole percentage',
-    );
+    expect(
+      () =>
+        new ServiceRoute(apps, 'r', { gateway, hostnames: ['shop.example.com'], backends: [{ service, weight: 120 }] }),
+    ).toThrow('[production/order-api/r] backends[0].weight 120 is outside 0..100; use a whole percentage');
   });
 
   test('weights that do not add up to 100', () => {
@@ -108,8 +114,15 @@ describe('traffic bad input', () => {
   test('a route to a port the service does not expose', () => {
     const { apps, gateway, service } = setup();
     expect(
-      () => new ServiceRoute(apps, 'r', { gateway, hostnames: ['shop.example.com'], backends: [{ service, weight: 100, port: 8080 }] }),
-    ).toThrow('[production/order-api/r] backends[0].port 8080 is not exposed by service order-api (it exposes 80); route to port 80');
+      () =>
+        new ServiceRoute(apps, 'r', {
+          gateway,
+          hostnames: ['shop.example.com'],
+          backends: [{ service, weight: 100, port: 8080 }],
+        }),
+    ).toThrow(
+      '[production/order-api/r] backends[0].port 8080 is not exposed by service order-api (it exposes 80); route to port 80',
+    );
   });
 
   test('a hostname that is not a DNS name', () => {
@@ -119,13 +132,19 @@ describe('traffic bad input', () => {
   });
 
   test('a listener the gateway does not have', () => {
-    expect(route({ listener: 'http' })).toThrow('listener "http" does not exist on gateway shared; use one of: https-shop');
+    expect(route({ listener: 'http' })).toThrow(
+      'listener "http" does not exist on gateway shared; use one of: https-shop',
+    );
   });
 
   test('a production listener without TLS', () => {
     const chart = new Chart(new App(), 'gateway', { namespace: 'gateway' });
     expect(
-      () => new SharedGateway(chart, 'shared', { gatewayClassName: 'eg', listeners: [{ name: 'web', hostname: 'shop.example.com' }] }),
+      () =>
+        new SharedGateway(chart, 'shared', {
+          gatewayClassName: 'eg',
+          listeners: [{ name: 'web', hostname: 'shop.example.com' }],
+        }),
     ).toThrow(
       '[gateway/shared] listeners[0] "web" has no certificateSecret, so it would serve plain HTTP; set certificateSecret to the TLS Secret of shop.example.com, or requireTls: false outside staging and production',
     );

@@ -7,7 +7,10 @@ const base: BatchJobProps = {
 };
 
 function scheduled(props: Partial<ScheduledJobProps> = {}) {
-  return synthChart((chart) => new ScheduledJob(chart, 'nightly-report', { ...base, schedule: '30 2 * * *', ...props }), 'batch');
+  return synthChart(
+    (chart) => new ScheduledJob(chart, 'nightly-report', { ...base, schedule: '30 2 * * *', ...props }),
+    'batch',
+  );
 }
 
 describe('BatchJob', () => {
@@ -17,21 +20,30 @@ describe('BatchJob', () => {
 
   test('synthesizes a bounded, self-cleaning Job', () => {
     expect(objects).toMatchSnapshot();
-    expect(job.spec).toMatchObject({ backoffLimit: 3, activeDeadlineSeconds: 3600, ttlSecondsAfterFinished: 86400, parallelism: 1, completions: 1 });
+    expect(job.spec).toMatchObject({
+      backoffLimit: 3,
+      activeDeadlineSeconds: 3600,
+      ttlSecondsAfterFinished: 86400,
+      parallelism: 1,
+      completions: 1,
+    });
     expect(pod.restartPolicy).toBe('Never');
   });
 
   test('runs in the batch node pool with the batch tier, tolerating the pool taint', () => {
     expect(pod.priorityClassName).toBe('batch');
-    expect(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions).toEqual([
-      { key: 'node-pool', operator: 'In', values: ['batch'] },
-    ]);
+    expect(
+      pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions,
+    ).toEqual([{ key: 'node-pool', operator: 'In', values: ['batch'] }]);
     expect(pod.tolerations).toEqual([{ key: 'node-pool', operator: 'Equal', value: 'batch', effect: 'NoSchedule' }]);
   });
 
   test('runs restricted under its own service account', () => {
     expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
-    expect(pod.containers[0].securityContext).toMatchObject({ allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    expect(pod.containers[0].securityContext).toMatchObject({
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(pod.serviceAccountName).toBe('reindex');
   });
 

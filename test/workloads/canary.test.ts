@@ -100,7 +100,13 @@ describe('a ProductionService with a canary track', () => {
     expect(canary.ingress).toEqual(stable.ingress);
     expect(canary.egress).toEqual(stable.egress);
     expect(canary.ingress).toContainEqual(
-      expect.objectContaining({ from: [expect.objectContaining({ podSelector: { matchLabels: { 'gateway.networking.k8s.io/gateway-name': 'shop' } } })] }),
+      expect.objectContaining({
+        from: [
+          expect.objectContaining({
+            podSelector: { matchLabels: { 'gateway.networking.k8s.io/gateway-name': 'shop' } },
+          }),
+        ],
+      }),
     );
   });
 
@@ -132,7 +138,9 @@ test('blue-green is the same code: weight 100 to a full-size second track', () =
       { service: service.canary!, weight: 100 },
     ],
   });
-  expect(findObject(objects(), 'HTTPRoute', 'order-api').spec.rules[0].backendRefs.map((b: any) => b.weight)).toEqual([0, 100]);
+  expect(findObject(objects(), 'HTTPRoute', 'order-api').spec.rules[0].backendRefs.map((b: any) => b.weight)).toEqual([
+    0, 100,
+  ]);
 });
 
 describe('canary bad input', () => {
@@ -160,20 +168,30 @@ describe('canary bad input', () => {
   };
 
   test('a canary weight outside 0..100 in the environment data', () => {
-    expect(() => new Environment({ ...env, canaries: { 'order-api': { image: 'registry.example.com/order-api:v4.3.0', weight: 120 } } })).toThrow(
+    expect(
+      () =>
+        new Environment({
+          ...env,
+          canaries: { 'order-api': { image: 'registry.example.com/order-api:v4.3.0', weight: 120 } },
+        }),
+    ).toThrow(
       '[environments/staging] canaries.order-api.weight 120 is outside 0..100; use a whole percentage such as 10',
     );
   });
 
   test('a canary left behind after promotion', () => {
-    expect(() => new Environment({ ...env, canaries: { 'order-api': { image: env.images['order-api'], weight: 10 } } })).toThrow(
+    expect(
+      () => new Environment({ ...env, canaries: { 'order-api': { image: env.images['order-api'], weight: 10 } } }),
+    ).toThrow(
       '[environments/staging] canaries.order-api.image "registry.example.com/order-api:v4.2.1" is already the stable image; promotion is done: remove canaries.order-api',
     );
   });
 });
 
 test('the staging environment runs order-api with a canary at 10% in dist', () => {
-  const staging = buildOutput().manifests.filter((f) => f.path.startsWith('staging/')).flatMap((f) => f.objects);
+  const staging = buildOutput()
+    .manifests.filter((f) => f.path.startsWith('staging/'))
+    .flatMap((f) => f.objects);
   expect(findObject(staging, 'HTTPRoute', 'order-api').spec.rules[0].backendRefs).toEqual([
     { name: 'order-api', port: 80, weight: 90 },
     { name: 'order-api-canary', port: 80, weight: 10 },

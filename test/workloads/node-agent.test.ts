@@ -37,7 +37,10 @@ describe('NodeAgent with a host path', () => {
   });
 
   test('reserves requests and limits', () => {
-    expect(pod.containers[0].resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } });
+    expect(pod.containers[0].resources).toEqual({
+      requests: { cpu: '100m', memory: '128Mi' },
+      limits: { cpu: '500m', memory: '256Mi' },
+    });
   });
 
   test('mounts the host path read-only and flags the exemption with its reason in the YAML', () => {
@@ -50,10 +53,14 @@ describe('NodeAgent with a host path', () => {
   });
 
   test('asks its namespace to enforce privileged while auditing and warning at restricted', () => {
-    const agent = new NodeAgent(new (require('cdk8s').Chart)(new (require('cdk8s').App)(), 'c', { namespace: 'node-agents' }), 'a', {
-      ...base,
-      hostPaths: [{ path: '/var/log', reason: 'reads container logs' }],
-    });
+    const agent = new NodeAgent(
+      new (require('cdk8s').Chart)(new (require('cdk8s').App)(), 'c', { namespace: 'node-agents' }),
+      'a',
+      {
+        ...base,
+        hostPaths: [{ path: '/var/log', reason: 'reads container logs' }],
+      },
+    );
     expect(agent.podSecurityModes).toEqual({ enforce: 'privileged', audit: 'restricted', warn: 'restricted' });
   });
 });

@@ -79,7 +79,10 @@ describe('ProductionService with the guide order-api props', () => {
 
   test('leaves replicas to the HPA and rolls with the given surge and unavailability', () => {
     expect(deployment.spec.replicas).toBeUndefined();
-    expect(deployment.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 2, maxUnavailable: 1 } });
+    expect(deployment.spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { maxSurge: 2, maxUnavailable: 1 },
+    });
   });
 
   test('probes startup, readiness and liveness over HTTP on the container port', () => {
@@ -98,14 +101,18 @@ describe('ProductionService with the guide order-api props', () => {
   });
 
   test('places pods in the node pool, apart across hosts and evenly across zones', () => {
-    expect(pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions).toEqual([
-      { key: 'node-pool', operator: 'In', values: ['online-general'] },
-    ]);
-    expect(pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey).toBe(
-      'kubernetes.io/hostname',
-    );
+    expect(
+      pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions,
+    ).toEqual([{ key: 'node-pool', operator: 'In', values: ['online-general'] }]);
+    expect(
+      pod.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey,
+    ).toBe('kubernetes.io/hostname');
     expect(pod.topologySpreadConstraints).toEqual([
-      expect.objectContaining({ topologyKey: 'topology.kubernetes.io/zone', maxSkew: 1, whenUnsatisfiable: 'DoNotSchedule' }),
+      expect.objectContaining({
+        topologyKey: 'topology.kubernetes.io/zone',
+        maxSkew: 1,
+        whenUnsatisfiable: 'DoNotSchedule',
+      }),
     ]);
     expect(pod.priorityClassName).toBe('online-critical');
   });
@@ -140,11 +147,8 @@ describe('ProductionService with the guide order-api props', () => {
 
   test('loads the ConfigMap with envFrom and rolls pods when it changes', () => {
     expect(container.envFrom).toEqual([{ configMapRef: { name: 'order-api-config' } }]);
-    const other = findObject(
-      build({ config: { LOG_LEVEL: 'DEBUG', DB_POOL_SIZE: '120' } }),
-      'Deployment',
-      'order-api',
-    ).spec.template.metadata.annotations['checksum/config'];
+    const other = findObject(build({ config: { LOG_LEVEL: 'DEBUG', DB_POOL_SIZE: '120' } }), 'Deployment', 'order-api')
+      .spec.template.metadata.annotations['checksum/config'];
     expect(deployment.spec.template.metadata.annotations['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
     expect(other).not.toBe(deployment.spec.template.metadata.annotations['checksum/config']);
   });
@@ -163,7 +167,10 @@ describe('ProductionService with the guide order-api props', () => {
     expect(hpa.spec.maxReplicas).toBe(50);
     expect(hpa.spec.metrics).toEqual([
       { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 65 } } },
-      { type: 'Pods', pods: { metric: { name: 'http_requests_inflight' }, target: { type: 'AverageValue', averageValue: '50' } } },
+      {
+        type: 'Pods',
+        pods: { metric: { name: 'http_requests_inflight' }, target: { type: 'AverageValue', averageValue: '50' } },
+      },
     ]);
     expect(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds).toBe(300);
     expect(hpa.spec.behavior.scaleUp.policies).toHaveLength(1);
@@ -261,22 +268,24 @@ describe('ProductionService refuses bad input with the path, prop, value and fix
 
   test('accepts an image pinned by digest', () => {
     const digest = `registry.example.com/order-api@sha256:${'a'.repeat(64)}`;
-    expect(findObject(build({ image: digest }), 'Deployment', 'order-api').spec.template.spec.containers[0].image).toBe(digest);
+    expect(findObject(build({ image: digest }), 'Deployment', 'order-api').spec.template.spec.containers[0].image).toBe(
+      digest,
+    );
   });
 
   test('missing requests or limits', () => {
     expect(construct({ resources: undefined as any })).toThrow(
       `${at} resources is required with both cpu and memory requests and limits; add e.g. resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '512Mi', limit: '512Mi' } }`,
     );
-    expect(construct({ resources: { cpu: { request: '1' }, memory: { request: '1Gi', limit: '1Gi' } } as any })).toThrow(
-      `${at} resources.cpu.limit undefined is not a Kubernetes quantity; use e.g. "500m" or "2"`,
-    );
+    expect(
+      construct({ resources: { cpu: { request: '1' }, memory: { request: '1Gi', limit: '1Gi' } } as any }),
+    ).toThrow(`${at} resources.cpu.limit undefined is not a Kubernetes quantity; use e.g. "500m" or "2"`);
   });
 
   test('a request above its limit', () => {
-    expect(construct({ resources: { cpu: { request: '2', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } } })).toThrow(
-      `${at} resources.cpu.request "2" exceeds the limit "1"; raise the limit or lower the request`,
-    );
+    expect(
+      construct({ resources: { cpu: { request: '2', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } } }),
+    ).toThrow(`${at} resources.cpu.request "2" exceeds the limit "1"; raise the limit or lower the request`);
   });
 
   test('minReplicas greater than maxReplicas', () => {
@@ -298,8 +307,12 @@ describe('ProductionService refuses bad input with the path, prop, value and fix
   });
 
   test('a port outside 1..65535', () => {
-    expect(construct({ containerPort: 70000 })).toThrow(`${at} containerPort 70000 is not a port; use an integer between 1 and 65535`);
-    expect(construct({ servicePort: 0 })).toThrow(`${at} servicePort 0 is not a port; use an integer between 1 and 65535`);
+    expect(construct({ containerPort: 70000 })).toThrow(
+      `${at} containerPort 70000 is not a port; use an integer between 1 and 65535`,
+    );
+    expect(construct({ servicePort: 0 })).toThrow(
+      `${at} servicePort 0 is not a port; use an integer between 1 and 65535`,
+    );
   });
 
   test('a name that is not a DNS-1123 label', () => {

@@ -13,7 +13,9 @@ function build(props: Partial<StatefulServiceProps> = {}) {
       storage: { size: '20Gi', storageClass },
       probes: { readiness: Probe.command(['redis-cli', 'ping']), liveness: Probe.tcp(), startup: Probe.tcp() },
       network: { ingress: [{ from: Peer.podsInNamespace('production', { 'app.kubernetes.io/name': 'order-api' }) }] },
-      secrets: [{ name: 'redis-auth', store: 'platform-secrets', files: { password: { key: 'redis', property: 'password' } } }],
+      secrets: [
+        { name: 'redis-auth', store: 'platform-secrets', files: { password: { key: 'redis', property: 'password' } } },
+      ],
       ...props,
     });
   }, 'infra');
@@ -45,11 +47,21 @@ describe('StatefulService', () => {
   test('gives each replica its own volume on the Retain class and keeps claims on delete and scale-down', () => {
     expect(statefulSet.spec.volumeClaimTemplates).toEqual([
       {
-        metadata: { name: 'data', labels: { 'app.kubernetes.io/instance': 'redis', 'app.kubernetes.io/name': 'redis' } },
-        spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'gp3-retain', resources: { requests: { storage: '20Gi' } } },
+        metadata: {
+          name: 'data',
+          labels: { 'app.kubernetes.io/instance': 'redis', 'app.kubernetes.io/name': 'redis' },
+        },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          storageClassName: 'gp3-retain',
+          resources: { requests: { storage: '20Gi' } },
+        },
       },
     ]);
-    expect(statefulSet.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });
+    expect(statefulSet.spec.persistentVolumeClaimRetentionPolicy).toEqual({
+      whenDeleted: 'Retain',
+      whenScaled: 'Retain',
+    });
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'data', mountPath: '/data' });
   });
 
@@ -66,7 +78,14 @@ describe('StatefulService', () => {
 
   test('shares the security, placement, probes and labels of ProductionService', () => {
     const stateless = findObject(
-      synthChart((chart) => new ProductionService(chart, 'redis', { image: 'docker.io/library/redis:7.4.2', resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } } }), 'infra'),
+      synthChart(
+        (chart) =>
+          new ProductionService(chart, 'redis', {
+            image: 'docker.io/library/redis:7.4.2',
+            resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } },
+          }),
+        'infra',
+      ),
       'Deployment',
       'redis',
     ).spec.template.spec;
@@ -81,8 +100,15 @@ describe('StatefulService', () => {
   });
 
   test('mounts the ExternalSecret as read-only files', () => {
-    expect(pod.volumes).toContainEqual({ name: 'secret-redis-auth', secret: { secretName: 'redis-auth', defaultMode: 0o440 } });
-    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'secret-redis-auth', mountPath: '/var/run/secrets/redis-auth', readOnly: true });
+    expect(pod.volumes).toContainEqual({
+      name: 'secret-redis-auth',
+      secret: { secretName: 'redis-auth', defaultMode: 0o440 },
+    });
+    expect(pod.containers[0].volumeMounts).toContainEqual({
+      name: 'secret-redis-auth',
+      mountPath: '/var/run/secrets/redis-auth',
+      readOnly: true,
+    });
   });
 
   test('admits the declared peers on its port and allows DNS', () => {

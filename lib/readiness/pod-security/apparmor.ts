@@ -16,17 +16,26 @@ export const appArmor = podRule({
     const out: Violation[] = [];
     for (const [key, value] of Object.entries(stringMap(template.metadata.annotations))) {
       if (key.startsWith(ANNOTATION_PREFIX) && value !== 'runtime/default' && !value.startsWith('localhost/')) {
-        out.push({ message: `annotation ${key} is "${value}"`, field: `${template.specPath.replace(/spec$/, 'metadata')}.annotations` });
+        out.push({
+          message: `annotation ${key} is "${value}"`,
+          field: `${template.specPath.replace(/spec$/, 'metadata')}.annotations`,
+        });
       }
     }
     const podType = text(at(podSecurityContext(template), 'appArmorProfile', 'type'));
     if (podType !== undefined && !ALLOWED_TYPES.has(podType)) {
-      out.push({ message: `pod appArmorProfile.type is "${podType}"`, field: `${template.specPath}.securityContext.appArmorProfile.type` });
+      out.push({
+        message: `pod appArmorProfile.type is "${podType}"`,
+        field: `${template.specPath}.securityContext.appArmorProfile.type`,
+      });
     }
     for (const c of securedContainers(template)) {
       const type = text(at(c.securityContext, 'appArmorProfile', 'type'));
       if (type !== undefined && !ALLOWED_TYPES.has(type)) {
-        out.push({ message: `${containerLabel(c)} appArmorProfile.type is "${type}"`, field: `${c.path}.securityContext.appArmorProfile.type` });
+        out.push({
+          message: `${containerLabel(c)} appArmorProfile.type is "${type}"`,
+          field: `${c.path}.securityContext.appArmorProfile.type`,
+        });
       }
     }
     return out;

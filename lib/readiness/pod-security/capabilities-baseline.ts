@@ -4,8 +4,19 @@ import { at } from '../object';
 
 /** The capabilities the baseline profile allows a container to add. */
 export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE',
-  'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
 ]);
 
 /** Pod Security baseline: capabilities beyond the default set are not added. */
@@ -18,7 +29,14 @@ export const capabilitiesBaseline = podRule({
     return securedContainers(template).flatMap((c) => {
       const added = at(c.securityContext, 'capabilities', 'add');
       const bad = Array.isArray(added) ? added.filter((cap) => !BASELINE_CAPABILITIES.has(String(cap))) : [];
-      return bad.length === 0 ? [] : [{ message: `${containerLabel(c)} adds ${bad.map(String).join(', ')}`, field: `${c.path}.securityContext.capabilities.add` }];
+      return bad.length === 0
+        ? []
+        : [
+            {
+              message: `${containerLabel(c)} adds ${bad.map(String).join(', ')}`,
+              field: `${c.path}.securityContext.capabilities.add`,
+            },
+          ];
     });
   },
 });

@@ -15,11 +15,18 @@ export const capabilitiesRestricted = podRule({
     for (const c of securedContainers(template)) {
       const drop = at(c.securityContext, 'capabilities', 'drop');
       if (!Array.isArray(drop) || !drop.includes('ALL')) {
-        out.push({ message: `${containerLabel(c)} does not drop ALL capabilities`, field: `${c.path}.securityContext.capabilities.drop` });
+        out.push({
+          message: `${containerLabel(c)} does not drop ALL capabilities`,
+          field: `${c.path}.securityContext.capabilities.drop`,
+        });
       }
       const add = at(c.securityContext, 'capabilities', 'add');
       const extra = Array.isArray(add) ? add.filter((cap) => cap !== 'NET_BIND_SERVICE') : [];
-      if (extra.length) out.push({ message: `${containerLabel(c)} adds ${extra.map(String).join(', ')}`, field: `${c.path}.securityContext.capabilities.add` });
+      if (extra.length)
+        out.push({
+          message: `${containerLabel(c)} adds ${extra.map(String).join(', ')}`,
+          field: `${c.path}.securityContext.capabilities.add`,
+        });
     }
     return out;
   },

@@ -36,7 +36,8 @@ export function usesUserNamespace(template: PodTemplate): boolean {
 
 /** How a container is named in messages: `container "app"` or `init container "setup"`. */
 export function containerLabel(c: ContainerRef): string {
-  const prefix = c.list === 'containers' ? 'container' : c.list === 'initContainers' ? 'init container' : 'ephemeral container';
+  const prefix =
+    c.list === 'containers' ? 'container' : c.list === 'initContainers' ? 'init container' : 'ephemeral container';
   return `${prefix} "${c.name}"`;
 }
 

@@ -10,7 +10,14 @@ export const hostPathVolumes = podRule({
   fix: 'Use an emptyDir, a PersistentVolumeClaim or a CSI volume instead; node agents that need the host carry a suppression with the reason.',
   checkPod(template) {
     return records(template.spec.volumes).flatMap((v, i) =>
-      v.hostPath === undefined ? [] : [{ message: `volume "${text(v.name) ?? i}" is a hostPath`, field: `${template.specPath}.volumes[${i}].hostPath` }],
+      v.hostPath === undefined
+        ? []
+        : [
+            {
+              message: `volume "${text(v.name) ?? i}" is a hostPath`,
+              field: `${template.specPath}.volumes[${i}].hostPath`,
+            },
+          ],
     );
   },
 });

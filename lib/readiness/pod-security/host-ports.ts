@@ -11,7 +11,14 @@ export const hostPorts = podRule({
   checkPod(template) {
     return securedContainers(template).flatMap((c) =>
       records(c.container.ports).flatMap((p, i) =>
-        p.hostPort === undefined || p.hostPort === 0 ? [] : [{ message: `${containerLabel(c)} binds host port ${p.hostPort}`, field: `${c.path}.ports[${i}].hostPort` }],
+        p.hostPort === undefined || p.hostPort === 0
+          ? []
+          : [
+              {
+                message: `${containerLabel(c)} binds host port ${p.hostPort}`,
+                field: `${c.path}.ports[${i}].hostPort`,
+              },
+            ],
       ),
     );
   },

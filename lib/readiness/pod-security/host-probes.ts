@@ -4,7 +4,11 @@ import { Violation } from '../types';
 import { containerLabel, PSS_WHY, securedContainers } from './context';
 
 const HANDLERS: readonly (readonly string[])[] = [
-  ['livenessProbe'], ['readinessProbe'], ['startupProbe'], ['lifecycle', 'postStart'], ['lifecycle', 'preStop'],
+  ['livenessProbe'],
+  ['readinessProbe'],
+  ['startupProbe'],
+  ['lifecycle', 'postStart'],
+  ['lifecycle', 'preStop'],
 ];
 
 /** Pod Security baseline (v1.34+): probes and lifecycle hooks reach only the pod itself. */
@@ -20,7 +24,11 @@ export const hostProbes = podRule({
       for (const handler of HANDLERS) {
         for (const action of ['httpGet', 'tcpSocket']) {
           const host = text(at(c.container, ...handler, action, 'host'));
-          if (host) out.push({ message: `${containerLabel(c)} ${handler.join('.')} ${action}.host is "${host}"`, field: `${c.path}.${handler.join('.')}.${action}.host` });
+          if (host)
+            out.push({
+              message: `${containerLabel(c)} ${handler.join('.')} ${action}.host is "${host}"`,
+              field: `${c.path}.${handler.join('.')}.${action}.host`,
+            });
         }
       }
     }

@@ -11,6 +11,9 @@ export const privilegeEscalation = podRule({
     if (isWindowsPod(template)) return [];
     return securedContainers(template)
       .filter((c) => c.securityContext.allowPrivilegeEscalation !== false)
-      .map((c) => ({ message: `${containerLabel(c)} does not set allowPrivilegeEscalation: false`, field: `${c.path}.securityContext.allowPrivilegeEscalation` }));
+      .map((c) => ({
+        message: `${containerLabel(c)} does not set allowPrivilegeEscalation: false`,
+        field: `${c.path}.securityContext.allowPrivilegeEscalation`,
+      }));
   },
 });

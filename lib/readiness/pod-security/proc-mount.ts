@@ -10,7 +10,12 @@ export function unmaskedProcMounts(template: PodTemplate): Violation[] {
     const procMount = text(c.securityContext.procMount);
     return procMount === undefined || procMount === 'Default'
       ? []
-      : [{ message: `${containerLabel(c)} sets procMount "${procMount}"`, field: `${c.path}.securityContext.procMount` }];
+      : [
+          {
+            message: `${containerLabel(c)} sets procMount "${procMount}"`,
+            field: `${c.path}.securityContext.procMount`,
+          },
+        ];
   });
 }
 

@@ -11,9 +11,11 @@ export const runAsUser = podRule({
   checkPod(template, _object, { pssVersion }) {
     if (pssVersion.minor >= 35 && usesUserNamespace(template)) return [];
     const out: Violation[] = [];
-    if (podSecurityContext(template).runAsUser === 0) out.push({ message: 'pod sets runAsUser: 0', field: `${template.specPath}.securityContext.runAsUser` });
+    if (podSecurityContext(template).runAsUser === 0)
+      out.push({ message: 'pod sets runAsUser: 0', field: `${template.specPath}.securityContext.runAsUser` });
     for (const c of securedContainers(template)) {
-      if (c.securityContext.runAsUser === 0) out.push({ message: `${containerLabel(c)} sets runAsUser: 0`, field: `${c.path}.securityContext.runAsUser` });
+      if (c.securityContext.runAsUser === 0)
+        out.push({ message: `${containerLabel(c)} sets runAsUser: 0`, field: `${c.path}.securityContext.runAsUser` });
     }
     return out;
   },

@@ -12,11 +12,17 @@ export const seccompBaseline = podRule({
   checkPod(template) {
     const out: Violation[] = [];
     if (text(at(podSecurityContext(template), 'seccompProfile', 'type')) === 'Unconfined') {
-      out.push({ message: 'pod seccompProfile.type is "Unconfined"', field: `${template.specPath}.securityContext.seccompProfile.type` });
+      out.push({
+        message: 'pod seccompProfile.type is "Unconfined"',
+        field: `${template.specPath}.securityContext.seccompProfile.type`,
+      });
     }
     for (const c of securedContainers(template)) {
       if (text(at(c.securityContext, 'seccompProfile', 'type')) === 'Unconfined') {
-        out.push({ message: `${containerLabel(c)} seccompProfile.type is "Unconfined"`, field: `${c.path}.securityContext.seccompProfile.type` });
+        out.push({
+          message: `${containerLabel(c)} seccompProfile.type is "Unconfined"`,
+          field: `${c.path}.securityContext.seccompProfile.type`,
+        });
       }
     }
     return out;

@@ -29,10 +29,18 @@ export const seLinux = podRule({
     const allowed = allowedTypes(pssVersion.minor);
     const out: Violation[] = [];
     const pod = problems(record(podSecurityContext(template).seLinuxOptions), allowed);
-    if (pod.length) out.push({ message: `pod seLinuxOptions set ${pod.join(', ')}`, field: `${template.specPath}.securityContext.seLinuxOptions` });
+    if (pod.length)
+      out.push({
+        message: `pod seLinuxOptions set ${pod.join(', ')}`,
+        field: `${template.specPath}.securityContext.seLinuxOptions`,
+      });
     for (const c of securedContainers(template)) {
       const found = problems(record(c.securityContext.seLinuxOptions), allowed);
-      if (found.length) out.push({ message: `${containerLabel(c)} seLinuxOptions set ${found.join(', ')}`, field: `${c.path}.securityContext.seLinuxOptions` });
+      if (found.length)
+        out.push({
+          message: `${containerLabel(c)} seLinuxOptions set ${found.join(', ')}`,
+          field: `${c.path}.securityContext.seLinuxOptions`,
+        });
     }
     return out;
   },

@@ -4,9 +4,26 @@ import { podSecurityContext, PSS_WHY } from './context';
 
 /** The namespaced sysctls baseline allows, by the policy version that added them. */
 const SAFE_SYSCTLS: readonly (readonly [number, readonly string[]])[] = [
-  [0, ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range']],
+  [
+    0,
+    [
+      'kernel.shm_rmid_forced',
+      'net.ipv4.ip_local_port_range',
+      'net.ipv4.ip_unprivileged_port_start',
+      'net.ipv4.tcp_syncookies',
+      'net.ipv4.ping_group_range',
+    ],
+  ],
   [27, ['net.ipv4.ip_local_reserved_ports']],
-  [29, ['net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout', 'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes']],
+  [
+    29,
+    [
+      'net.ipv4.tcp_keepalive_time',
+      'net.ipv4.tcp_fin_timeout',
+      'net.ipv4.tcp_keepalive_intvl',
+      'net.ipv4.tcp_keepalive_probes',
+    ],
+  ],
   [32, ['net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem']],
   [33, ['net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat']],
 ];
@@ -33,7 +50,14 @@ export const sysctls = podRule({
     const safe = safeSysctls(pssVersion.minor);
     return records(podSecurityContext(template).sysctls).flatMap((s, i) => {
       const name = text(s.name) ?? '';
-      return safe.has(name) ? [] : [{ message: `sysctl "${name}" is not allowed at policy ${pssVersion.name}`, field: `${template.specPath}.securityContext.sysctls[${i}]` }];
+      return safe.has(name)
+        ? []
+        : [
+            {
+              message: `sysctl "${name}" is not allowed at policy ${pssVersion.name}`,
+              field: `${template.specPath}.securityContext.sysctls[${i}]`,
+            },
+          ];
     });
   },
 });

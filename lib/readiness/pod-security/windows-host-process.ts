@@ -12,11 +12,17 @@ export const windowsHostProcess = podRule({
   checkPod(template) {
     const out: Violation[] = [];
     if (at(podSecurityContext(template), 'windowsOptions', 'hostProcess') === true) {
-      out.push({ message: 'pod windowsOptions.hostProcess is true', field: `${template.specPath}.securityContext.windowsOptions.hostProcess` });
+      out.push({
+        message: 'pod windowsOptions.hostProcess is true',
+        field: `${template.specPath}.securityContext.windowsOptions.hostProcess`,
+      });
     }
     for (const c of securedContainers(template)) {
       if (at(c.securityContext, 'windowsOptions', 'hostProcess') === true) {
-        out.push({ message: `${containerLabel(c)} windowsOptions.hostProcess is true`, field: `${c.path}.securityContext.windowsOptions.hostProcess` });
+        out.push({
+          message: `${containerLabel(c)} windowsOptions.hostProcess is true`,
+          field: `${c.path}.securityContext.windowsOptions.hostProcess`,
+        });
       }
     }
     return out;

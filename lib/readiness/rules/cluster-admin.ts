@@ -9,10 +9,18 @@ export const noClusterAdmin = objectRule({
   fix: 'Bind a Role (or a narrow ClusterRole) with only the verbs and resources the account uses.',
   kinds: ['ClusterRoleBinding', 'RoleBinding'],
   check(object) {
-    if (text(at(object, 'roleRef', 'kind')) !== 'ClusterRole' || text(at(object, 'roleRef', 'name')) !== 'cluster-admin') return [];
+    if (
+      text(at(object, 'roleRef', 'kind')) !== 'ClusterRole' ||
+      text(at(object, 'roleRef', 'name')) !== 'cluster-admin'
+    )
+      return [];
     return records(object.subjects)
       .map((s, i) => ({ s, i }))
-      .filter(({ s }) => s.kind === 'ServiceAccount' || (s.kind === 'Group' && (text(s.name) ?? '').startsWith('system:serviceaccounts')))
+      .filter(
+        ({ s }) =>
+          s.kind === 'ServiceAccount' ||
+          (s.kind === 'Group' && (text(s.name) ?? '').startsWith('system:serviceaccounts')),
+      )
       .map(({ s, i }) => ({ message: `grants cluster-admin to ${s.kind} "${text(s.name)}"`, field: `subjects[${i}]` }));
   },
 });

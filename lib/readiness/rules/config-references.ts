@@ -24,8 +24,18 @@ export function configReferences(template: PodTemplate): Reference[] {
       add('Secret', at(e, 'secretRef', 'name'), `${c.path}.envFrom[${i}]`, e.secretRef);
     });
     records(c.container.env).forEach((e, i) => {
-      add('ConfigMap', at(e, 'valueFrom', 'configMapKeyRef', 'name'), `${c.path}.env[${i}]`, at(e, 'valueFrom', 'configMapKeyRef'));
-      add('Secret', at(e, 'valueFrom', 'secretKeyRef', 'name'), `${c.path}.env[${i}]`, at(e, 'valueFrom', 'secretKeyRef'));
+      add(
+        'ConfigMap',
+        at(e, 'valueFrom', 'configMapKeyRef', 'name'),
+        `${c.path}.env[${i}]`,
+        at(e, 'valueFrom', 'configMapKeyRef'),
+      );
+      add(
+        'Secret',
+        at(e, 'valueFrom', 'secretKeyRef', 'name'),
+        `${c.path}.env[${i}]`,
+        at(e, 'valueFrom', 'secretKeyRef'),
+      );
     });
   }
   records(template.spec.volumes).forEach((v, i) => {
@@ -37,7 +47,9 @@ export function configReferences(template: PodTemplate): Reference[] {
       add('Secret', at(s, 'secret', 'name'), field, s.secret);
     }
   });
-  records(template.spec.imagePullSecrets).forEach((s, i) => add('Secret', s.name, `${template.specPath}.imagePullSecrets[${i}]`, {}));
+  records(template.spec.imagePullSecrets).forEach((s, i) =>
+    add('Secret', s.name, `${template.specPath}.imagePullSecrets[${i}]`, {}),
+  );
   return refs;
 }
 
@@ -45,8 +57,10 @@ export function configReferences(template: PodTemplate): Reference[] {
 function declaredSecrets(index: ObjectIndex): ReadonlySet<string> {
   return index.derived('declared-secrets', () => {
     const names = new Set<string>();
-    for (const s of [...index.ofKind('Secret'), ...index.ofKind('SealedSecret')]) names.add(`${namespaceOf(s)}/${nameOf(s)}`);
-    for (const es of index.ofKind('ExternalSecret')) names.add(`${namespaceOf(es)}/${text(at(es, 'spec', 'target', 'name')) ?? nameOf(es)}`);
+    for (const s of [...index.ofKind('Secret'), ...index.ofKind('SealedSecret')])
+      names.add(`${namespaceOf(s)}/${nameOf(s)}`);
+    for (const es of index.ofKind('ExternalSecret'))
+      names.add(`${namespaceOf(es)}/${text(at(es, 'spec', 'target', 'name')) ?? nameOf(es)}`);
     return names;
   });
 }
@@ -62,8 +76,10 @@ export const configReferencesExist = podRule({
     const secrets = declaredSecrets(index);
     const out: Violation[] = [];
     for (const ref of configReferences(template)) {
-      const exists = ref.kind === 'Secret' ? secrets.has(`${ns}/${ref.name}`) : index.get('ConfigMap', ns, ref.name) !== undefined;
-      if (!exists) out.push({ message: `refers to ${ref.kind} "${ref.name}", which is not in the output`, field: ref.field });
+      const exists =
+        ref.kind === 'Secret' ? secrets.has(`${ns}/${ref.name}`) : index.get('ConfigMap', ns, ref.name) !== undefined;
+      if (!exists)
+        out.push({ message: `refers to ${ref.kind} "${ref.name}", which is not in the output`, field: ref.field });
     }
     return out;
   },

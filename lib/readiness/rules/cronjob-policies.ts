@@ -11,10 +11,19 @@ export const cronJobPolicies = objectRule({
   kinds: ['CronJob'],
   check(object) {
     const out: Violation[] = [];
-    if (at(object, 'spec', 'startingDeadlineSeconds') === undefined) out.push({ message: 'sets no startingDeadlineSeconds', field: 'spec.startingDeadlineSeconds' });
+    if (at(object, 'spec', 'startingDeadlineSeconds') === undefined)
+      out.push({ message: 'sets no startingDeadlineSeconds', field: 'spec.startingDeadlineSeconds' });
     const policy = at(object, 'spec', 'concurrencyPolicy');
-    if (policy !== 'Forbid' && policy !== 'Replace') out.push({ message: `concurrencyPolicy is ${JSON.stringify(policy ?? 'Allow')}, so runs may overlap`, field: 'spec.concurrencyPolicy' });
-    if (at(object, 'spec', 'jobTemplate', 'spec', 'ttlSecondsAfterFinished') === undefined) out.push({ message: 'sets no jobTemplate.spec.ttlSecondsAfterFinished', field: 'spec.jobTemplate.spec.ttlSecondsAfterFinished' });
+    if (policy !== 'Forbid' && policy !== 'Replace')
+      out.push({
+        message: `concurrencyPolicy is ${JSON.stringify(policy ?? 'Allow')}, so runs may overlap`,
+        field: 'spec.concurrencyPolicy',
+      });
+    if (at(object, 'spec', 'jobTemplate', 'spec', 'ttlSecondsAfterFinished') === undefined)
+      out.push({
+        message: 'sets no jobTemplate.spec.ttlSecondsAfterFinished',
+        field: 'spec.jobTemplate.spec.ttlSecondsAfterFinished',
+      });
     return out;
   },
 });

@@ -10,14 +10,23 @@ export const hpaMinAbovePdb = objectRule({
   fix: 'Raise spec.minReplicas above the PDB minAvailable, or lower minAvailable (e.g. minReplicas - 2).',
   kinds: ['HorizontalPodAutoscaler'],
   check(object, { index }) {
-    const target = index.get(text(at(object, 'spec', 'scaleTargetRef', 'kind')) ?? '', namespaceOf(object), text(at(object, 'spec', 'scaleTargetRef', 'name')) ?? '');
+    const target = index.get(
+      text(at(object, 'spec', 'scaleTargetRef', 'kind')) ?? '',
+      namespaceOf(object),
+      text(at(object, 'spec', 'scaleTargetRef', 'name')) ?? '',
+    );
     if (!target) return [];
     const min = at(object, 'spec', 'minReplicas');
     const minReplicas = typeof min === 'number' ? min : 1;
     return disruptionBudgetsOf(index, target).flatMap((pdb) => {
       const minAvailable = at(pdb, 'spec', 'minAvailable');
       return typeof minAvailable === 'number' && minAvailable >= minReplicas
-        ? [{ message: `minReplicas ${minReplicas} is not above minAvailable ${minAvailable} of PodDisruptionBudget/${nameOf(pdb)}`, field: 'spec.minReplicas' }]
+        ? [
+            {
+              message: `minReplicas ${minReplicas} is not above minAvailable ${minAvailable} of PodDisruptionBudget/${nameOf(pdb)}`,
+              field: 'spec.minReplicas',
+            },
+          ]
         : [];
     });
   },

@@ -11,6 +11,8 @@ export const hpaTargetExists = objectRule({
   check(object, { index }) {
     const kind = text(at(object, 'spec', 'scaleTargetRef', 'kind')) ?? '';
     const name = text(at(object, 'spec', 'scaleTargetRef', 'name')) ?? '';
-    return index.get(kind, namespaceOf(object), name) ? [] : [{ message: `scaleTargetRef ${kind}/${name} is not in the output`, field: 'spec.scaleTargetRef' }];
+    return index.get(kind, namespaceOf(object), name)
+      ? []
+      : [{ message: `scaleTargetRef ${kind}/${name} is not in the output`, field: 'spec.scaleTargetRef' }];
   },
 });

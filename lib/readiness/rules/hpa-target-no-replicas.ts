@@ -13,7 +13,12 @@ export const hpaTargetNoReplicas = objectRule({
     const hpa = autoscalerOf(index, object);
     const spec = object.spec as Record<string, unknown> | undefined;
     return hpa && spec?.replicas !== undefined
-      ? [{ message: `sets replicas ${JSON.stringify(spec.replicas)} although HorizontalPodAutoscaler/${nameOf(hpa)} scales it`, field: 'spec.replicas' }]
+      ? [
+          {
+            message: `sets replicas ${JSON.stringify(spec.replicas)} although HorizontalPodAutoscaler/${nameOf(hpa)} scales it`,
+            field: 'spec.replicas',
+          },
+        ]
       : [];
   },
 });

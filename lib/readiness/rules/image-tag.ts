@@ -21,8 +21,14 @@ export const imageTagPinned = podRule({
     return containersOf(template).flatMap((c) => {
       const image = text(c.container.image) ?? '';
       const tag = imageTag(image);
-      if (tag === undefined) return [{ message: `${containerLabel(c)} image "${image}" has no tag, so it means latest`, field: `${c.path}.image` }];
-      if (tag === 'latest') return [{ message: `${containerLabel(c)} image "${image}" uses the mutable tag "latest"`, field: `${c.path}.image` }];
+      if (tag === undefined)
+        return [
+          { message: `${containerLabel(c)} image "${image}" has no tag, so it means latest`, field: `${c.path}.image` },
+        ];
+      if (tag === 'latest')
+        return [
+          { message: `${containerLabel(c)} image "${image}" uses the mutable tag "latest"`, field: `${c.path}.image` },
+        ];
       return [];
     });
   },

@@ -13,7 +13,10 @@ export function restrictsEgress(policy: KubeObject): boolean {
 /** Whether an egress rule lets UDP port 53 out (a rule without ports allows every port). */
 function allowsDns(rule: Record<string, unknown>): boolean {
   if (rule.ports === undefined) return true;
-  return records(rule.ports).some((p) => (p.protocol ?? 'TCP') === 'UDP' && (p.port === undefined || p.port === 53 || p.port === 'dns' || p.port === '53'));
+  return records(rule.ports).some(
+    (p) =>
+      (p.protocol ?? 'TCP') === 'UDP' && (p.port === undefined || p.port === 53 || p.port === 'dns' || p.port === '53'),
+  );
 }
 
 /** Guide 7.3: pods whose egress is denied by default still resolve names. */
@@ -27,6 +30,10 @@ export const networkPolicyDns = objectRule({
     const restricting = networkPoliciesOf(index, object).filter(restrictsEgress);
     if (restricting.length === 0) return [];
     if (restricting.some((p) => records(at(p, 'spec', 'egress')).some(allowsDns))) return [];
-    return [{ message: `egress is restricted by NetworkPolicy ${restricting.map(nameOf).join(', ')} but none allows DNS (UDP 53)` }];
+    return [
+      {
+        message: `egress is restricted by NetworkPolicy ${restricting.map(nameOf).join(', ')} but none allows DNS (UDP 53)`,
+      },
+    ];
   },
 });

@@ -12,6 +12,8 @@ export const networkPolicySelects = objectRule({
   check(object, { index }) {
     const selector = parseSelector(at(object, 'spec', 'podSelector') ?? {});
     if (!selector || isEmptySelector(selector)) return [];
-    return index.selectWorkloads(namespaceOf(object), selector).length === 0 ? [{ message: 'podSelector matches the pods of no workload in the output', field: 'spec.podSelector' }] : [];
+    return index.selectWorkloads(namespaceOf(object), selector).length === 0
+      ? [{ message: 'podSelector matches the pods of no workload in the output', field: 'spec.podSelector' }]
+      : [];
   },
 });

@@ -12,13 +12,21 @@ export const pdbAllowsDisruption = objectRule({
   check(object, { index }) {
     const { workloads, minAvailable, maxUnavailable } = readBudget(object, index);
     const out: Violation[] = [];
-    if (maxUnavailable === 0 || maxUnavailable === '0%') out.push({ message: `maxUnavailable is ${JSON.stringify(maxUnavailable)}, so no pod may ever be evicted`, field: 'spec.maxUnavailable' });
-    if (minAvailable === '100%') out.push({ message: 'minAvailable is "100%", so no pod may ever be evicted', field: 'spec.minAvailable' });
+    if (maxUnavailable === 0 || maxUnavailable === '0%')
+      out.push({
+        message: `maxUnavailable is ${JSON.stringify(maxUnavailable)}, so no pod may ever be evicted`,
+        field: 'spec.maxUnavailable',
+      });
+    if (minAvailable === '100%')
+      out.push({ message: 'minAvailable is "100%", so no pod may ever be evicted', field: 'spec.minAvailable' });
     if (typeof minAvailable === 'number') {
       const counted = workloads.filter((w) => w.replicas !== undefined);
       const pods = counted.reduce((sum, w) => sum + (w.replicas ?? 0), 0);
       if (counted.length > 0 && minAvailable >= pods) {
-        out.push({ message: `minAvailable ${minAvailable} is not below the ${pods} pod(s) of ${counted.map((w) => workloadName(w.object)).join(', ')}, so no pod may be evicted`, field: 'spec.minAvailable' });
+        out.push({
+          message: `minAvailable ${minAvailable} is not below the ${pods} pod(s) of ${counted.map((w) => workloadName(w.object)).join(', ')}, so no pod may be evicted`,
+          field: 'spec.minAvailable',
+        });
       }
     }
     return out;

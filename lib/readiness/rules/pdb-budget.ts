@@ -20,8 +20,15 @@ export interface DisruptionBudget {
 /** Reads a PDB and resolves the workloads it covers. */
 export function readBudget(pdb: KubeObject, index: ObjectIndex): DisruptionBudget {
   const selector = parseSelector(at(pdb, 'spec', 'selector'));
-  const workloads = index.selectWorkloads(namespaceOf(pdb), selector).map((w) => ({ object: w.object, replicas: minimumReplicas(index, w.object) }));
-  return { selector, workloads, minAvailable: at(pdb, 'spec', 'minAvailable'), maxUnavailable: at(pdb, 'spec', 'maxUnavailable') };
+  const workloads = index
+    .selectWorkloads(namespaceOf(pdb), selector)
+    .map((w) => ({ object: w.object, replicas: minimumReplicas(index, w.object) }));
+  return {
+    selector,
+    workloads,
+    minAvailable: at(pdb, 'spec', 'minAvailable'),
+    maxUnavailable: at(pdb, 'spec', 'maxUnavailable'),
+  };
 }
 
 /** `Kind/name` of a workload, for messages. */

@@ -10,6 +10,8 @@ export const pdbSelectsWorkload = objectRule({
   kinds: ['PodDisruptionBudget'],
   check(object, { index }) {
     const budget = readBudget(object, index);
-    return budget.workloads.length === 0 ? [{ message: 'selects the pods of no workload in the output', field: 'spec.selector' }] : [];
+    return budget.workloads.length === 0
+      ? [{ message: 'selects the pods of no workload in the output', field: 'spec.selector' }]
+      : [];
   },
 });

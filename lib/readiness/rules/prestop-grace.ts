@@ -20,11 +20,19 @@ export const preStopWithinGrace = podRule({
   why: 'Guide 6.3: the grace period counts from the start of preStop; a sleep as long as the grace period leaves the application no time to drain and it is SIGKILLed mid-request.',
   fix: 'Make terminationGracePeriodSeconds longer than the preStop sleep plus the application shutdown time (the order-api uses 10 s of sleep and 40 s of grace).',
   checkPod(template) {
-    const grace = typeof template.spec.terminationGracePeriodSeconds === 'number' ? template.spec.terminationGracePeriodSeconds : 30;
+    const grace =
+      typeof template.spec.terminationGracePeriodSeconds === 'number'
+        ? template.spec.terminationGracePeriodSeconds
+        : 30;
     return appContainersOf(template).flatMap((c) => {
       const sleep = preStopSleepSeconds(c.container);
       return sleep !== undefined && sleep >= grace
-        ? [{ message: `${containerLabel(c)} preStop sleeps ${sleep}s, not less than terminationGracePeriodSeconds ${grace}`, field: `${c.path}.lifecycle.preStop` }]
+        ? [
+            {
+              message: `${containerLabel(c)} preStop sleeps ${sleep}s, not less than terminationGracePeriodSeconds ${grace}`,
+              field: `${c.path}.lifecycle.preStop`,
+            },
+          ]
         : [];
     });
   },

@@ -12,7 +12,13 @@ export const priorityClassExists = podRule({
   fix: 'Use a class of the platform catalogue (PriorityTier), or add the PriorityClass to the platform stack.',
   checkPod(template, _object, { index }) {
     const name = text(template.spec.priorityClassName);
-    if (!name || BUILT_IN.has(name) || !index.declares('PriorityClass') || index.get('PriorityClass', '', name)) return [];
-    return [{ message: `priorityClassName "${name}" is not a PriorityClass of the platform stack`, field: `${template.specPath}.priorityClassName` }];
+    if (!name || BUILT_IN.has(name) || !index.declares('PriorityClass') || index.get('PriorityClass', '', name))
+      return [];
+    return [
+      {
+        message: `priorityClassName "${name}" is not a PriorityClass of the platform stack`,
+        field: `${template.specPath}.priorityClassName`,
+      },
+    ];
   },
 });

@@ -22,8 +22,13 @@ export const probePorts = podRule({
         for (const action of ['httpGet', 'tcpSocket', 'grpc']) {
           const port = at(c.container, probe, action, 'port');
           if (port === undefined) continue;
-          const missing = typeof port === 'string' ? !names.has(port) && !/^\d+$/.test(port) : ports.length > 0 && !numbers.has(port);
-          if (missing) out.push({ message: `${containerLabel(c)} ${probe} targets port ${JSON.stringify(port)}, which the container does not declare`, field: `${c.path}.${probe}.${action}.port` });
+          const missing =
+            typeof port === 'string' ? !names.has(port) && !/^\d+$/.test(port) : ports.length > 0 && !numbers.has(port);
+          if (missing)
+            out.push({
+              message: `${containerLabel(c)} ${probe} targets port ${JSON.stringify(port)}, which the container does not declare`,
+              field: `${c.path}.${probe}.${action}.port`,
+            });
         }
       }
     }

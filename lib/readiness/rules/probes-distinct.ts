@@ -14,7 +14,11 @@ function handlerOf(probe: unknown): string {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }
@@ -30,7 +34,12 @@ export const probesDistinct = podRule({
       const { readinessProbe, livenessProbe } = c.container;
       if (readinessProbe === undefined || livenessProbe === undefined) return [];
       return handlerOf(readinessProbe) === handlerOf(livenessProbe)
-        ? [{ message: `${containerLabel(c)} readiness and liveness probes call the same check ${handlerOf(livenessProbe)}`, field: `${c.path}.livenessProbe` }]
+        ? [
+            {
+              message: `${containerLabel(c)} readiness and liveness probes call the same check ${handlerOf(livenessProbe)}`,
+              field: `${c.path}.livenessProbe`,
+            },
+          ]
         : [];
     });
   },

@@ -4,8 +4,12 @@ import { WORKLOAD_KINDS } from '../workload';
 
 /** The Kubernetes recommended labels every workload carries. */
 export const RECOMMENDED_LABELS: readonly string[] = [
-  'app.kubernetes.io/name', 'app.kubernetes.io/instance', 'app.kubernetes.io/version',
-  'app.kubernetes.io/component', 'app.kubernetes.io/part-of', 'app.kubernetes.io/managed-by',
+  'app.kubernetes.io/name',
+  'app.kubernetes.io/instance',
+  'app.kubernetes.io/version',
+  'app.kubernetes.io/component',
+  'app.kubernetes.io/part-of',
+  'app.kubernetes.io/managed-by',
 ];
 
 /** Guide 11.4 and 16.5: workloads can be found and attributed by label. */

@@ -3,7 +3,12 @@ import { at } from '../object';
 import { containerLabel } from '../pod-security/context';
 import { containersOf } from '../workload';
 
-const REQUIRED = [['requests', 'cpu'], ['requests', 'memory'], ['limits', 'cpu'], ['limits', 'memory']] as const;
+const REQUIRED = [
+  ['requests', 'cpu'],
+  ['requests', 'memory'],
+  ['limits', 'cpu'],
+  ['limits', 'memory'],
+] as const;
 
 /** Guide 16.1: every container declares CPU and memory requests and limits. */
 export const resourcesRequestsLimits = podRule({
@@ -13,8 +18,12 @@ export const resourcesRequestsLimits = podRule({
   fix: 'Set resources.requests.cpu/memory from a load test and resources.limits.cpu/memory above them (memory limit = request for predictable OOM behaviour).',
   checkPod(template) {
     return containersOf(template, ['containers', 'initContainers']).flatMap((c) => {
-      const missing = REQUIRED.filter(([group, res]) => at(c.container, 'resources', group, res) === undefined).map(([g, r]) => `${g}.${r}`);
-      return missing.length ? [{ message: `${containerLabel(c)} does not set ${missing.join(', ')}`, field: `${c.path}.resources` }] : [];
+      const missing = REQUIRED.filter(([group, res]) => at(c.container, 'resources', group, res) === undefined).map(
+        ([g, r]) => `${g}.${r}`,
+      );
+      return missing.length
+        ? [{ message: `${containerLabel(c)} does not set ${missing.join(', ')}`, field: `${c.path}.resources` }]
+        : [];
     });
   },
 });

@@ -22,11 +22,27 @@ export const rollingUpdateProgress = objectRule({
   check(object, { index }) {
     if ((text(at(object, 'spec', 'strategy', 'type')) ?? 'RollingUpdate') !== 'RollingUpdate') return [];
     const replicas = minimumReplicas(index, object) ?? 1;
-    const surge = resolveIntOrPercent(at(object, 'spec', 'strategy', 'rollingUpdate', 'maxSurge') ?? '25%', replicas, true);
-    const unavailable = resolveIntOrPercent(at(object, 'spec', 'strategy', 'rollingUpdate', 'maxUnavailable') ?? '25%', replicas, false);
+    const surge = resolveIntOrPercent(
+      at(object, 'spec', 'strategy', 'rollingUpdate', 'maxSurge') ?? '25%',
+      replicas,
+      true,
+    );
+    const unavailable = resolveIntOrPercent(
+      at(object, 'spec', 'strategy', 'rollingUpdate', 'maxUnavailable') ?? '25%',
+      replicas,
+      false,
+    );
     const out: Violation[] = [];
-    if (surge === 0 && unavailable === 0) out.push({ message: `maxSurge and maxUnavailable both resolve to 0 for ${replicas} replicas, so the rollout cannot progress`, field: 'spec.strategy.rollingUpdate' });
-    if (replicas > 1 && unavailable >= replicas) out.push({ message: `maxUnavailable resolves to ${unavailable} for ${replicas} replicas, so every pod may be down at once`, field: 'spec.strategy.rollingUpdate.maxUnavailable' });
+    if (surge === 0 && unavailable === 0)
+      out.push({
+        message: `maxSurge and maxUnavailable both resolve to 0 for ${replicas} replicas, so the rollout cannot progress`,
+        field: 'spec.strategy.rollingUpdate',
+      });
+    if (replicas > 1 && unavailable >= replicas)
+      out.push({
+        message: `maxUnavailable resolves to ${unavailable} for ${replicas} replicas, so every pod may be down at once`,
+        field: 'spec.strategy.rollingUpdate.maxUnavailable',
+      });
     return out;
   },
 });

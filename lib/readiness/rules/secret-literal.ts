@@ -11,6 +11,9 @@ export const noSecretLiteral = objectRule({
   check(object) {
     return (['data', 'stringData'] as const)
       .filter((field) => Object.keys(record(object[field])).length > 0)
-      .map((field) => ({ message: `Secret holds literal ${field} (${Object.keys(record(object[field])).join(', ')})`, field }));
+      .map((field) => ({
+        message: `Secret holds literal ${field} (${Object.keys(record(object[field])).join(', ')})`,
+        field,
+      }));
   },
 });

@@ -11,6 +11,11 @@ export const serviceAccountExists = podRule({
   checkPod(template, object, { index }) {
     const account = serviceAccountOf(template);
     if (account === 'default' || index.get('ServiceAccount', namespaceOf(object), account)) return [];
-    return [{ message: `runs as ServiceAccount "${account}", which is not in the output`, field: `${template.specPath}.serviceAccountName` }];
+    return [
+      {
+        message: `runs as ServiceAccount "${account}", which is not in the output`,
+        field: `${template.specPath}.serviceAccountName`,
+      },
+    ];
   },
 });

@@ -28,8 +28,14 @@ export const serviceAccountToken = podRule({
     const ns = namespaceOf(object);
     const account = serviceAccountOf(template);
     const sa = index.get('ServiceAccount', ns, account);
-    const mounted = template.spec.automountServiceAccountToken ?? (sa ? sa.automountServiceAccountToken : undefined) ?? true;
+    const mounted =
+      template.spec.automountServiceAccountToken ?? (sa ? sa.automountServiceAccountToken : undefined) ?? true;
     if (mounted !== true || boundServiceAccounts(index).has(`${ns}/${account}`)) return [];
-    return [{ message: `the token of ServiceAccount "${account}" is mounted but no RoleBinding or ClusterRoleBinding in the output grants it a role`, field: `${template.specPath}.automountServiceAccountToken` }];
+    return [
+      {
+        message: `the token of ServiceAccount "${account}" is mounted but no RoleBinding or ClusterRoleBinding in the output grants it a role`,
+        field: `${template.specPath}.automountServiceAccountToken`,
+      },
+    ];
   },
 });

@@ -14,14 +14,24 @@ export const serviceMonitorPort = objectRule({
     const selector = parseSelector(at(object, 'spec', 'selector'));
     const nsSelector = at(object, 'spec', 'namespaceSelector');
     const names = at(nsSelector, 'matchNames');
-    const namespaces = at(nsSelector, 'any') === true ? [...new Set(index.ofKind('Service').map(namespaceOf))] : Array.isArray(names) ? names.map(String) : [namespaceOf(object)];
+    const namespaces =
+      at(nsSelector, 'any') === true
+        ? [...new Set(index.ofKind('Service').map(namespaceOf))]
+        : Array.isArray(names)
+          ? names.map(String)
+          : [namespaceOf(object)];
     const services = namespaces.flatMap((ns) => index.selectObjects('Service', ns, selector));
-    if (services.length === 0) return [{ message: `selects no Service in namespace(s) ${namespaces.join(', ')}`, field: 'spec.selector' }];
+    if (services.length === 0)
+      return [{ message: `selects no Service in namespace(s) ${namespaces.join(', ')}`, field: 'spec.selector' }];
     const portNames = new Set(services.flatMap((s) => records(at(s, 'spec', 'ports')).map((p) => text(p.name))));
     const out: Violation[] = [];
     records(at(object, 'spec', 'endpoints')).forEach((e, i) => {
       const port = text(e.port);
-      if (port !== undefined && !portNames.has(port)) out.push({ message: `endpoint port "${port}" is not a port name of the selected Service(s)`, field: `spec.endpoints[${i}].port` });
+      if (port !== undefined && !portNames.has(port))
+        out.push({
+          message: `endpoint port "${port}" is not a port name of the selected Service(s)`,
+          field: `spec.endpoints[${i}].port`,
+        });
     });
     return out;
   },

@@ -10,6 +10,8 @@ export const serviceSelectsPods = objectRule({
   kinds: ['Service'],
   check(object, { index }) {
     const backends = serviceBackends(object, index);
-    return backends && backends.length === 0 ? [{ message: 'selector matches the pods of no workload in the output', field: 'spec.selector' }] : [];
+    return backends && backends.length === 0
+      ? [{ message: 'selector matches the pods of no workload in the output', field: 'spec.selector' }]
+      : [];
   },
 });

@@ -13,13 +13,22 @@ export const serviceTargetPort = objectRule({
   check(object, { index }) {
     const backends = serviceBackends(object, index);
     if (!backends || backends.length === 0) return [];
-    const ports = backends.flatMap((w) => containersOf(w.template, ['containers']).flatMap((c) => records(c.container.ports)));
+    const ports = backends.flatMap((w) =>
+      containersOf(w.template, ['containers']).flatMap((c) => records(c.container.ports)),
+    );
     const names = new Set(ports.map((p) => text(p.name)));
     const numbers = new Set(ports.map((p) => p.containerPort));
     return records(object.spec && (object.spec as Record<string, unknown>).ports).flatMap((p, i) => {
       const target = p.targetPort ?? p.port;
       const found = typeof target === 'string' ? names.has(target) : ports.length === 0 || numbers.has(target);
-      return found ? [] : [{ message: `port ${JSON.stringify(text(p.name) ?? p.port)} targets ${JSON.stringify(target)}, which no selected container declares`, field: `spec.ports[${i}].targetPort` }];
+      return found
+        ? []
+        : [
+            {
+              message: `port ${JSON.stringify(text(p.name) ?? p.port)} targets ${JSON.stringify(target)}, which no selected container declares`,
+              field: `spec.ports[${i}].targetPort`,
+            },
+          ];
     });
   },
 });

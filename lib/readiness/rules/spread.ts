@@ -12,8 +12,10 @@ export function spreadKeys(template: PodTemplate): Set<string> {
   const keys = new Set<string>();
   for (const c of records(template.spec.topologySpreadConstraints)) keys.add(text(c.topologyKey) ?? '');
   const anti = at(template.spec, 'affinity', 'podAntiAffinity');
-  for (const term of records(at(anti, 'requiredDuringSchedulingIgnoredDuringExecution'))) keys.add(text(term.topologyKey) ?? '');
-  for (const weighted of records(at(anti, 'preferredDuringSchedulingIgnoredDuringExecution'))) keys.add(text(at(weighted, 'podAffinityTerm', 'topologyKey')) ?? '');
+  for (const term of records(at(anti, 'requiredDuringSchedulingIgnoredDuringExecution')))
+    keys.add(text(term.topologyKey) ?? '');
+  for (const weighted of records(at(anti, 'preferredDuringSchedulingIgnoredDuringExecution')))
+    keys.add(text(at(weighted, 'podAffinityTerm', 'topologyKey')) ?? '');
   return keys;
 }
 
@@ -30,8 +32,16 @@ export const spreadHostsZones = objectRule({
     if (!template || replicas <= 1) return [];
     const keys = spreadKeys(template);
     const out: Violation[] = [];
-    if (!HOST.some((k) => keys.has(k))) out.push({ message: `${replicas} replicas are not spread across hosts (kubernetes.io/hostname)`, field: `${template.specPath}.affinity` });
-    if (!ZONE.some((k) => keys.has(k))) out.push({ message: `${replicas} replicas are not spread across zones (topology.kubernetes.io/zone)`, field: `${template.specPath}.topologySpreadConstraints` });
+    if (!HOST.some((k) => keys.has(k)))
+      out.push({
+        message: `${replicas} replicas are not spread across hosts (kubernetes.io/hostname)`,
+        field: `${template.specPath}.affinity`,
+      });
+    if (!ZONE.some((k) => keys.has(k)))
+      out.push({
+        message: `${replicas} replicas are not spread across zones (topology.kubernetes.io/zone)`,
+        field: `${template.specPath}.topologySpreadConstraints`,
+      });
     return out;
   },
 });
