@@ -51,7 +51,9 @@ function backupTooOld(scope: EtcdBackupAlertScope): AlertRule {
 }
 
 function restoreDrillFailed(namespace: string, drillCronJob: string): AlertRule {
-  const failed = selector('kube_job_status_failed', { namespace, job_name: `=~"${drillCronJob}-[0-9]+"` });
+  // The Job's Failed condition, set only once its retries are exhausted: a first attempt that failed
+  // and a retry that passed is a successful drill, which kube_job_status_failed (failed pods) would not show.
+  const failed = selector('kube_job_failed', { namespace, job_name: `=~"${drillCronJob}-[0-9]+"`, condition: 'true' });
   return {
     alert: 'EtcdRestoreDrillFailed',
     expr: `max by (namespace, job_name) (${failed}) > 0`,

@@ -159,7 +159,7 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
   // multiple of 5 as scenarios past 3 hours are evaluated every 5 minutes.
   const backup = { namespace: ns, cronjob: service };
   const drillJob = (jobName: string, failed: string): Series => ({
-    [s('kube_job_status_failed', { namespace: ns, job_name: jobName })]: failed,
+    [s('kube_job_failed', { namespace: ns, job_name: jobName, condition: 'true' })]: failed,
   });
   const drill = `${service}-restore-drill-29100000`;
 
@@ -442,6 +442,14 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
       },
       silent: [
         { name: 'the drill Job succeeded', series: drillJob(drill, gauge([0, 40])), at: 30 },
+        {
+          name: 'a first attempt failed and the retry passed',
+          series: {
+            ...drillJob(drill, gauge([0, 40])),
+            [s('kube_job_status_failed', { namespace: ns, job_name: drill })]: gauge([0, 10], [1, 30]),
+          },
+          at: 30,
+        },
         {
           name: 'a failed backup Job is not a drill',
           series: drillJob(`${service}-29100000`, gauge([0, 10], [1, 30])),

@@ -32,7 +32,7 @@ describe('etcdBackupAlertGroup', () => {
   test('reads the failed Jobs of the drill CronJob only, by their scheduled-time suffix', () => {
     const drill = etcdBackupAlertGroup({ ...scope, drillCronJob: 'etcd-backup-restore-drill' }).alerts![1];
     expect(drill.expr).toBe(
-      'max by (namespace, job_name) (kube_job_status_failed{namespace="etcd-backup",job_name=~"etcd-backup-restore-drill-[0-9]+"}) > 0',
+      'max by (namespace, job_name) (kube_job_failed{namespace="etcd-backup",job_name=~"etcd-backup-restore-drill-[0-9]+",condition="true"}) > 0',
     );
     expect(drill.description).toContain('Job {{ $labels.namespace }}/{{ $labels.job_name }} could not restore');
   });
