@@ -71,6 +71,7 @@ set -eu
 : "\${BACKUP_DIR:=${d.backupDir}}"
 : "\${BACKUP_RETENTION_DAYS:=${d.retentionDays}}"
 : "\${BACKUP_NOW:=$(date -u +%s)}"
+: "\${BACKUP_PREFLIGHT_TIMEOUT:=10s}"
 ${helpers('etcd-backup')}
 
 require_count BACKUP_RETENTION_DAYS "$BACKUP_RETENTION_DAYS"
@@ -94,7 +95,7 @@ find "$BACKUP_DIR" -maxdepth 1 -type f -name '.snapshot-*.partial*' -exec rm -f 
 etcd_client() { etcdctl --endpoints="$BACKUP_ENDPOINT" --cacert="$BACKUP_CACERT" --cert="$BACKUP_CERT" --key="$BACKUP_KEY" "$@"; }
 # Fail fast: a snapshot save against a dead endpoint would retry until its (long) command timeout.
 # endpoint status asks this member only, so it works (like the snapshot) even when the cluster lost quorum.
-etcd_client --dial-timeout=5s --command-timeout=10s endpoint status \\
+etcd_client --dial-timeout="$BACKUP_PREFLIGHT_TIMEOUT" --command-timeout="$BACKUP_PREFLIGHT_TIMEOUT" endpoint status \\
   || die "etcd at $BACKUP_ENDPOINT is unreachable or refuses the client certificate (see etcdctl's output above); no snapshot was written"
 log "saving a snapshot of $BACKUP_ENDPOINT to $final"
 etcd_client --dial-timeout=10s --command-timeout=10m snapshot save "$partial" \\

@@ -64,6 +64,8 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     BACKUP_CERT: pki.cert,
     BACKUP_KEY: pki.key,
     BACKUP_DIR: backupDir,
+    // Failure cases need not wait the production preflight timeout (10s) on loopback.
+    BACKUP_PREFLIGHT_TIMEOUT: '2s',
     ...overrides,
   });
   const files = (dir: string) => fs.readdirSync(dir).sort();
