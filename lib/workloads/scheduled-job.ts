@@ -1,11 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { fail, show } from '../core/errors';
+import { assertCronSchedule } from '../core/schedule';
 import { BatchWorkload, BatchWorkloadProps } from './batch-workload';
 
 /** Properties of a {@link ScheduledJob}. */
 export interface ScheduledJobProps extends BatchWorkloadProps {
-  /** Cron schedule with five fields, e.g. `'30 2 * * *'` for 02:30 every night. */
+  /** Cron schedule with five valid fields or a macro, e.g. `'30 2 * * *'` for 02:30 every night, or `'@daily'`. */
   readonly schedule: string;
   /**
    * Time zone the schedule is read in.
@@ -35,12 +35,7 @@ export class ScheduledJob extends BatchWorkload {
   public constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id, props, 'CronJob');
     const parts = this.parts;
-    if (typeof props.schedule !== 'string' || props.schedule.trim().split(/\s+/).length !== 5) {
-      fail(
-        this,
-        `schedule ${show(props.schedule)} is not a five-field cron expression; use e.g. "30 2 * * *" for 02:30 daily`,
-      );
-    }
+    assertCronSchedule(this, 'schedule', props.schedule);
     const history = props.historyLimit ?? 3;
     this.cronJob = new k8s.KubeCronJob(this, 'CronJob', {
       metadata: parts.metadata(this.name),

@@ -95,7 +95,23 @@ describe('ScheduledJob', () => {
 
   test('fails on a schedule that is not five cron fields', () => {
     expect(() => scheduled({ schedule: '@nightly now' })).toThrow(
-      '[batch/test/nightly-report] schedule "@nightly now" is not a five-field cron expression; use e.g. "30 2 * * *" for 02:30 daily',
+      '[batch/test/nightly-report] schedule "@nightly now" is not a cron schedule (has 2 fields); use five fields "minute hour day-of-month month day-of-week" such as "0 2 * * *", or a macro such as "@daily"',
     );
   });
+});
+
+test('ScheduledJob refuses an out-of-range schedule and accepts a macro', () => {
+  const { App, Chart } = require('cdk8s');
+  const { ScheduledJob } = require('../../lib');
+  const props = {
+    image: 'registry.example.com/report:v1.0.0',
+    resources: { cpu: { request: '100m', limit: '200m' }, memory: { request: '128Mi', limit: '128Mi' } },
+  };
+  const chart = new Chart(new App(), 'batch', { namespace: 'batch' });
+  expect(() => new ScheduledJob(chart, 'bad', { ...props, schedule: '99 99 * * *' })).toThrow(
+    '[batch/bad] schedule "99 99 * * *" is not a cron schedule',
+  );
+  expect(new ScheduledJob(chart, 'daily', { ...props, schedule: '@daily' }).cronJob.toJson().spec.schedule).toBe(
+    '@daily',
+  );
 });
