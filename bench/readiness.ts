@@ -1,5 +1,5 @@
 /**
- * Readiness checker throughput: `npx tsx bench/readiness.ts [copies]`.
+ * Readiness checker throughput: `npm run bench:readiness -- [copies]` (compiled, run from the repository root).
  *
  * Replicates the committed production order-api stack (10 objects) `copies` times (default 2,000, so
  * 20,000 objects), once spread over one namespace per copy and once with every copy in one namespace
@@ -12,7 +12,7 @@ import { performance } from 'perf_hooks';
 import { checkManifests, fromYaml, KubeObject } from '../lib';
 
 const copies = Number(process.argv[2] ?? 2000);
-const stack = fromYaml(fs.readFileSync(path.join(__dirname, '..', 'dist', 'production', 'order-api.yaml'), 'utf8'));
+const stack = fromYaml(fs.readFileSync(path.join(process.cwd(), 'dist', 'production', 'order-api.yaml'), 'utf8'));
 
 /** Copy `i` of the stack, renamed (and relabelled) so copies in one namespace stay distinct. */
 function copy(i: number, sameNamespace: boolean): KubeObject[] {
