@@ -52,6 +52,7 @@ export * from './traffic/ingress';
 export * from './workloads/batch-job';
 export * from './workloads/batch-workload';
 export * from './workloads/canary-track';
+export * from './workloads/http-service';
 export * from './workloads/node-agent';
 export * from './workloads/pod-template';
 export * from './workloads/production-service';

@@ -9,6 +9,7 @@ import { Peer } from '../core/network';
 import { ContainerResources } from '../core/resources';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { metadataFactory, PodTemplateOptions, restrictedPodTemplate } from './pod-template';
+import { httpClusterIpService } from './http-service';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
 import { admitPeer, WorkloadTraffic, workloadNetworkPolicy } from './workload-network-policy';
 
@@ -133,16 +134,7 @@ export class CanaryTrack extends Construct {
         }),
       },
     });
-    this.service = new k8s.KubeService(this, 'Service', {
-      metadata: metadata(this.name),
-      spec: {
-        type: 'ClusterIP',
-        selector: this.selector,
-        ports: [
-          { name: 'http', port: this.servicePort, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' },
-        ],
-      },
-    });
+    this.service = httpClusterIpService(this, 'Service', metadata(this.name), this.selector, this.servicePort);
     this.disruptionBudget = new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
       metadata: metadata(this.name),
       spec: {

@@ -26,6 +26,7 @@ import {
   WorkloadProps,
 } from './pod-template';
 import { CanaryOptions, CanaryTrack } from './canary-track';
+import { httpClusterIpService } from './http-service';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
 import { admitPeer, workloadNetworkPolicy } from './workload-network-policy';
 import { TelemetryOptions, telemetryEnv } from '../observability/telemetry';
@@ -313,21 +314,7 @@ export class ProductionService extends Construct {
       },
     });
 
-    this.service = new k8s.KubeService(this, 'Service', {
-      metadata: metadata(this.name),
-      spec: {
-        type: 'ClusterIP',
-        selector: this.selector,
-        ports: [
-          {
-            name: 'http',
-            port: this.servicePort,
-            targetPort: k8s.IntOrString.fromString('http'),
-            protocol: 'TCP',
-          },
-        ],
-      },
-    });
+    this.service = httpClusterIpService(this, 'Service', metadata(this.name), this.selector, this.servicePort);
 
     if (props.autoscaling) {
       this.autoscaler = this.createAutoscaler(props.autoscaling, metadata(this.name));
