@@ -42,6 +42,7 @@ export const environments = new Environments([
     zoneSpread: ZoneSpread.BEST_EFFORT,
     policyMode: PolicyMode.ENFORCE,
     gateway: { className: 'istio', hostname: 'shop.staging.example.com', tlsSecret: 'shop-tls' },
+    etcdBackup: true,
     // Canary of the next release: raise the weight step by step; promote by moving the image to
     // images['order-api'] and deleting this entry; roll back by deleting this entry.
     canaries: { 'order-api': { image: 'registry.example.com/order-api:v4.3.0-rc.2', weight: 10 } },
@@ -68,6 +69,7 @@ export const environments = new Environments([
     zoneSpread: ZoneSpread.STRICT,
     policyMode: PolicyMode.ENFORCE,
     gateway: { className: 'istio', hostname: 'shop.example.com', tlsSecret: 'shop-tls' },
+    etcdBackup: true,
     // Big-sale capacity plan (guide 14.11): set enabled to true before the event, false after.
     peak: { enabled: false, minReplicas: 20, maxReplicas: 80 },
   }),

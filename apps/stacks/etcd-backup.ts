@@ -8,12 +8,9 @@ import { Environment, EtcdBackup } from '../../lib';
  */
 export const ETCD_TOOLS_IMAGE = 'registry.example.com/platform/etcd-tools:v3.5.16-1';
 
-/** Environments whose clusters get the etcd backup and restore drill (dev clusters are rebuilt, not restored). */
-export const ETCD_BACKUP_ENVIRONMENTS: readonly string[] = ['staging', 'production'];
-
-/** The etcd backup, restore drill and their alerts in namespace `etcd-backup`, for environments that keep their state. */
+/** The etcd backup, restore drill and their alerts in namespace `etcd-backup`, where the environment asks for it. */
 export function etcdBackupStack(stage: Construct, env: Environment): void {
-  if (!ETCD_BACKUP_ENVIRONMENTS.includes(env.name)) return;
+  if (!env.props.etcdBackup) return;
   const chart = new Chart(stage, 'etcd-backup', { namespace: 'etcd-backup', disableResourceNameHashes: true });
   new EtcdBackup(chart, 'etcd-backup', { image: ETCD_TOOLS_IMAGE });
 }

@@ -112,6 +112,12 @@ export interface EnvironmentProps {
    */
   readonly peak?: PeakProfile;
   /**
+   * Whether the clusters' etcd is backed up and restore-drilled by this platform (clusters that are
+   * rebuilt rather than restored, such as dev, leave it off; managed control planes back up themselves).
+   * @default false
+   */
+  readonly etcdBackup?: boolean;
+  /**
    * Canary releases per service name.
    * @default - none
    */
