@@ -25,8 +25,8 @@ const NODE_AGENTS = 'node-agents';
 /** Namespace of batch work, pinned to the batch node pool. */
 const BATCH = 'batch';
 
-/** The order-api pods, admitted by Redis. */
-const ORDER_API = { 'app.kubernetes.io/instance': 'order-api', 'app.kubernetes.io/name': 'order-api' };
+/** The order-api pods of every release track (stable and canary differ only in instance), admitted by Redis. */
+const ORDER_API = { 'app.kubernetes.io/name': 'order-api' };
 
 /**
  * The platform layer of one environment: tenant namespaces, the Retain storage class, the priority

@@ -91,8 +91,9 @@ function portsOf(w: Workload, objects: readonly Manifest[]): string {
   return exposed.length > 0 ? exposed.join(', ') : 'not exposed';
 }
 
-function describePeer(peer: any, namespace: string, workloads: Workload[]): string {
-  if (peer.ipBlock) return `cidr ${peer.ipBlock.cidr}`;
+/** The peers a NetworkPolicy peer stands for: the workloads it selects where it names them, else a description. */
+function describePeer(peer: any, namespace: string, workloads: Workload[]): string[] {
+  if (peer.ipBlock) return [`cidr ${peer.ipBlock.cidr}`];
   const nsName = peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'];
   const nsPart = peer.namespaceSelector
     ? nsName
@@ -101,14 +102,14 @@ function describePeer(peer: any, namespace: string, workloads: Workload[]): stri
         ? 'all namespaces'
         : `namespaces ${labelText(peer.namespaceSelector.matchLabels)}`
     : undefined;
-  if (!peer.podSelector) return nsPart ?? 'anyone';
+  if (!peer.podSelector) return [nsPart ?? 'anyone'];
   const targetNs = nsName ?? (peer.namespaceSelector ? undefined : namespace);
-  const match = workloads.find(
-    (w) => (targetNs === undefined || w.namespace === targetNs) && selectorMatches(peer.podSelector, w.labels),
+  const matches = workloads.filter(
+    (w) => targetNs !== undefined && w.namespace === targetNs && selectorMatches(peer.podSelector, w.labels),
   );
-  if (match && targetNs !== undefined) return `${match.namespace}/${match.name}`;
+  if (matches.length > 0) return matches.map((m) => `${m.namespace}/${m.name}`);
   const pods = `pods ${labelText(peer.podSelector.matchLabels) || 'all'}`;
-  return nsPart ? `${pods} in ${nsPart}` : pods;
+  return [nsPart ? `${pods} in ${nsPart}` : pods];
 }
 
 function labelText(labels: Record<string, string> | undefined): string {
@@ -138,11 +139,13 @@ function networkOf(w: Workload, objects: readonly Manifest[], workloads: Workloa
   for (const policy of policies) {
     for (const rule of policy.spec.ingress ?? []) {
       for (const peer of rule.from ?? [{}])
-        ingress.push({ from: describePeer(peer, w.namespace, workloads), to: self, ports: portText(rule.ports) });
+        for (const from of describePeer(peer, w.namespace, workloads))
+          ingress.push({ from, to: self, ports: portText(rule.ports) });
     }
     for (const rule of policy.spec.egress ?? []) {
       for (const peer of rule.to ?? [{}])
-        egress.push({ from: self, to: describePeer(peer, w.namespace, workloads), ports: portText(rule.ports) });
+        for (const to of describePeer(peer, w.namespace, workloads))
+          egress.push({ from: self, to, ports: portText(rule.ports) });
     }
   }
   const isolated = policies.length > 0;
