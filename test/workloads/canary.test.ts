@@ -189,9 +189,13 @@ describe('canary bad input', () => {
 });
 
 test('the staging environment runs order-api with a canary at 10% in dist', () => {
-  const staging = buildOutput()
-    .manifests.filter((f) => f.path.startsWith('staging/'))
-    .flatMap((f) => f.objects);
+  const output = buildOutput();
+  const staging = output.manifests.filter((f) => f.path.startsWith('staging/')).flatMap((f) => f.objects);
+  const summary = output.texts.find((t) => t.path === 'staging/SUMMARY.md')!.content;
+  // Redis admits both tracks: the canary's egress to infra:6379 would be useless otherwise.
+  expect(summary).toMatch(
+    /\| StatefulSet infra\/redis \|.*staging\/order-api-canary \(TCP\/6379\)<br>staging\/order-api \(TCP\/6379\)/,
+  );
   expect(findObject(staging, 'HTTPRoute', 'order-api').spec.rules[0].backendRefs).toEqual([
     { name: 'order-api', port: 80, weight: 90 },
     { name: 'order-api-canary', port: 80, weight: 10 },
