@@ -66,7 +66,14 @@ export function buildOutput(): Output {
 /** Writes the whole output into `outdir`, replacing what was there. */
 export function synthesize(outdir: string): void {
   const output = buildOutput();
-  assertReady(output.manifests, { pack: 'production' });
+  // One check per output folder: each environment goes to its own clusters, so objects of one
+  // (say infra/redis in staging) must not satisfy or confuse the cross-object rules of another.
+  const folders = new Map<string, ManifestFile[]>();
+  for (const file of output.manifests) {
+    const folder = file.path.split('/')[0];
+    folders.set(folder, [...(folders.get(folder) ?? []), file]);
+  }
+  for (const files of folders.values()) assertReady(files, { pack: 'production' });
   // The cdk8s CLI asks for construct metadata when validation plugins run; ours reads, then removes, this file.
   const recorded =
     process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true'

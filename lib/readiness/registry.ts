@@ -24,6 +24,7 @@ import { hpaMinAbovePdb } from './rules/hpa-min-above-pdb';
 import { hpaTargetExists } from './rules/hpa-target-exists';
 import { hpaTargetNoReplicas } from './rules/hpa-target-no-replicas';
 import { imageTagPinned } from './rules/image-tag';
+import { networkPathAdmitted } from './rules/network-path-admitted';
 import { networkPolicyDns } from './rules/network-policy-dns';
 import { networkPolicySelects } from './rules/network-policy-selects';
 import { nodePoolExists } from './rules/node-pool-exists';
@@ -109,6 +110,7 @@ export const PLAYBOOK: readonly Rule[] = [
   serviceTargetPort,
   networkPolicyDns,
   networkPolicySelects,
+  networkPathAdmitted,
   serviceMonitorPort,
   roleBindingRole,
   configReferencesExist,

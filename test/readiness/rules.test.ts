@@ -395,6 +395,15 @@ const CASES: Case[] = [
     message: 'podSelector matches the pods of no workload',
   },
   {
+    rule: 'network-path-admitted',
+    breaks: "egress to a workload's port that its ingress policy does not admit",
+    mutate: (s) => {
+      s.push(...reportReachesApi(s));
+    },
+    message:
+      'NetworkPolicy report lets these pods reach Deployment shop/api on port 8080, but its ingress policies (default-deny, api) do not admit them',
+  },
+  {
     rule: 'service-monitor-port-exists',
     breaks: 'an unknown endpoint port',
     mutate: (s) => {
@@ -489,5 +498,51 @@ describe('every rule', () => {
     expect(findings.filter((f) => f.ruleId === rule).map((f) => f.message)).toEqual([
       expect.stringContaining(c.message),
     ]);
+  });
+});
+
+/** Labels the report CronJob's pods and adds a policy letting them call the api Deployment on 8080. */
+function reportReachesApi(stack: Record<string, any>[]): Record<string, any>[] {
+  pick(stack, 'CronJob', 'report').spec.jobTemplate.spec.template.metadata = {
+    labels: { 'app.kubernetes.io/name': 'report' },
+  };
+  return [reportPolicy()];
+}
+
+function reportPolicy(): Record<string, any> {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'report', namespace: 'shop' },
+    spec: {
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'report' } },
+      policyTypes: ['Egress'],
+      egress: [
+        { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'api' } } }], ports: [{ port: 8080 }] },
+      ],
+    },
+  };
+}
+
+describe('network-path-admitted', () => {
+  test('accepts the path once the target admits the sender', () => {
+    const stack = goodStack();
+    stack.push(...reportReachesApi(stack));
+    pick(stack, 'NetworkPolicy', 'api').spec.ingress.push({
+      from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'report' } } }],
+      ports: [{ port: 8080 }],
+    });
+    expect(checkManifests(stack).findings.filter((f) => f.ruleId === 'network-path-admitted')).toEqual([]);
+  });
+
+  test('ignores targets in namespaces it cannot name and ports the target does not serve', () => {
+    const stack = goodStack();
+    const [policy] = reportReachesApi(stack);
+    policy.spec.egress = [
+      { to: [{ namespaceSelector: { matchLabels: { team: 'x' } } }], ports: [{ port: 8080 }] },
+      { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'api' } } }], ports: [{ port: 9999 }] },
+    ];
+    stack.push(policy);
+    expect(checkManifests(stack).findings.filter((f) => f.ruleId === 'network-path-admitted')).toEqual([]);
   });
 });

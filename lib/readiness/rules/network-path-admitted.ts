@@ -1,0 +1,121 @@
+import { podRule } from '../define';
+import type { ObjectIndex, Workload } from '../object-index';
+import { at, kindOf, labelsOf, nameOf, namespaceOf, records, stringMap } from '../object';
+import { networkPoliciesOf } from '../relations';
+import { matchesSelector, parseSelector } from '../selector';
+import type { KubeObject } from '../types';
+import { containersOf } from '../workload';
+import { restrictsEgress } from './network-policy-dns';
+
+const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
+
+/** Whether a NetworkPolicy restricts ingress of the pods it selects. */
+function restrictsIngress(policy: KubeObject): boolean {
+  const types = at(policy, 'spec', 'policyTypes');
+  return Array.isArray(types) ? types.includes('Ingress') : true;
+}
+
+/** The labels of namespace `name`: its Namespace object's, plus the name label every namespace carries. */
+function namespaceLabels(index: ObjectIndex, name: string): Record<string, string> {
+  const declared = index.ofKind('Namespace').find((n) => nameOf(n) === name);
+  return { ...(declared ? labelsOf(declared) : {}), [NAMESPACE_NAME]: name };
+}
+
+/** The namespaces a peer reaches from `own`: by name when its namespaceSelector names one, else unknown. */
+function peerNamespace(peer: Record<string, unknown>, own: string): string | undefined {
+  if (peer.namespaceSelector === undefined) return own;
+  return stringMap(at(peer, 'namespaceSelector', 'matchLabels'))[NAMESPACE_NAME];
+}
+
+/** Whether `peer` of a policy in namespace `policyNamespace` matches pods labelled `labels` in `podNamespace`. */
+function peerAdmits(
+  index: ObjectIndex,
+  peer: Record<string, unknown>,
+  policyNamespace: string,
+  podNamespace: string,
+  labels: Record<string, string>,
+): boolean {
+  if (peer.ipBlock !== undefined) return false;
+  if (peer.namespaceSelector === undefined) {
+    if (podNamespace !== policyNamespace) return false;
+  } else if (!matchesSelector(parseSelector(peer.namespaceSelector), namespaceLabels(index, podNamespace))) {
+    return false;
+  }
+  return peer.podSelector === undefined || matchesSelector(parseSelector(peer.podSelector), labels);
+}
+
+/** Whether a rule's port list covers TCP `port` (no list covers every port). */
+function coversPort(ports: unknown, port: number): boolean {
+  if (ports === undefined) return true;
+  return records(ports).some((p) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === undefined || p.port === port));
+}
+
+/** The TCP container ports a workload declares. */
+function containerPorts(target: Workload): number[] {
+  return containersOf(target.template).flatMap(({ container }) =>
+    records(container.ports)
+      .filter((p) => (p.protocol ?? 'TCP') === 'TCP' && typeof p.containerPort === 'number')
+      .map((p) => p.containerPort as number),
+  );
+}
+
+/**
+ * Guide 7.3 and 11.4: an egress allowance is only half a path. When a workload may send to a port of
+ * another workload in the output, the target's own ingress policies must admit it, or the connection is
+ * dropped although both sides look configured (a typical "Service unreachable" after a refactor or a new
+ * release track).
+ */
+export const networkPathAdmitted = podRule({
+  id: 'network-path-admitted',
+  summary: "A workload's egress to another workload's port is admitted by that workload's ingress policies.",
+  why: 'Guide 7.3 and 11.4 (Service unreachable while pods run): egress allowed on one side and ingress denied on the other drops every connection, and neither policy alone looks wrong.',
+  fix: "Add the sending pods to an ingress rule of the target's NetworkPolicy (match labels every release track shares, such as app.kubernetes.io/name), or remove the unused egress rule.",
+  checkPod(template, object, { index }) {
+    const source = namespaceOf(object);
+    const findings: { message: string }[] = [];
+    const reported = new Set<string>();
+    for (const policy of networkPoliciesOf(index, object).filter(restrictsEgress)) {
+      records(at(policy, 'spec', 'egress')).forEach((rule, r) => {
+        const ports = records(rule.ports)
+          .filter((p) => (p.protocol ?? 'TCP') === 'TCP' && typeof p.port === 'number')
+          .map((p) => p.port as number);
+        for (const peer of records(rule.to)) {
+          const targetNamespace = peerNamespace(peer, namespaceOf(policy));
+          if (targetNamespace === undefined || peer.ipBlock !== undefined) continue;
+          const targets = index
+            .workloads(targetNamespace)
+            .filter(
+              (t) =>
+                t.object !== object &&
+                (!peer.podSelector || matchesSelector(parseSelector(peer.podSelector), t.template.labels)),
+            );
+          for (const target of targets) {
+            const ingress = networkPoliciesOf(index, target.object).filter(restrictsIngress);
+            if (ingress.length === 0) continue;
+            for (const port of ports.filter((p) => containerPorts(target).includes(p))) {
+              const admitted = ingress.some((p) =>
+                records(at(p, 'spec', 'ingress')).some(
+                  (i) =>
+                    coversPort(i.ports, port) &&
+                    (i.from === undefined ||
+                      records(i.from).some((f) => peerAdmits(index, f, namespaceOf(p), source, template.labels))),
+                ),
+              );
+              const id = `${kindOf(target.object)}/${targetNamespace}/${nameOf(target.object)}:${port}`;
+              if (!admitted && !reported.has(id)) {
+                reported.add(id);
+                findings.push({
+                  message:
+                    `NetworkPolicy ${nameOf(policy)} lets these pods reach ${kindOf(target.object)} ` +
+                    `${targetNamespace}/${nameOf(target.object)} on port ${port}, but its ingress policies ` +
+                    `(${ingress.map(nameOf).join(', ')}) do not admit them (egress rule ${r})`,
+                });
+              }
+            }
+          }
+        }
+      });
+    }
+    return findings;
+  },
+});
