@@ -71,7 +71,8 @@ export function synthesize(outdir: string): void {
   const folders = new Map<string, ManifestFile[]>();
   for (const file of output.manifests) {
     const folder = file.path.split('/')[0];
-    folders.set(folder, [...(folders.get(folder) ?? []), file]);
+    if (!folders.has(folder)) folders.set(folder, []);
+    folders.get(folder)!.push(file);
   }
   for (const files of folders.values()) assertReady(files, { pack: 'production' });
   // The cdk8s CLI asks for construct metadata when validation plugins run; ours reads, then removes, this file.

@@ -31,12 +31,21 @@ function workloadsOf(objects: readonly Manifest[]): Workload[] {
     }));
 }
 
-function inNamespace(objects: readonly Manifest[], kind: string, namespace: string): any[] {
-  return objects.filter((o: any) => o.kind === kind && (o.metadata?.namespace ?? '') === namespace);
+/** Objects of one kind in one namespace; built once per summary so each workload's lookups stay cheap. */
+type Lookup = (kind: string, namespace: string) => any[];
+
+function lookupOf(objects: readonly Manifest[]): Lookup {
+  const byKey = new Map<string, any[]>();
+  for (const o of objects as any[]) {
+    const key = `${o.kind}\u0000${o.metadata?.namespace ?? ''}`;
+    if (!byKey.has(key)) byKey.set(key, []);
+    byKey.get(key)!.push(o);
+  }
+  return (kind, namespace) => byKey.get(`${kind}\u0000${namespace}`) ?? [];
 }
 
-function replicasOf(w: Workload, objects: readonly Manifest[]): string {
-  const hpa = inNamespace(objects, 'HorizontalPodAutoscaler', w.namespace).find(
+function replicasOf(w: Workload, inNamespace: Lookup): string {
+  const hpa = inNamespace('HorizontalPodAutoscaler', w.namespace).find(
     (h) => h.spec?.scaleTargetRef?.kind === w.kind && h.spec?.scaleTargetRef?.name === w.name,
   );
   if (hpa) return `${hpa.spec.minReplicas ?? 1}..${hpa.spec.maxReplicas} (HPA)`;
@@ -51,8 +60,8 @@ function resourcesOf(w: Workload, resource: 'cpu' | 'memory'): string {
     .join(', ');
 }
 
-function budgetOf(w: Workload, objects: readonly Manifest[]): string {
-  const pdbs = inNamespace(objects, 'PodDisruptionBudget', w.namespace).filter((p) =>
+function budgetOf(w: Workload, inNamespace: Lookup): string {
+  const pdbs = inNamespace('PodDisruptionBudget', w.namespace).filter((p) =>
     selectorMatches(p.spec?.selector as LabelSelector, w.labels),
   );
   if (pdbs.length === 0) return 'none';
@@ -79,8 +88,8 @@ function placementOf(w: Workload): string {
   return parts.length > 0 ? parts.join('; ') : 'anywhere';
 }
 
-function portsOf(w: Workload, objects: readonly Manifest[]): string {
-  const services = inNamespace(objects, 'Service', w.namespace).filter(
+function portsOf(w: Workload, inNamespace: Lookup): string {
+  const services = inNamespace('Service', w.namespace).filter(
     (s) => s.spec?.selector && selectorMatches({ matchLabels: s.spec.selector }, w.labels),
   );
   const exposed = services.flatMap((s) =>
@@ -129,8 +138,8 @@ interface Edge {
   readonly ports: string;
 }
 
-function networkOf(w: Workload, objects: readonly Manifest[], workloads: Workload[]) {
-  const policies = inNamespace(objects, 'NetworkPolicy', w.namespace).filter((p) =>
+function networkOf(w: Workload, inNamespace: Lookup, workloads: Workload[]) {
+  const policies = inNamespace('NetworkPolicy', w.namespace).filter((p) =>
     selectorMatches(p.spec?.podSelector as LabelSelector, w.labels),
   );
   const self = `${w.namespace}/${w.name}`;
@@ -190,9 +199,10 @@ export function renderSummary(environment: string, objects: readonly Manifest[])
     '| Workload | Replicas | CPU request / limit | Memory request / limit | Disruption budget | Priority | Placement | Exposed as | Ingress from | Egress to |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
+  const inNamespace = lookupOf(objects);
   const edges: Edge[] = [];
   for (const w of workloads) {
-    const net = networkOf(w, objects, workloads);
+    const net = networkOf(w, inNamespace, workloads);
     edges.push(...net.ingress, ...net.egress);
     const fmt = (list: Edge[], side: 'from' | 'to') =>
       net.isolated
@@ -204,13 +214,13 @@ export function renderSummary(environment: string, objects: readonly Manifest[])
       '| ' +
         [
           `${w.kind} ${w.namespace}/${w.name}`,
-          replicasOf(w, objects),
+          replicasOf(w, inNamespace),
           resourcesOf(w, 'cpu'),
           resourcesOf(w, 'memory'),
-          budgetOf(w, objects),
+          budgetOf(w, inNamespace),
           w.pod.priorityClassName ?? 'none',
           placementOf(w),
-          portsOf(w, objects),
+          portsOf(w, inNamespace),
           fmt(net.ingress, 'from'),
           fmt(net.egress, 'to'),
         ]
