@@ -2,10 +2,25 @@ import * as jsyaml from 'js-yaml';
 import { numberScalar, ScalarWriter } from './yaml-scalar';
 
 /**
+ * The js-yaml `dump` options the writer reproduces, declared here so that the shipped declarations
+ * need no js-yaml types (those are a development dependency).
+ */
+export interface YamlDumpOptions {
+  /** Never write anchors and aliases. */
+  readonly noRefs: boolean;
+  /** The line width at which strings are folded; -1 never folds. */
+  readonly lineWidth: number;
+  /** The quote used for strings that need quoting. */
+  readonly quotingType: '"' | "'";
+  /** false keeps YAML 1.1 compatibility (quotes `yes`, `on`, octal-looking strings). */
+  readonly noCompatMode: boolean;
+}
+
+/**
  * The js-yaml options whose output the writer reproduces byte for byte: no anchors, lines never
  * folded, double quotes, and YAML 1.1 compatibility (Kubernetes parses YAML 1.1).
  */
-export const JS_YAML_DUMP_OPTIONS: jsyaml.DumpOptions = Object.freeze({
+export const JS_YAML_DUMP_OPTIONS: YamlDumpOptions = Object.freeze({
   noRefs: true,
   lineWidth: -1,
   quotingType: '"',
