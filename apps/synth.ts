@@ -4,8 +4,8 @@ import {
   applySyncWaves,
   assertReady,
   collectManifests,
-  CONSTRUCT_PATHS_FILE,
-  constructPathsJson,
+  CONSTRUCT_METADATA_FILE,
+  constructMetadataJson,
   EnvironmentDelivery,
   footprintOf,
   ManifestFile,
@@ -63,8 +63,20 @@ export function buildOutput(): Output {
   return { manifests: [...envFiles, ...collectManifests(delivery)], texts };
 }
 
-/** Writes the whole output into `outdir`, replacing what was there. */
-export function synthesize(outdir: string): void {
+/** What one output folder holds after a synth. */
+export interface FolderSummary {
+  /** The folder, relative to the output folder (`production`, `argocd`). */
+  readonly folder: string;
+  /** Manifest files written. */
+  readonly files: number;
+  /** Kubernetes objects in them. */
+  readonly objects: number;
+  /** Readiness findings suppressed with a reason (the exemption annotation). */
+  readonly exemptions: number;
+}
+
+/** Writes the whole output into `outdir`, replacing what was there, and says what each folder holds. */
+export function synthesize(outdir: string): FolderSummary[] {
   const output = buildOutput();
   // One check per output folder: each environment goes to its own clusters, so objects of one
   // (say infra/redis in staging) must not satisfy or confuse the cross-object rules of another.
@@ -74,11 +86,32 @@ export function synthesize(outdir: string): void {
     if (!folders.has(folder)) folders.set(folder, []);
     folders.get(folder)!.push(file);
   }
-  for (const files of folders.values()) assertReady(files, { pack: 'production' });
-  // The cdk8s CLI asks for construct metadata when validation plugins run; ours reads, then removes, this file.
+  const summaries = [...folders].map(([folder, files]) => ({
+    folder,
+    files: files.length,
+    objects: files.reduce((n, f) => n + f.objects.length, 0),
+    exemptions: assertReady(files, { pack: 'production' }).summary.suppressed,
+  }));
+  // The cdk8s CLI reads construct metadata when validation plugins run; our plugin reads, then removes, it.
   const recorded =
     process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true'
-      ? [{ path: CONSTRUCT_PATHS_FILE, content: constructPathsJson(output.manifests) }]
+      ? [{ path: CONSTRUCT_METADATA_FILE, content: constructMetadataJson(output.manifests) }]
       : [];
   writeOutput(outdir, output.manifests, [...output.texts, ...recorded]);
+  return summaries;
+}
+
+/** One line per output folder, then the total: what `npm run synth` prints. */
+export function describeSynth(outdir: string, summaries: readonly FolderSummary[], seconds: number): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const lines = summaries.map(
+    (s) =>
+      `${outdir}/${s.folder}: ${plural(s.files, 'file')}, ${plural(s.objects, 'object')}, ` +
+      `${plural(s.exemptions, 'reasoned exemption')}`,
+  );
+  const objects = summaries.reduce((n, s) => n + s.objects, 0);
+  lines.push(
+    `synthesized ${plural(objects, 'object')} into ${outdir}/ in ${seconds.toFixed(2)} s; readiness check passed`,
+  );
+  return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+export * from './cli/construct-metadata';
 export * from './core/errors';
 export * from './core/image';
 export * from './core/label-selector';

@@ -6,20 +6,22 @@ import { listFiles, ROOT, validateManifests } from './support/manifests';
 
 const DIST = path.join(ROOT, 'dist');
 
-/** Runs the project's synth entry point into a fresh temporary folder. */
-function synthTo(): string {
+/** Runs the project's synth entry point (`npm run synth -- ...args`) into a fresh temporary folder. */
+function synthTo(...args: string[]): { out: string; printed: string } {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-synth-'));
-  execFileSync(process.execPath, [require.resolve('tsx/cli'), 'apps/main.ts'], {
+  const printed = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'apps/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, CDK8S_OUTDIR: out },
+    encoding: 'utf8',
     stdio: 'pipe',
   });
-  return out;
+  return { out, printed };
 }
 
 describe('synthesized output', () => {
-  const first = synthTo();
-  const second = synthTo();
+  const firstRun = synthTo();
+  const secondRun = synthTo('--quiet');
+  const [first, second] = [firstRun.out, secondRun.out];
   afterAll(() => {
     fs.rmSync(first, { recursive: true, force: true });
     fs.rmSync(second, { recursive: true, force: true });
@@ -40,6 +42,23 @@ describe('synthesized output', () => {
     for (const file of listFiles(first)) {
       expect(fs.readFileSync(path.join(second, file))).toEqual(fs.readFileSync(path.join(first, file)));
     }
+  });
+
+  test('npm run synth says what it wrote: one line per output folder, then the total and the time', () => {
+    const lines = firstRun.printed.replaceAll(first, 'OUT').split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'OUT/dev: 11 files, 70 objects, 2 reasoned exemptions',
+      'OUT/staging: 12 files, 80 objects, 17 reasoned exemptions',
+      'OUT/production: 12 files, 75 objects, 17 reasoned exemptions',
+      'OUT/argocd: 1 file, 7 objects, 0 reasoned exemptions',
+      'OUT/bootstrap: 1 file, 2 objects, 0 reasoned exemptions',
+    ]);
+    expect(lines[5]).toMatch(/^synthesized 234 objects into OUT\/ in \d+\.\d\d s; readiness check passed$/);
+    expect(lines.slice(6)).toEqual(['']);
+  });
+
+  test('npm run synth -- --quiet prints nothing', () => {
+    expect(secondRun.printed).toBe('');
   });
 
   test('holds no construct metadata or other JSON that Argo CD would read', () => {

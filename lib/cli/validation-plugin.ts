@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CheckOptions } from '../readiness/check';
-import { checkManifestFiles, CONSTRUCT_PATHS_FILE, LocatedReport, ManifestSource, origin } from '../readiness/files';
+import { checkManifestFiles, LocatedReport, ManifestSource, origin } from '../readiness/files';
 import { RULES_BY_ID } from '../readiness/registry';
+import { CONSTRUCT_METADATA_FILE, ConstructMetadata, violationResourceName } from './construct-metadata';
 import { parseManifestText } from './read-manifests';
 
 /** The part of the cdk8s CLI's validation context this plugin uses (cdk8s-cli `ValidationContext`). */
@@ -19,38 +20,72 @@ export interface ValidationContextLike {
     }): void;
     submit(status: 'success' | 'failure', metadata?: Record<string, string>): void;
   };
+  /**
+   * The CLI's logger; reasoned exemptions are listed through it.
+   * @default - exemptions are only counted in the report's summary
+   */
+  readonly logger?: { log(message: string): void };
 }
 
-/** Finds the construct paths a synth recorded next to the manifests, and removes that file so the output stays manifests only. */
-function takeConstructPaths(
+/** Manifests the cdk8s CLI synthesized, read with the construct path of each object where the synth recorded it. */
+export interface SynthesizedManifests {
+  /** One source per manifest file, `path` as the CLI gave it. */
+  readonly sources: ManifestSource[];
+  /** Each manifest's path relative to the output folder (the key the synth recorded it under). */
+  readonly relativePaths: ReadonlyMap<string, string>;
+}
+
+/** Finds the construct metadata a synth recorded above `manifest`, and removes that file so the output stays manifests only. */
+function takeConstructMetadata(
   manifest: string,
-  cache: Map<string, Record<string, string[]> | null>,
-): { dir: string; paths: Record<string, string[]> } | undefined {
+  cache: Map<string, ConstructMetadata | null>,
+): { dir: string; metadata: ConstructMetadata } | undefined {
   for (let dir = path.dirname(path.resolve(manifest)); ; dir = path.dirname(dir)) {
     if (!cache.has(dir)) {
-      const file = path.join(dir, CONSTRUCT_PATHS_FILE);
-      cache.set(dir, fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null);
-      if (fs.existsSync(file)) fs.rmSync(file);
+      const file = path.join(dir, CONSTRUCT_METADATA_FILE);
+      const found = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ConstructMetadata) : null;
+      cache.set(dir, found?.manifests ? found : null);
+      if (found?.manifests) fs.rmSync(file);
     }
     const found = cache.get(dir);
-    if (found) return { dir, paths: found };
+    if (found) return { dir, metadata: found };
     if (dir === path.dirname(dir) || dir === process.cwd()) return undefined;
   }
 }
 
 /** Reads the manifests the cdk8s CLI synthesized, with the construct path of each object when recorded. */
-export function readSynthesized(manifests: readonly string[]): ManifestSource[] {
-  const cache = new Map<string, Record<string, string[]> | null>();
-  return manifests.map((file) => {
+export function readSynthesized(manifests: readonly string[]): SynthesizedManifests {
+  const cache = new Map<string, ConstructMetadata | null>();
+  const relativePaths = new Map<string, string>();
+  const sources = manifests.map((file) => {
     const source = parseManifestText(fs.readFileSync(file, 'utf8'), file);
-    const recorded = takeConstructPaths(file, cache);
-    const paths = recorded?.paths[path.relative(recorded.dir, path.resolve(file)).split(path.sep).join('/')];
+    const recorded = takeConstructMetadata(file, cache);
+    if (!recorded) return source;
+    const relative = path.relative(recorded.dir, path.resolve(file)).split(path.sep).join('/');
+    relativePaths.set(file, relative);
+    const paths = recorded.metadata.manifests[relative];
     return paths && paths.length === source.objects.length ? { ...source, paths } : source;
   });
+  return { sources, relativePaths };
 }
 
-/** Adds one violation per rule to the CLI report; each occurrence names its construct path itself. */
-export function reportViolations(report: LocatedReport, context: ValidationContextLike): void {
+/** How a violation names an object: the key under which the synth recorded its construct path for the CLI. */
+function resourceName(
+  f: { file: string; kind: string; namespace?: string; name: string },
+  relativePaths: ReadonlyMap<string, string>,
+): string {
+  return violationResourceName(relativePaths.get(f.file) ?? f.file, f);
+}
+
+/**
+ * Adds one violation per rule to the CLI report; the CLI prints each occurrence's construct path.
+ * Suppressed findings are not violations: they are reasoned exemptions, listed through the logger.
+ */
+export function reportViolations(
+  report: LocatedReport,
+  context: ValidationContextLike,
+  relativePaths: ReadonlyMap<string, string> = new Map(),
+): void {
   const byRule = new Map<string, LocatedReport['findings'][number][]>();
   for (const f of report.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
   for (const [ruleId, findings] of byRule) {
@@ -60,26 +95,27 @@ export function reportViolations(report: LocatedReport, context: ValidationConte
       recommendation: rule ? `${rule.summary} ${rule.why}` : findings[0].message,
       fix: findings[0].fix,
       violatingResources: findings.map((f) => ({
-        resourceName: `${origin(f)} (${f.kind}/${f.namespace ? `${f.namespace}/` : ''}${f.name})`,
+        resourceName: resourceName(f, relativePaths),
         manifestPath: f.file,
         locations: [`${f.field ?? '(object)'}: ${f.message}`],
       })),
     });
   }
+  if (report.suppressed.length > 0 && context.logger) context.logger.log(describeExemptions(report));
+}
+
+/** The suppressed findings as what they are: one line per object and reason, naming the rules it is exempt from. */
+export function describeExemptions(report: LocatedReport): string {
+  const byObject = new Map<string, { where: string; reason: string; rules: Set<string> }>();
   for (const s of report.suppressed) {
-    context.report.addViolation({
-      ruleName: `${s.ruleId} [suppressed]`,
-      recommendation: `Suppressed: ${s.reason}`,
-      fix: s.fix,
-      violatingResources: [
-        {
-          resourceName: `${origin(s)} (${s.kind}/${s.name})`,
-          manifestPath: s.file,
-          locations: [`${s.field ?? '(object)'}: ${s.message}`],
-        },
-      ],
-    });
+    const key = `${origin(s)}\0${s.reason}`;
+    if (!byObject.has(key)) byObject.set(key, { where: origin(s), reason: s.reason, rules: new Set() });
+    byObject.get(key)!.rules.add(s.ruleId);
   }
+  return [
+    `Reasoned exemptions: ${report.suppressed.length} findings suppressed on purpose, not violations.`,
+    ...[...byObject.values()].map((e) => `  - ${e.where} is exempt from ${[...e.rules].join(', ')}: ${e.reason}`),
+  ].join('\n');
 }
 
 /**
@@ -94,8 +130,9 @@ export class ReadinessValidation {
   }
 
   public async validate(context: ValidationContextLike): Promise<void> {
-    const report = checkManifestFiles(readSynthesized(context.manifests), this.options);
-    reportViolations(report, context);
+    const { sources, relativePaths } = readSynthesized(context.manifests);
+    const report = checkManifestFiles(sources, this.options);
+    reportViolations(report, context, relativePaths);
     const { objects, errors, warnings, infos, suppressed } = report.summary;
     context.report.submit(errors > 0 ? 'failure' : 'success', {
       pack: report.pack,
@@ -104,7 +141,7 @@ export class ReadinessValidation {
       errors: String(errors),
       warnings: String(warnings),
       infos: String(infos),
-      suppressed: String(suppressed),
+      'reasoned exemptions': String(suppressed),
     });
   }
 }

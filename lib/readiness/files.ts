@@ -82,11 +82,3 @@ export function assertReady(files: readonly ManifestSource[], options: CheckOpti
   if (report.summary.errors > 0) throw new ReadinessError(report);
   return report;
 }
-
-/** The file, next to the manifests, in which a synth records each object's construct path for the cdk8s CLI plugin. */
-export const CONSTRUCT_PATHS_FILE = 'construct-paths.json';
-
-/** The content of {@link CONSTRUCT_PATHS_FILE}: manifest file (relative to the output folder) → construct path of each object. */
-export function constructPathsJson(files: readonly ManifestSource[]): string {
-  return `${JSON.stringify(Object.fromEntries(files.map((f) => [f.path, f.paths ?? []])), null, 2)}\n`;
-}
