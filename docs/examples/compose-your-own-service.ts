@@ -15,7 +15,11 @@ export function synthCheckout(outdir: string): void {
     autoscaling: { minReplicas: 3, maxReplicas: 12, cpuUtilization: 70 },
     placement: { nodePool: 'online-general' },
     priority: PriorityTier.ONLINE_CRITICAL,
-    network: { ingress: [{ from: Peer.pods({ app: 'gateway' }) }] },
+    // The Gateway's proxy pods live in their own namespace; Istio labels them with the Gateway's name.
+    // (Peer.pods would match pods in this service's namespace only.)
+    network: {
+      ingress: [{ from: Peer.podsInNamespace('gateway', { 'gateway.networking.k8s.io/gateway-name': 'shop' }) }],
+    },
   });
 
   writeOutput(outdir, collectManifests(app));

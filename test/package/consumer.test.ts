@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fromYaml } from '../../lib';
+import { fromYaml, toYaml } from '../../lib';
 import { ROOT } from '../support/manifests';
 
 const devDependencies = require('../../package.json').devDependencies as Record<string, string>;
@@ -17,6 +17,7 @@ const chart = new Chart(new Construct(app, 'shop'), 'services', { namespace: 'sh
 const catalog = new ProductionService(chart, 'catalog', {
   image: 'registry.example.com/catalog:v2.0.1',
   resources: { cpu: { request: '250m', limit: '500m' }, memory: { request: '256Mi', limit: '256Mi' } },
+  network: { ingress: [{ from: Peer.pods({ 'app.kubernetes.io/name': 'checkout' }) }] },
 });
 new ProductionService(chart, 'checkout', {
   image: 'registry.example.com/checkout:v1.8.0',
@@ -27,19 +28,37 @@ new ProductionService(chart, 'checkout', {
 writeOutput('dist', collectManifests(app));
 `;
 
-function run(command: string, args: string[], cwd: string): string {
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
   return execFileSync(command, args, {
     cwd,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, npm_config_update_notifier: 'false' },
+    env: { ...process.env, npm_config_update_notifier: 'false', ...env },
   });
+}
+
+/** The non-relative module specifiers that the shipped declarations import (`from 'x'` and `import('x')`). */
+function declarationImports(dir: string): Set<string> {
+  const found = new Set<string>();
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const file = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.d.ts')) {
+        const text = fs.readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/(?:from\s+|import\()['"]([^'"./][^'"]*)['"]/g)) found.add(m[1]);
+      }
+    }
+  };
+  walk(dir);
+  return found;
 }
 
 describe('the packed library in a fresh cdk8s app', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-consumer-'));
   const appDir = path.join(work, 'app');
   let tarball = '';
+  let npmInstall = '';
 
   beforeAll(() => {
     const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], ROOT));
@@ -49,18 +68,22 @@ describe('the packed library in a fresh cdk8s app', () => {
       path.join(appDir, 'package.json'),
       JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }),
     );
+    // tsc's defaults, as `tsc --init` leaves them for a Node app: declarations of every package are checked.
     fs.writeFileSync(
       path.join(appDir, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, skipLibCheck: true, types: [] },
+        compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, skipLibCheck: false },
       }),
     );
     fs.writeFileSync(path.join(appDir, 'main.ts'), CONSUMER_APP);
-    run(
+    // A user's machine: an empty npm cache, the registry online. A warm cache must never hide a
+    // package the tarball needs but does not declare.
+    npmInstall = run(
       'npm',
       [
         'install',
-        '--offline',
+        '--cache',
+        path.join(work, 'empty-npm-cache'),
         '--no-audit',
         '--no-fund',
         tarball,
@@ -69,6 +92,7 @@ describe('the packed library in a fresh cdk8s app', () => {
         `constructs@${devDependencies.constructs}`,
       ],
       appDir,
+      { npm_config_loglevel: 'warn' },
     );
   }, 240_000);
 
@@ -95,13 +119,57 @@ describe('the packed library in a fresh cdk8s app', () => {
     expect(objects.find((o) => o.kind === 'HorizontalPodAutoscaler').spec.maxReplicas).toBe(9);
   });
 
+  test('installs on an empty cache without engine warnings', () => {
+    const installed = JSON.parse(
+      fs.readFileSync(path.join(appDir, 'node_modules/cdk8s-production/package.json'), 'utf8'),
+    );
+    expect(installed.version).toBe(require('../../package.json').version);
+    expect(npmInstall).not.toContain('EBADENGINE');
+    // The install filled the cache folder it was given, so nothing came from a warm cache elsewhere.
+    expect(fs.readdirSync(path.join(work, 'empty-npm-cache'))).toContain('_cacache');
+  });
+
+  test('ships declarations that need only its dependencies and peers', () => {
+    const pkg = require('../../package.json');
+    const allowed = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})]);
+    const imported = [...declarationImports(path.join(appDir, 'node_modules/cdk8s-production/build'))];
+    expect(
+      imported.filter((m) => !allowed.has(m.startsWith('@') ? m.split('/').slice(0, 2).join('/') : m.split('/')[0])),
+    ).toEqual([]);
+  });
+
   test('ships a working command line: --version, and check over the app output', () => {
     const bin = path.join(appDir, 'node_modules', '.bin', 'cdk8s-production');
     expect(run(bin, ['--version'], appDir).trim()).toBe(require('../../package.json').version);
     const result = spawnSync(bin, ['check', '--format', 'json', 'dist'], { cwd: appDir, encoding: 'utf8' });
     const report = JSON.parse(result.stdout);
-    expect(report.summary.objects).toBeGreaterThan(10);
-    expect(Array.isArray(report.findings)).toBe(true);
-    expect([0, 1]).toContain(result.status);
+    // Two services, each: ServiceAccount, Deployment, Service, PDB, NetworkPolicy, ServiceMonitor;
+    // checkout adds its HPA. The production pack finds nothing in them: exit 0.
+    expect(report.summary).toEqual({
+      pack: 'production',
+      pssVersion: 'v1.28',
+      objects: 13,
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      suppressed: 0,
+    });
+    expect(report.findings).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  test('check exits 1 and names the rule when the app output breaks one', () => {
+    const bin = path.join(appDir, 'node_modules', '.bin', 'cdk8s-production');
+    const broken = path.join(work, 'broken.yaml');
+    const objects = fromYaml(fs.readFileSync(path.join(appDir, 'dist/shop/services.yaml'), 'utf8')) as any[];
+    const catalog = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'catalog');
+    catalog.spec.template.spec.containers[0].image = 'registry.example.com/catalog:latest';
+    fs.writeFileSync(broken, toYaml(objects));
+    const result = spawnSync(bin, ['check', '--format', 'json', broken], { cwd: appDir, encoding: 'utf8' });
+    const report = JSON.parse(result.stdout);
+    expect(result.status).toBe(1);
+    expect(report.findings.filter((f: any) => f.level === 'error').map((f: any) => f.ruleId)).toContain(
+      'image-tag-pinned',
+    );
   });
 });
