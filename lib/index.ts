@@ -61,3 +61,4 @@ export * from './workloads/scheduled-job';
 export * from './workloads/service-monitor';
 export * from './workloads/stateful-service';
 export * from './workloads/workload-network-policy';
+export * from './workloads/workload';

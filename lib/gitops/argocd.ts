@@ -62,7 +62,7 @@ export class EnvironmentDelivery extends Construct {
     }
     const labels = { 'app.kubernetes.io/managed-by': MANAGED_BY, 'app.kubernetes.io/part-of': 'platform' };
     const namespace = ARGOCD_NAMESPACE;
-    this.project = new AppProject(this, 'Project', {
+    this.project = new AppProject(this, 'Resource', {
       metadata: { name: env.name, namespace, labels },
       spec: {
         description: `Everything deployed to the ${env.name} environment`,
@@ -138,7 +138,7 @@ export class RootApplication extends Construct {
         ],
       },
     });
-    this.application = new Application(this, 'Application', {
+    this.application = new Application(this, 'Resource', {
       metadata: {
         name: 'root',
         namespace: ARGOCD_NAMESPACE,

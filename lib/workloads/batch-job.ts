@@ -16,6 +16,9 @@ export class BatchJob extends BatchWorkload {
 
   public constructor(scope: Construct, id: string, props: BatchJobProps) {
     super(scope, id, props, 'Job');
-    this.job = new k8s.KubeJob(this, 'Job', { metadata: this.parts.metadata(this.name), spec: this.parts.jobSpec });
+    this.job = new k8s.KubeJob(this, 'Resource', {
+      metadata: this.parts.metadata(this.name),
+      spec: this.parts.jobSpec,
+    });
   }
 }

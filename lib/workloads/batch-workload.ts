@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { Workload } from './workload';
 import {
   VerticalPodAutoscaler,
   VerticalPodAutoscalerSpecUpdatePolicyUpdateMode,
@@ -139,7 +140,7 @@ export function batchWorkload(scope: Construct, id: string, props: BatchWorkload
  * What {@link BatchJob} and {@link ScheduledJob} share: naming, ServiceAccount, secrets, the Job spec
  * and the optional VerticalPodAutoscaler. Subclasses add their controller.
  */
-export abstract class BatchWorkload extends Construct {
+export abstract class BatchWorkload extends Workload {
   /** Name shared by every object. */
   public readonly name: string;
   /** Namespace of every object. */

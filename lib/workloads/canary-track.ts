@@ -116,7 +116,7 @@ export class CanaryTrack extends Construct {
     this.selector = selectorLabels(this.identity);
     const metadata = metadataFactory(this.namespace, this.identity);
 
-    this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
+    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
       metadata: metadata(this.name),
       spec: {
         replicas: this.replicas,

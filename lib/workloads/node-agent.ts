@@ -1,6 +1,6 @@
-import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { Workload } from './workload';
 import { POD_SECURITY_EXEMPTION_ANNOTATION } from '../core/pod-security-exemption';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
@@ -69,7 +69,7 @@ export interface NodeAgentProps extends WorkloadProps {
  * {@link POD_SECURITY_EXEMPTION_ANNOTATION}; the namespace must then admit them
  * (see {@link podSecurityModes}).
  */
-export class NodeAgent extends Construct {
+export class NodeAgent extends Workload {
   /** Name shared by every object. */
   public readonly name: string;
   /** Namespace of every object. */
@@ -110,7 +110,7 @@ export class NodeAgent extends Construct {
 
     const metadata = metadataFactory(this.namespace, this.identity);
     this.serviceAccount = ownServiceAccount(this, metadata(this.name), false);
-    this.daemonSet = new k8s.KubeDaemonSet(this, 'DaemonSet', {
+    this.daemonSet = new k8s.KubeDaemonSet(this, 'Resource', {
       metadata: { ...metadata(this.name), annotations },
       spec: {
         revisionHistoryLimit: 10,
@@ -146,11 +146,6 @@ export class NodeAgent extends Construct {
       ingress: props.network?.ingress,
       egress: props.network?.egress,
     });
-  }
-
-  /** The ApiObjects of this agent, for escape-hatch patches. */
-  public get apiObjects(): ApiObject[] {
-    return this.node.children.filter((c): c is ApiObject => c instanceof ApiObject);
   }
 
   private resolveHostPaths(

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
-import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { Workload } from './workload';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { fail, show } from '../core/errors';
@@ -183,7 +183,7 @@ export interface ProductionServiceProps extends WorkloadProps {
  * Deployment, ServiceAccount (+ Role), ConfigMap, Service, HPA, PodDisruptionBudget,
  * NetworkPolicy and ServiceMonitor, all named after the service and labelled alike.
  */
-export class ProductionService extends Construct {
+export class ProductionService extends Workload {
   /** Name shared by every object. */
   public readonly name: string;
   /** Namespace of every object. */
@@ -300,7 +300,7 @@ export class ProductionService extends Construct {
       volumes: secrets.volumes,
       volumeMounts: secrets.volumeMounts,
     };
-    this.deployment = new k8s.KubeDeployment(this, 'Deployment', {
+    this.deployment = new k8s.KubeDeployment(this, 'Resource', {
       metadata: metadata(this.name),
       spec: {
         replicas: props.autoscaling ? undefined : scaling.min,
@@ -371,11 +371,6 @@ export class ProductionService extends Construct {
   /** Deployment names of every track: the stable one, then the canary when there is one. */
   public get trackNames(): string[] {
     return this.canary ? [this.name, this.canary.name] : [this.name];
-  }
-
-  /** The ApiObjects of this service, for escape-hatch patches. */
-  public get apiObjects(): ApiObject[] {
-    return this.node.children.filter((c): c is ApiObject => c instanceof ApiObject);
   }
 
   private resolveScaling(props: ProductionServiceProps): { min: number; max: number } {

@@ -37,7 +37,7 @@ export class ScheduledJob extends BatchWorkload {
     const parts = this.parts;
     assertCronSchedule(this, 'schedule', props.schedule);
     const history = props.historyLimit ?? 3;
-    this.cronJob = new k8s.KubeCronJob(this, 'CronJob', {
+    this.cronJob = new k8s.KubeCronJob(this, 'Resource', {
       metadata: parts.metadata(this.name),
       spec: {
         schedule: props.schedule,

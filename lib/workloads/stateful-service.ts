@@ -1,6 +1,6 @@
-import { ApiObject } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { Workload } from './workload';
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
@@ -85,7 +85,7 @@ export interface StatefulServiceProps extends WorkloadProps {
  * consistency, backup, restore and failover remain the job of the operator of the software (or of a
  * dedicated Kubernetes operator for it).
  */
-export class StatefulService extends Construct {
+export class StatefulService extends Workload {
   /** Name shared by every object. */
   public readonly name: string;
   /** Namespace of every object. */
@@ -136,7 +136,7 @@ export class StatefulService extends Construct {
     const secrets = secretFiles(this, metadata, props.secrets ?? []);
     this.externalSecrets = secrets.externalSecrets;
 
-    this.statefulSet = new k8s.KubeStatefulSet(this, 'StatefulSet', {
+    this.statefulSet = new k8s.KubeStatefulSet(this, 'Resource', {
       metadata: metadata(this.name),
       spec: {
         serviceName: this.name,
@@ -202,11 +202,6 @@ export class StatefulService extends Construct {
       ingress: props.network?.ingress,
       egress: props.network?.egress,
     });
-  }
-
-  /** The ApiObjects of this service, for escape-hatch patches. */
-  public get apiObjects(): ApiObject[] {
-    return this.node.children.filter((c): c is ApiObject => c instanceof ApiObject);
   }
 
   private resolveStorage(storage: StatefulStorage | undefined): Required<StatefulStorage> {

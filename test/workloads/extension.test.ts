@@ -1,0 +1,138 @@
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import {
+  BatchJob,
+  checkManifests,
+  collectManifests,
+  Manifest,
+  NodeAgent,
+  ProductionService,
+  RetainedStorageClass,
+  ScheduledJob,
+  StatefulService,
+  Tenant,
+} from '../../lib';
+import { findObject } from '../support/manifests';
+
+const image = 'registry.example.com/catalog:v2.0.1';
+const resources = { cpu: { request: '250m', limit: '500m' }, memory: { request: '256Mi', limit: '256Mi' } };
+
+function shopChart() {
+  const app = new App();
+  return {
+    app,
+    chart: new Chart(new Construct(app, 'shop'), 'services', { namespace: 'shop', disableResourceNameHashes: true }),
+  };
+}
+
+function objectsOf(app: App): Manifest[] {
+  return collectManifests(app).flatMap((f) => f.objects);
+}
+
+describe('the primary object is the default child', () => {
+  const { chart } = shopChart();
+  const storageClass = new RetainedStorageClass(chart, 'gp3-retain');
+  const cases: [string, Construct, ApiObject][] = [];
+  const service = new ProductionService(chart, 'catalog', { image, resources });
+  cases.push(['ProductionService', service, service.deployment]);
+  const redis = new StatefulService(chart, 'redis', {
+    image: 'docker.io/library/redis:7.4.2',
+    resources,
+    containerPort: 6379,
+    storage: { size: '20Gi', storageClass },
+  });
+  cases.push(['StatefulService', redis, redis.statefulSet]);
+  const agent = new NodeAgent(chart, 'agent', { image, resources });
+  cases.push(['NodeAgent', agent, agent.daemonSet]);
+  const job = new BatchJob(chart, 'report', { image, resources });
+  cases.push(['BatchJob', job, job.job]);
+  const cron = new ScheduledJob(chart, 'nightly', { image, resources, schedule: '0 3 * * *' });
+  cases.push(['ScheduledJob', cron, cron.cronJob]);
+  cases.push(['RetainedStorageClass', storageClass, storageClass.storageClass]);
+  const tenant = new Tenant(chart, 'shop-tenant', {
+    name: 'shop',
+    quota: { cpu: { request: '4', limit: '8' }, memory: { request: '8Gi', limit: '16Gi' } },
+  });
+  cases.push(['Tenant', tenant, tenant.namespace]);
+
+  test.each(cases)('%s: ApiObject.of and node.defaultChild reach it', (_, construct, primary) => {
+    expect(construct.node.defaultChild).toBe(primary);
+    expect(ApiObject.of(construct)).toBe(primary);
+  });
+});
+
+describe('escape hatches', () => {
+  test('addJsonPatch on ApiObject.of(service) reaches the synthesized Deployment', () => {
+    const { app, chart } = shopChart();
+    const service = new ProductionService(chart, 'catalog', { image, resources });
+    ApiObject.of(service).addJsonPatch(JsonPatch.add('/spec/minReadySeconds', 10));
+    expect(findObject(objectsOf(app), 'Deployment', 'catalog').spec.minReadySeconds).toBe(10);
+  });
+
+  test('apiObjects lists every object the service made, the canary track included', () => {
+    const { app, chart } = shopChart();
+    const service = new ProductionService(chart, 'catalog', {
+      image,
+      resources,
+      canary: { image: 'registry.example.com/catalog:v2.1.0-rc.1' },
+    });
+    const made = service.apiObjects.map((o) => `${o.kind}/${o.name}`).sort();
+    expect(made).toEqual(
+      objectsOf(app)
+        .map((o: any) => `${o.kind}/${o.metadata.name}`)
+        .sort(),
+    );
+    expect(made).toContain('Deployment/catalog-canary');
+  });
+});
+
+describe('cdk8s-plus interop', () => {
+  /** A cdk8s-plus web frontend and a ProductionService in one chart, wired with cdk8s-plus network policies. */
+  function mixedChart(admitWeb = true) {
+    const { app, chart } = shopChart();
+    const catalog = new ProductionService(chart, 'catalog', { image, resources });
+    const web = new kplus.Deployment(chart, 'web', {
+      metadata: { name: 'web' },
+      containers: [{ image: 'registry.example.com/web:v1.0.0', portNumber: 8080, resources: {} }],
+    });
+    // cdk8s-plus takes the ProductionService where it expects a peer and where it expects a pod selector.
+    web.connections.allowTo(catalog, {
+      ports: [kplus.NetworkPolicyPort.tcp(catalog.containerPort)],
+      isolation: kplus.PodConnectionsIsolation.POD,
+    });
+    if (admitWeb)
+      new kplus.NetworkPolicy(chart, 'catalog-from-web', {
+        metadata: { name: 'catalog-from-web' },
+        selector: catalog,
+        ingress: { rules: [{ peer: web, ports: [kplus.NetworkPolicyPort.tcp(catalog.containerPort)] }] },
+      });
+    return { app, catalog, objects: objectsOf(app) };
+  }
+
+  test('a ProductionService is a cdk8s-plus pod selector: the policy selects its pods in its namespace', () => {
+    const { objects } = mixedChart();
+    const policy = findObject(objects, 'NetworkPolicy', 'catalog-from-web');
+    expect(policy.metadata.namespace).toBe('shop');
+    expect(policy.spec.podSelector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'catalog' } });
+  });
+
+  test('a ProductionService is a cdk8s-plus network-policy peer: egress from web names its pods and namespace', () => {
+    const { objects } = mixedChart();
+    const egress = objects
+      .filter((o: any) => o.kind === 'NetworkPolicy' && o.spec.egress)
+      .flatMap((o: any) => o.spec.egress.flatMap((r: any) => r.to ?? []));
+    expect(egress).toContainEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'catalog' } },
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } },
+    });
+  });
+
+  test('the readiness check sees the mixed chart as one platform: web reaches catalog through both policies', () => {
+    const { objects } = mixedChart();
+    const paths = checkManifests(objects, { pack: 'production' }).findings.filter(
+      (f) => f.ruleId === 'network-path-admitted',
+    );
+    expect(paths).toEqual([]);
+  });
+});
