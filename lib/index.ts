@@ -61,4 +61,6 @@ export * from './workloads/scheduled-job';
 export * from './workloads/service-monitor';
 export * from './workloads/stateful-service';
 export * from './workloads/workload-network-policy';
-export * from './workloads/workload';
+export * from './workloads/workload-construct';
+export * from './core/named-object';
+export * from './core/api-objects';

@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Workload } from './workload';
+import { NamedObject } from '../core/named-object';
+import { WorkloadConstruct } from './workload-construct';
 import {
   VerticalPodAutoscaler,
   VerticalPodAutoscalerSpecUpdatePolicyUpdateMode,
@@ -14,7 +15,7 @@ import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io
 import { SecretFiles, secretFiles, SecretFilesParts } from '../secrets/secret-files';
 import {
   metadataFactory,
-  ownServiceAccount,
+  workloadServiceAccount,
   resolveWorkloadNaming,
   restrictedPodTemplate,
   WorkloadProps,
@@ -75,7 +76,7 @@ export interface BatchWorkloadParts {
   readonly identity: WorkloadIdentity;
   readonly parallelism: number;
   readonly metadata: (name: string) => k8s.ObjectMeta;
-  readonly serviceAccount: k8s.KubeServiceAccount;
+  readonly serviceAccount: NamedObject;
   readonly secrets: SecretFilesParts;
   readonly jobSpec: k8s.JobSpec;
 }
@@ -97,7 +98,7 @@ export function batchWorkload(scope: Construct, id: string, props: BatchWorkload
   }
   const pool = props.nodePool ?? 'batch';
   const metadata = metadataFactory(naming.namespace, naming.identity);
-  const serviceAccount = ownServiceAccount(scope, metadata(naming.name), false);
+  const serviceAccount = workloadServiceAccount(scope, props.serviceAccount, metadata(naming.name), false);
   const secrets = secretFiles(scope, metadata, props.secrets ?? []);
   const placement = podPlacement(naming.selector, {
     nodePool: pool,
@@ -140,7 +141,7 @@ export function batchWorkload(scope: Construct, id: string, props: BatchWorkload
  * What {@link BatchJob} and {@link ScheduledJob} share: naming, ServiceAccount, secrets, the Job spec
  * and the optional VerticalPodAutoscaler. Subclasses add their controller.
  */
-export abstract class BatchWorkload extends Workload {
+export abstract class BatchWorkload extends WorkloadConstruct {
   /** Name shared by every object. */
   public readonly name: string;
   /** Namespace of every object. */
@@ -149,8 +150,8 @@ export abstract class BatchWorkload extends Workload {
   public readonly resources: ContainerResources;
   /** Pods running at once (the ceiling the tenant quota must hold). */
   public readonly maxReplicas: number;
-  /** Identity of the pods. */
-  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** The ServiceAccount the pods run as: the one given, or the workload's own. */
+  public readonly serviceAccount: NamedObject;
   /** The ExternalSecrets the pods' secret files come from. */
   public readonly externalSecrets: ExternalSecret[];
   /** Request recommendations, when vertical scaling is on. */

@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Workload } from './workload';
+import { NamedObject } from '../core/named-object';
+import { WorkloadConstruct } from './workload-construct';
 import { POD_SECURITY_EXEMPTION_ANNOTATION } from '../core/pod-security-exemption';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
@@ -10,7 +11,7 @@ import { PriorityTier } from '../core/priority';
 import {
   intOrPercent,
   metadataFactory,
-  ownServiceAccount,
+  workloadServiceAccount,
   resolveProbes,
   resolveWorkloadNaming,
   restrictedPodTemplate,
@@ -69,7 +70,7 @@ export interface NodeAgentProps extends WorkloadProps {
  * {@link POD_SECURITY_EXEMPTION_ANNOTATION}; the namespace must then admit them
  * (see {@link podSecurityModes}).
  */
-export class NodeAgent extends Workload {
+export class NodeAgent extends WorkloadConstruct {
   /** Name shared by every object. */
   public readonly name: string;
   /** Namespace of every object. */
@@ -86,8 +87,8 @@ export class NodeAgent extends Workload {
    * every other violation remains visible.
    */
   public readonly podSecurityModes: PodSecurityModes;
-  /** Identity of the pods. */
-  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** The ServiceAccount the pods run as: the one given, or the workload's own. */
+  public readonly serviceAccount: NamedObject;
   /** The workload. */
   public readonly daemonSet: k8s.KubeDaemonSet;
   /** Ingress and egress allow-list. */
@@ -109,7 +110,7 @@ export class NodeAgent extends Workload {
     const annotations = this.exemption ? { [POD_SECURITY_EXEMPTION_ANNOTATION]: this.exemption } : undefined;
 
     const metadata = metadataFactory(this.namespace, this.identity);
-    this.serviceAccount = ownServiceAccount(this, metadata(this.name), false);
+    this.serviceAccount = workloadServiceAccount(this, props.serviceAccount, metadata(this.name), false);
     this.daemonSet = new k8s.KubeDaemonSet(this, 'Resource', {
       metadata: { ...metadata(this.name), annotations },
       spec: {

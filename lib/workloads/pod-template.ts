@@ -4,7 +4,8 @@ import { Construct, IConstruct } from 'constructs';
 import { fail } from '../core/errors';
 import { assertPinnedImage, ImageReference } from '../core/image';
 import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
-import { assertDnsLabel, assertLabelValue } from '../core/names';
+import { assertDnsLabel, assertDnsSubdomainName, assertLabelValue } from '../core/names';
+import { NamedObject } from '../core/named-object';
 import { PodPlacement } from '../core/placement';
 import { PriorityTier } from '../core/priority';
 import { Probe } from '../core/probes';
@@ -79,6 +80,12 @@ export interface WorkloadProps {
   readonly env?: Record<string, string>;
   /** User and group ids. @default - see {@link RunAsIdentity} */
   readonly runAs?: RunAsIdentity;
+  /**
+   * An existing ServiceAccount the pods run as, instead of one of their own (for example one shared by
+   * several workloads, or made with cdk8s-plus). Its name must be a DNS subdomain name.
+   * @default - a ServiceAccount of the workload's own, named after it
+   */
+  readonly serviceAccount?: NamedObject;
 }
 
 /** Who a workload is and where it lives, checked once. */
@@ -292,12 +299,20 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
   };
 }
 
-/** A ServiceAccount of its own, so no pod runs as `default`; the token is mounted only when needed. */
-export function ownServiceAccount(
+/**
+ * The ServiceAccount the pods run as: `given` when there is one, else one of the workload's own, so
+ * no pod runs as `default`. An own account mounts its token only when needed.
+ */
+export function workloadServiceAccount(
   scope: Construct,
+  given: NamedObject | undefined,
   metadata: k8s.ObjectMeta,
   automountServiceAccountToken: boolean,
-): k8s.KubeServiceAccount {
+): NamedObject {
+  if (given) {
+    assertDnsSubdomainName(scope, 'serviceAccount.name', given.name);
+    return given;
+  }
   return new k8s.KubeServiceAccount(scope, 'ServiceAccount', { metadata, automountServiceAccountToken });
 }
 

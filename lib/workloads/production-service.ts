@@ -1,12 +1,14 @@
 import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Workload } from './workload';
+import { NamedObject } from '../core/named-object';
+import { WorkloadConstruct } from './workload-construct';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
 import { EgressRule, IngressRule, Peer } from '../core/network';
+import { assertDnsSubdomainName } from '../core/names';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
@@ -15,7 +17,7 @@ import { ContainerResources } from '../core/resources';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
   metadataFactory,
-  ownServiceAccount,
+  workloadServiceAccount,
   resolveProbes,
   resolveWorkloadNaming,
   PodTemplateOptions,
@@ -122,6 +124,12 @@ export interface ProductionServiceProps extends WorkloadProps {
    * @default - no ConfigMap
    */
   readonly config?: Record<string, string>;
+  /**
+   * An existing ConfigMap loaded with envFrom instead of `config` (for example one shared by several
+   * services). Unlike `config`, a change to it does not roll the pods.
+   * @default - the ConfigMap `config` makes, or none
+   */
+  readonly configMap?: NamedObject;
   /** Health checks. @default - see {@link ServiceProbes} */
   readonly probes?: ServiceProbes;
   /** Rolling update pacing. @default - see {@link RolloutOptions} */
@@ -183,7 +191,7 @@ export interface ProductionServiceProps extends WorkloadProps {
  * Deployment, ServiceAccount (+ Role), ConfigMap, Service, HPA, PodDisruptionBudget,
  * NetworkPolicy and ServiceMonitor, all named after the service and labelled alike.
  */
-export class ProductionService extends Workload {
+export class ProductionService extends WorkloadConstruct {
   /** Name shared by every object. */
   public readonly name: string;
   /** Namespace of every object. */
@@ -204,14 +212,14 @@ export class ProductionService extends Workload {
   public readonly maxReplicas: number;
   /** The workload. */
   public readonly deployment: k8s.KubeDeployment;
-  /** Identity of the pods. */
-  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** The ServiceAccount the pods run as: the one given, or the workload's own. */
+  public readonly serviceAccount: NamedObject;
   /** Permissions of the service account, when any were given. */
   public readonly role?: k8s.KubeRole;
   /** Binds {@link role} to {@link serviceAccount}. */
   public readonly roleBinding?: k8s.KubeRoleBinding;
-  /** Configuration, when any was given. */
-  public readonly configMap?: k8s.KubeConfigMap;
+  /** The ConfigMap loaded with envFrom: the one given, the one `config` made, or none. */
+  public readonly configMap?: NamedObject;
   /** Stable ClusterIP endpoint. */
   public readonly service: k8s.KubeService;
   /** Autoscaler, when autoscaling is on. */
@@ -255,17 +263,31 @@ export class ProductionService extends Workload {
     const metadata = metadataFactory(this.namespace, this.identity);
 
     const permissions = leastPrivilegeRules(this, 'permissions', props.permissions ?? []);
-    this.serviceAccount = ownServiceAccount(this, metadata(this.name), permissions.length > 0);
+    this.serviceAccount = workloadServiceAccount(
+      this,
+      props.serviceAccount,
+      metadata(this.name),
+      permissions.length > 0,
+    );
     if (permissions.length > 0) {
       this.role = new k8s.KubeRole(this, 'Role', { metadata: metadata(this.name), rules: permissions });
       this.roleBinding = new k8s.KubeRoleBinding(this, 'RoleBinding', {
         metadata: metadata(this.name),
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: this.name },
-        subjects: [{ kind: 'ServiceAccount', name: this.name, namespace: this.namespace }],
+        subjects: [{ kind: 'ServiceAccount', name: this.serviceAccount.name, namespace: this.namespace }],
       });
     }
 
     const podAnnotations: Record<string, string> = {};
+    if (props.config && props.configMap) {
+      fail(
+        this,
+        `config and configMap are both set; pass the data as config (a ConfigMap of the service's own that rolls ` +
+          `the pods when it changes) or name an existing configMap, not both`,
+      );
+    }
+    if (props.configMap)
+      this.configMap = { name: assertDnsSubdomainName(this, 'configMap.name', props.configMap.name) };
     if (props.config) {
       const data = sortedRecord(props.config);
       this.configMap = new k8s.KubeConfigMap(this, 'ConfigMap', { metadata: metadata(`${this.name}-config`), data });

@@ -1,6 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Workload } from './workload';
+import { assertDnsSubdomainName } from '../core/names';
+import { NamedObject } from '../core/named-object';
+import { WorkloadConstruct } from './workload-construct';
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
@@ -9,12 +11,11 @@ import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { ContainerResources, parseQuantity } from '../core/resources';
-import { RetainedStorageClass } from '../platform/retained-storage-class';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
   WorkloadProps,
   metadataFactory,
-  ownServiceAccount,
+  workloadServiceAccount,
   resolveProbes,
   resolveWorkloadNaming,
   restrictedPodTemplate,
@@ -27,8 +28,11 @@ import { workloadNetworkPolicy } from './workload-network-policy';
 export interface StatefulStorage {
   /** Size of each replica's volume, e.g. `'20Gi'`. Required: there is no silent default. */
   readonly size: string;
-  /** The class the volumes are provisioned from; a Retain class, so deleting a claim never deletes data. */
-  readonly storageClass: RetainedStorageClass;
+  /**
+   * The class the volumes are provisioned from, with `reclaimPolicy: Retain` so deleting a claim never
+   * deletes data: a `RetainedStorageClass`, or an existing Retain class by name (`{ name: 'gp3-retain' }`).
+   */
+  readonly storageClass: NamedObject;
   /**
    * Where the volume is mounted in the container.
    * @default '/data'
@@ -85,7 +89,7 @@ export interface StatefulServiceProps extends WorkloadProps {
  * consistency, backup, restore and failover remain the job of the operator of the software (or of a
  * dedicated Kubernetes operator for it).
  */
-export class StatefulService extends Workload {
+export class StatefulService extends WorkloadConstruct {
   /** Name shared by every object. */
   public readonly name: string;
   /** Namespace of every object. */
@@ -98,8 +102,8 @@ export class StatefulService extends Workload {
   public readonly resources: ContainerResources;
   /** Replica count (also the ceiling the tenant quota must hold). */
   public readonly maxReplicas: number;
-  /** Identity of the pods. */
-  public readonly serviceAccount: k8s.KubeServiceAccount;
+  /** The ServiceAccount the pods run as: the one given, or the workload's own. */
+  public readonly serviceAccount: NamedObject;
   /** The ExternalSecrets the pods' secret files come from. */
   public readonly externalSecrets: ExternalSecret[];
   /** The workload. */
@@ -131,7 +135,7 @@ export class StatefulService extends Workload {
     this.maxReplicas = replicas;
 
     const metadata = metadataFactory(this.namespace, this.identity);
-    this.serviceAccount = ownServiceAccount(this, metadata(this.name), false);
+    this.serviceAccount = workloadServiceAccount(this, props.serviceAccount, metadata(this.name), false);
     const probes = resolveProbes(this, props.probes ?? {}, port.port);
     const secrets = secretFiles(this, metadata, props.secrets ?? []);
     this.externalSecrets = secrets.externalSecrets;
@@ -221,6 +225,7 @@ export class StatefulService extends Workload {
         `storage.storageClass is required; pass a RetainedStorageClass so deleting a claim never deletes the data`,
       );
     }
+    assertDnsSubdomainName(this, 'storage.storageClass.name', storage.storageClass.name);
     return { ...storage, mountPath: storage.mountPath ?? '/data' };
   }
 }

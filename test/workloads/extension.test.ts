@@ -136,3 +136,70 @@ describe('cdk8s-plus interop', () => {
     expect(paths).toEqual([]);
   });
 });
+
+describe('create or accept', () => {
+  test('a ServiceAccount passed in is used, not created, and the Role binds to it', () => {
+    const { app, chart } = shopChart();
+    const shared = new kplus.ServiceAccount(chart, 'shared', { metadata: { name: 'shop-apps' } });
+    const service = new ProductionService(chart, 'catalog', {
+      image,
+      resources,
+      serviceAccount: shared,
+      permissions: [{ resources: ['configmaps'], verbs: ['get'] }],
+    });
+    const objects = objectsOf(app);
+    expect(service.serviceAccount).toBe(shared);
+    expect(objects.filter((o: any) => o.kind === 'ServiceAccount').map((o: any) => o.metadata.name)).toEqual([
+      'shop-apps',
+    ]);
+    expect(findObject(objects, 'Deployment', 'catalog').spec.template.spec.serviceAccountName).toBe('shop-apps');
+    expect(findObject(objects, 'RoleBinding', 'catalog').subjects).toEqual([
+      { kind: 'ServiceAccount', name: 'shop-apps', namespace: 'shop' },
+    ]);
+  });
+
+  test('a ConfigMap passed in is loaded with envFrom and no ConfigMap is made', () => {
+    const { app, chart } = shopChart();
+    new ProductionService(chart, 'catalog', { image, resources, configMap: { name: 'shop-settings' } });
+    const objects = objectsOf(app);
+    const deployment = findObject(objects, 'Deployment', 'catalog');
+    expect(objects.filter((o: any) => o.kind === 'ConfigMap')).toEqual([]);
+    expect(deployment.spec.template.spec.containers[0].envFrom).toEqual([{ configMapRef: { name: 'shop-settings' } }]);
+    expect(deployment.spec.template.metadata.annotations?.['checksum/config']).toBeUndefined();
+  });
+
+  test('config and configMap together are refused', () => {
+    const { chart } = shopChart();
+    expect(
+      () =>
+        new ProductionService(chart, 'catalog', {
+          image,
+          resources,
+          config: { LOG_LEVEL: 'INFO' },
+          configMap: { name: 'shop-settings' },
+        }),
+    ).toThrow(
+      '[shop/services/catalog] config and configMap are both set; pass the data as config (a ConfigMap of the ' +
+        "service's own that rolls the pods when it changes) or name an existing configMap, not both",
+    );
+  });
+
+  test('a ServiceAccount name Kubernetes would reject is refused', () => {
+    const { chart } = shopChart();
+    expect(
+      () => new ProductionService(chart, 'catalog', { image, resources, serviceAccount: { name: 'Shop_Apps' } }),
+    ).toThrow('[shop/services/catalog] serviceAccount.name "Shop_Apps"');
+  });
+
+  test('an existing StorageClass is accepted by name', () => {
+    const { app, chart } = shopChart();
+    new StatefulService(chart, 'redis', {
+      image: 'docker.io/library/redis:7.4.2',
+      resources,
+      containerPort: 6379,
+      storage: { size: '20Gi', storageClass: { name: 'gp3-retain' } },
+    });
+    const statefulSet = findObject(objectsOf(app), 'StatefulSet', 'redis');
+    expect(statefulSet.spec.volumeClaimTemplates[0].spec.storageClassName).toBe('gp3-retain');
+  });
+});

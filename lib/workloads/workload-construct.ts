@@ -9,7 +9,7 @@ import { apiObjectsOf } from '../core/api-objects';
  * The pods are those of every release track (stable and canary share `app.kubernetes.io/name` and
  * differ only in instance) in the workload's namespace.
  */
-export abstract class Workload extends Construct implements kplus.IPodSelector, kplus.INetworkPolicyPeer {
+export abstract class WorkloadConstruct extends Construct implements kplus.IPodSelector, kplus.INetworkPolicyPeer {
   /** `app.kubernetes.io/name` of the pods, and the name of every object. */
   public abstract readonly name: string;
   /** Namespace of the pods. */
