@@ -64,3 +64,6 @@ export * from './workloads/workload-network-policy';
 export * from './workloads/workload-construct';
 export * from './core/named-object';
 export * from './core/api-objects';
+export * from './core/volumes';
+export * from './core/records';
+export * from './workloads/containers';

@@ -87,3 +87,37 @@ export function containerResources(
     },
   };
 }
+
+/** A CPU amount as a quantity: whole cores as `"2"`, else millicores (`"1250m"`). */
+function cpuQuantity(cores: number): string {
+  return Number.isInteger(cores) ? String(cores) : `${Math.round(cores * 1000)}m`;
+}
+
+/** A memory amount as a quantity: `"3Gi"` or `"1536Mi"` when whole, else bytes. */
+function memoryQuantity(bytes: number): string {
+  if (Number.isInteger(bytes / 2 ** 30)) return `${bytes / 2 ** 30}Gi`;
+  if (Number.isInteger(bytes / 2 ** 20)) return `${bytes / 2 ** 20}Mi`;
+  return String(Math.ceil(bytes));
+}
+
+/**
+ * What one pod needs, as the scheduler and a ResourceQuota count it: the sum of its containers, or the
+ * largest init container when that is more (init containers run one at a time, before the others).
+ * Quantities must already be checked.
+ */
+export function podResources(
+  containers: readonly ContainerResources[],
+  inits: readonly ContainerResources[] = [],
+): ContainerResources {
+  if (containers.length === 1 && inits.length === 0) return containers[0];
+  const amount = (kind: 'cpu' | 'memory', side: 'request' | 'limit') => {
+    const sum = containers.reduce((n, c) => n + parseQuantity(c[kind][side])!, 0);
+    const init = Math.max(0, ...inits.map((c) => parseQuantity(c[kind][side])!));
+    const total = Math.max(sum, init);
+    return kind === 'cpu' ? cpuQuantity(total) : memoryQuantity(total);
+  };
+  return {
+    cpu: { request: amount('cpu', 'request'), limit: amount('cpu', 'limit') },
+    memory: { request: amount('memory', 'request'), limit: amount('memory', 'limit') },
+  };
+}

@@ -5,7 +5,7 @@ import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel } from '../core/names';
 import { Environment } from '../environments/environment';
-import { sortedRecord } from '../workloads/pod-template';
+import { sortedRecord } from '../core/records';
 
 /** Properties of a {@link LiteralSecret}. */
 export interface LiteralSecretProps {

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { resolvePodExtensions, workloadPodResources } from './containers';
 import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
 import {
@@ -132,6 +133,7 @@ export function batchWorkload(scope: Construct, id: string, props: BatchWorkload
         runAs: props.runAs,
         volumes: secrets.volumes,
         volumeMounts: secrets.volumeMounts,
+        extensions: resolvePodExtensions(scope, props, { volumes: secrets.volumes.map((v) => v.name), ports: [] }),
       }),
     },
   };
@@ -146,7 +148,7 @@ export abstract class BatchWorkload extends WorkloadConstruct {
   public readonly name: string;
   /** Namespace of every object. */
   public readonly namespace: string;
-  /** CPU and memory of each pod, as given. */
+  /** CPU and memory of each pod: the main container and sidecars, or the largest init container when more. */
   public readonly resources: ContainerResources;
   /** Pods running at once (the ceiling the tenant quota must hold). */
   public readonly maxReplicas: number;
@@ -164,7 +166,7 @@ export abstract class BatchWorkload extends WorkloadConstruct {
     this.parts = batchWorkload(this, id, props);
     this.name = this.parts.name;
     this.namespace = this.parts.namespace;
-    this.resources = props.resources;
+    this.resources = workloadPodResources(this, props);
     this.maxReplicas = this.parts.parallelism;
     this.serviceAccount = this.parts.serviceAccount;
     this.externalSecrets = this.parts.secrets.externalSecrets;

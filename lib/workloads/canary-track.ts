@@ -36,6 +36,8 @@ export interface CanaryTrackProps extends CanaryOptions {
   readonly stableIdentity: WorkloadIdentity;
   /** The stable pod template options (service account, config, secrets, probes, security). */
   readonly template: PodTemplateOptions;
+  /** What each pod needs, every container counted (as the stable track's `resources`). */
+  readonly podResources: ContainerResources;
   /**
    * Placement of the stable track, applied to the canary's own pods.
    * @default - see {@link PlacementOptions}
@@ -104,7 +106,7 @@ export class CanaryTrack extends Construct {
       );
     }
     this.name = `${props.stableName}-canary`;
-    this.resources = props.template.resources;
+    this.resources = props.podResources;
     this.namespace = props.namespace;
     this.servicePort = props.servicePort;
     this.containerPort = props.traffic.port;

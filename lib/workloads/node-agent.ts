@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { resolvePodExtensions } from './containers';
 import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
 import { POD_SECURITY_EXEMPTION_ANNOTATION } from '../core/pod-security-exemption';
@@ -137,6 +138,10 @@ export class NodeAgent extends WorkloadConstruct {
           annotations,
           volumes: hostPaths.map((h) => h.volume),
           volumeMounts: hostPaths.map((h) => h.mount),
+          extensions: resolvePodExtensions(this, props, {
+            volumes: hostPaths.map((h) => h.volume.name),
+            ports: [containerPort],
+          }),
         }),
       },
     });

@@ -5,6 +5,7 @@ import { fail } from '../core/errors';
 import { assertPinnedImage, ImageReference } from '../core/image';
 import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
 import { assertDnsLabel, assertDnsSubdomainName, assertLabelValue } from '../core/names';
+import { envVars } from '../core/records';
 import { NamedObject } from '../core/named-object';
 import { PodPlacement } from '../core/placement';
 import { PriorityTier } from '../core/priority';
@@ -17,6 +18,7 @@ import {
   TMP_MOUNT,
   TMP_VOLUME,
 } from '../core/security';
+import { ContainerPort, PodExtensions, ResolvedPodExtensions } from './containers';
 
 /** Startup, readiness and liveness checks of the container. */
 export interface ServiceProbes {
@@ -38,7 +40,7 @@ export interface ServiceProbes {
 }
 
 /** The props every workload construct shares: what runs, and who it is. */
-export interface WorkloadProps {
+export interface WorkloadProps extends PodExtensions {
   /** Container image, pinned to a tag or digest (never `latest`). */
   readonly image: string;
   /** CPU and memory requests and limits; required, there are no silent defaults. */
@@ -160,14 +162,6 @@ export function resolveProbes(
   return resolved;
 }
 
-/** A named container port. */
-export interface ContainerPort {
-  /** Port name, used by Services as `targetPort`. */
-  readonly name: string;
-  /** Port number. */
-  readonly port: number;
-}
-
 /** Everything a restricted, single-container pod template is built from. */
 export interface PodTemplateOptions {
   /** Labels of the pods. */
@@ -249,6 +243,11 @@ export interface PodTemplateOptions {
    * @default - Kubernetes' default, Always
    */
   readonly restartPolicy?: string;
+  /**
+   * Sidecars, init containers, volumes and main-container mounts, checked by `resolvePodExtensions`.
+   * @default - none
+   */
+  readonly extensions?: ResolvedPodExtensions;
 }
 
 /**
@@ -273,7 +272,8 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
       affinity: o.placement.affinity,
       topologySpreadConstraints: o.placement.topologySpreadConstraints,
       tolerations: o.tolerations,
-      volumes: [TMP_VOLUME, ...(o.volumes ?? [])],
+      volumes: [TMP_VOLUME, ...(o.volumes ?? []), ...(o.extensions?.volumes ?? [])],
+      initContainers: o.extensions?.initContainers.length ? o.extensions.initContainers : undefined,
       containers: [
         {
           name: 'app',
@@ -281,7 +281,7 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
           imagePullPolicy: 'IfNotPresent',
           args: o.args,
           ports: port ? [{ name: port.name, containerPort: port.port, protocol: 'TCP' }] : undefined,
-          env: o.env ? Object.entries(sortedRecord(o.env)).map(([name, value]) => ({ name, value })) : undefined,
+          env: envVars(o.env),
           envFrom: o.envFrom && o.envFrom.length > 0 ? o.envFrom : undefined,
           resources: containerResources(scope, 'resources', o.resources),
           startupProbe: port && o.probes ? o.probes.startup.toKube(port.port) : undefined,
@@ -292,8 +292,9 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
               ? { preStop: { exec: { command: ['sleep', String(o.preStopSeconds)] } } }
               : undefined,
           securityContext: restrictedContainerSecurityContext(),
-          volumeMounts: [TMP_MOUNT, ...(o.volumeMounts ?? [])],
+          volumeMounts: [TMP_MOUNT, ...(o.volumeMounts ?? []), ...(o.extensions?.mainMounts ?? [])],
         },
+        ...(o.extensions?.sidecars ?? []),
       ],
     },
   };
@@ -314,11 +315,6 @@ export function workloadServiceAccount(
     return given;
   }
   return new k8s.KubeServiceAccount(scope, 'ServiceAccount', { metadata, automountServiceAccountToken });
-}
-
-/** A copy of `record` with its keys in code-point order, so output never depends on insertion order. */
-export function sortedRecord(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** A count or a percentage such as `'25%'`, in its Kubernetes form. */

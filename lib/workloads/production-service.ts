@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { resolvePodExtensions, workloadPodResources } from './containers';
 import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
@@ -13,6 +14,7 @@ import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
+import { sortedRecord } from '../core/records';
 import { ContainerResources } from '../core/resources';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
@@ -24,7 +26,6 @@ import {
   restrictedPodTemplate,
   ServiceProbes,
   intOrPercent,
-  sortedRecord,
   WorkloadProps,
 } from './pod-template';
 import { CanaryOptions, CanaryTrack } from './canary-track';
@@ -200,7 +201,7 @@ export class ProductionService extends WorkloadConstruct {
   public readonly identity: WorkloadIdentity;
   /** Labels the Service, PDB, HPA and policies select on. */
   public readonly selector: Record<string, string>;
-  /** CPU and memory of each pod, as given. */
+  /** CPU and memory of each pod: the main container and sidecars, or the largest init container when more. */
   public readonly resources: ContainerResources;
   /** Container port. */
   public readonly containerPort: number;
@@ -242,7 +243,7 @@ export class ProductionService extends WorkloadConstruct {
     this.namespace = naming.namespace;
     this.identity = naming.identity;
     this.selector = naming.selector;
-    this.resources = props.resources;
+    this.resources = workloadPodResources(this, props);
     this.containerPort = assertPort(this, 'containerPort', props.containerPort ?? 8080);
     this.servicePort = assertPort(this, 'servicePort', props.servicePort ?? 80);
 
@@ -320,6 +321,10 @@ export class ProductionService extends WorkloadConstruct {
       runAs: props.runAs,
       annotations: podAnnotations,
       volumes: secrets.volumes,
+      extensions: resolvePodExtensions(this, props, {
+        volumes: secrets.volumes.map((v) => v.name),
+        ports: [this.containerPort],
+      }),
       volumeMounts: secrets.volumeMounts,
     };
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
@@ -373,6 +378,7 @@ export class ProductionService extends WorkloadConstruct {
         stableImage: props.image,
         stableIdentity: this.identity,
         template,
+        podResources: this.resources,
         placement: props.placement,
         traffic: { port: this.containerPort, ingress, egress: props.network?.egress },
         servicePort: this.servicePort,

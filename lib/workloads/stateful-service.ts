@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { resolvePodExtensions, workloadPodResources } from './containers';
 import { assertDnsSubdomainName } from '../core/names';
 import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
@@ -98,7 +99,7 @@ export class StatefulService extends WorkloadConstruct {
   public readonly identity: WorkloadIdentity;
   /** Labels the Service, PDB and policy select on. */
   public readonly selector: Record<string, string>;
-  /** CPU and memory of each pod, as given. */
+  /** CPU and memory of each pod: the main container and sidecars, or the largest init container when more. */
   public readonly resources: ContainerResources;
   /** Replica count (also the ceiling the tenant quota must hold). */
   public readonly maxReplicas: number;
@@ -122,7 +123,7 @@ export class StatefulService extends WorkloadConstruct {
     this.namespace = naming.namespace;
     this.identity = naming.identity;
     this.selector = naming.selector;
-    this.resources = props.resources;
+    this.resources = workloadPodResources(this, props);
     const storage = this.resolveStorage(props.storage);
     const port = {
       name: assertDnsLabel(this, 'portName', props.portName ?? 'tcp'),
@@ -167,6 +168,10 @@ export class StatefulService extends WorkloadConstruct {
           runAs: props.runAs,
           volumes: secrets.volumes,
           volumeMounts: [{ name: 'data', mountPath: storage.mountPath }, ...secrets.volumeMounts],
+          extensions: resolvePodExtensions(this, props, {
+            volumes: ['data', ...secrets.volumes.map((v) => v.name)],
+            ports: [port.port],
+          }),
         }),
         volumeClaimTemplates: [
           {

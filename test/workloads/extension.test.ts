@@ -7,13 +7,16 @@ import {
   collectManifests,
   Manifest,
   NodeAgent,
+  PodVolume,
+  Probe,
   ProductionService,
+  ProductionServiceProps,
   RetainedStorageClass,
   ScheduledJob,
   StatefulService,
   Tenant,
 } from '../../lib';
-import { findObject } from '../support/manifests';
+import { findObject, validateObjects } from '../support/manifests';
 
 const image = 'registry.example.com/catalog:v2.0.1';
 const resources = { cpu: { request: '250m', limit: '500m' }, memory: { request: '256Mi', limit: '256Mi' } };
@@ -201,5 +204,119 @@ describe('create or accept', () => {
     });
     const statefulSet = findObject(objectsOf(app), 'StatefulSet', 'redis');
     expect(statefulSet.spec.volumeClaimTemplates[0].spec.storageClassName).toBe('gp3-retain');
+  });
+});
+
+describe('sidecars, init containers and volumes', () => {
+  const shipper = {
+    name: 'log-shipper',
+    image: 'registry.example.com/fluent-bit:3.2.4',
+    resources: { cpu: { request: '50m', limit: '100m' }, memory: { request: '64Mi', limit: '64Mi' } },
+    volumeMounts: [{ volume: 'logs', mountPath: '/logs', readOnly: true }],
+    ports: [{ name: 'monitoring', port: 2020 }],
+    readiness: Probe.http('/api/v1/health', { port: 2020 }),
+    liveness: Probe.command(['pidof', 'fluent-bit']),
+  };
+  const migrate = {
+    name: 'migrate',
+    image: 'registry.example.com/catalog-migrations:v2.0.1',
+    resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '512Mi', limit: '512Mi' } },
+    args: ['up'],
+  };
+  function withExtensions(extra: Partial<ProductionServiceProps> = {}) {
+    const { app, chart } = shopChart();
+    const service = new ProductionService(chart, 'catalog', {
+      image,
+      resources,
+      sidecars: [shipper],
+      initContainers: [migrate],
+      volumes: [PodVolume.emptyDir('logs', { sizeLimit: '1Gi' })],
+      volumeMounts: [{ volume: 'logs', mountPath: '/var/log/catalog' }],
+      ...extra,
+    });
+    return { service, objects: objectsOf(app), chart };
+  }
+
+  test('every container gets the restricted security context, requests and limits and a writable /tmp', () => {
+    const pod = findObject(withExtensions().objects, 'Deployment', 'catalog').spec.template.spec;
+    expect(pod.containers.map((c: any) => c.name)).toEqual(['app', 'log-shipper']);
+    expect(pod.initContainers.map((c: any) => c.name)).toEqual(['migrate']);
+    for (const c of [...pod.containers, ...pod.initContainers]) {
+      expect(c.securityContext).toEqual(pod.containers[0].securityContext);
+      expect(c.resources.limits).toBeDefined();
+      expect(c.volumeMounts[0]).toEqual({ name: 'tmp', mountPath: '/tmp' });
+    }
+    expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'logs', mountPath: '/var/log/catalog' });
+    expect(pod.containers[1].volumeMounts).toContainEqual({ name: 'logs', mountPath: '/logs', readOnly: true });
+    expect(pod.volumes).toContainEqual({ name: 'logs', emptyDir: { sizeLimit: '1Gi' } });
+  });
+
+  test('the output passes the production pack and the Kubernetes schema', () => {
+    const { objects } = withExtensions();
+    expect(checkManifests(objects, { pack: 'production' }).findings).toEqual([]);
+    const report = validateObjects(objects);
+    expect(report.errors).toEqual([]);
+  });
+
+  test('each pod counts its sidecars, and its init container when that is larger', () => {
+    // requests: app 250m + shipper 50m = 300m against migrate 500m; limits: 600m against 1 CPU.
+    expect(withExtensions().service.resources).toEqual({
+      cpu: { request: '500m', limit: '1' },
+      memory: { request: '512Mi', limit: '512Mi' },
+    });
+    expect(withExtensions({ initContainers: [] }).service.resources).toEqual({
+      cpu: { request: '300m', limit: '600m' },
+      memory: { request: '320Mi', limit: '320Mi' },
+    });
+  });
+
+  test('a tenant quota counts the sidecars', () => {
+    const { service, chart } = withExtensions({ initContainers: [], replicas: 2 });
+    const tenant = new Tenant(chart, 'tenant', {
+      name: 'shop',
+      quota: { cpu: { request: '500m', limit: '2' }, memory: { request: '1Gi', limit: '1Gi' } },
+    });
+    expect(() => tenant.accountFor(service)).toThrow('quota.cpu.request "500m" is smaller than the 0.6 CPU');
+  });
+
+  const refusals: [string, Partial<ProductionServiceProps>, string][] = [
+    [
+      'an unpinned sidecar image',
+      { sidecars: [{ ...shipper, image: 'fluent-bit:latest' }] },
+      'sidecars[0].image "fluent-bit:latest"',
+    ],
+    [
+      'a sidecar named app',
+      { sidecars: [{ ...shipper, name: 'app' }] },
+      `sidecars[0].name "app" is already a container of the pod ('app' is the main one); rename it`,
+    ],
+    [
+      'a mount of a volume the pod does not have',
+      { volumes: [] },
+      'volumeMounts[0].volume "logs" is not a volume of the pod; declare it in volumes, e.g. volumes: [PodVolume.emptyDir("logs")]',
+    ],
+    [
+      'an init container that serves a port',
+      { initContainers: [{ ...migrate, ports: [{ name: 'http', port: 9000 }] }] },
+      'initContainers[0] (migrate) is an init container: it runs to completion and cannot serve ports or be ready',
+    ],
+    [
+      'a sidecar port the main container serves',
+      { sidecars: [{ ...shipper, ports: [...shipper.ports, { name: 'metrics', port: 8080 }] }] },
+      'sidecars[0] (log-shipper) port 8080 is already served by another container of the pod',
+    ],
+    [
+      'a sidecar without limits',
+      { sidecars: [{ ...shipper, resources: undefined as any }] },
+      'sidecars[0].resources is required with both cpu and memory requests and limits',
+    ],
+  ];
+  refusals.push([
+    'a sidecar without probes',
+    { sidecars: [{ ...shipper, readiness: undefined }] },
+    "sidecars[0] (log-shipper) needs readiness and liveness probes, as the main container has; add e.g. readiness: Probe.http('/ready', { port: 2020 }) and liveness: Probe.command(['pidof', 'log-shipper'])",
+  ]);
+  test.each(refusals)('refuses %s', (_, props, message) => {
+    expect(() => withExtensions(props)).toThrow(`[shop/services/catalog] ${message}`);
   });
 });
