@@ -87,9 +87,9 @@ function fleetService(scope: Construct, env: Environment, i: number): Production
       UPSTREAM_URL: `http://${serviceName((i + 1) % 1000)}.${env.namespace}.svc:80`,
     },
     probes: {
-      startup: Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 }),
-      readiness: Probe.http('/health/ready', { periodSeconds: 5 }),
-      liveness: Probe.http('/health/live', { periodSeconds: 10, initialDelaySeconds: 30 }),
+      startup: Probe.http('/health/startup', { period: Duration.seconds(5), failureThreshold: 24 }),
+      readiness: Probe.http('/health/ready', { period: Duration.seconds(5) }),
+      liveness: Probe.http('/health/live', { period: Duration.seconds(10), initialDelay: Duration.seconds(30) }),
     },
     rollout: { maxSurge: 1, maxUnavailable: 0 },
     autoscaling: {

@@ -18,9 +18,12 @@ export function orderApi(scope: Construct, env: Environment): ProductionService 
       KAFKA_CONSUMER_CONCURRENCY: '24',
     },
     probes: {
-      startup: Probe.http('/actuator/health/startup', { periodSeconds: 5, failureThreshold: 24 }),
-      readiness: Probe.http('/actuator/health/readiness', { periodSeconds: 5 }),
-      liveness: Probe.http('/actuator/health/liveness', { periodSeconds: 10, initialDelaySeconds: 30 }),
+      startup: Probe.http('/actuator/health/startup', { period: Duration.seconds(5), failureThreshold: 24 }),
+      readiness: Probe.http('/actuator/health/readiness', { period: Duration.seconds(5) }),
+      liveness: Probe.http('/actuator/health/liveness', {
+        period: Duration.seconds(10),
+        initialDelay: Duration.seconds(30),
+      }),
     },
     rollout: { maxSurge: 2, maxUnavailable: 1 },
     autoscaling: {
@@ -30,7 +33,7 @@ export function orderApi(scope: Construct, env: Environment): ProductionService 
       podMetrics: capacity.podMetrics,
     },
     minAvailable: capacity.minAvailable,
-    preStopSeconds: 10,
+    preStopDelay: Duration.seconds(10),
     placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     priority: PriorityTier.ONLINE_CRITICAL,
     permissions: [{ resources: ['configmaps'], verbs: ['get', 'list'] }],

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   Environment,
@@ -56,16 +56,16 @@ export function platformStack(stage: Construct, env: Environment): void {
     ],
     storage: { size: env.name === 'production' ? '50Gi' : '5Gi', storageClass: storage },
     probes: {
-      startup: Probe.tcp({ periodSeconds: 5, failureThreshold: 24 }),
+      startup: Probe.tcp({ period: Duration.seconds(5), failureThreshold: 24 }),
       readiness: Probe.command(
         [
           'sh',
           '-c',
           'redis-cli -a "$(cat /var/run/secrets/redis-auth/password)" --no-auth-warning ping | grep -q PONG',
         ],
-        { periodSeconds: 5 },
+        { period: Duration.seconds(5) },
       ),
-      liveness: Probe.tcp({ periodSeconds: 10 }),
+      liveness: Probe.tcp({ period: Duration.seconds(10) }),
     },
     placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     priority: PriorityTier.ONLINE_CRITICAL,
@@ -85,9 +85,9 @@ export function platformStack(stage: Construct, env: Environment): void {
     resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '256Mi' } },
     containerPort: 2020,
     probes: {
-      startup: Probe.http('/api/v1/health', { periodSeconds: 5, failureThreshold: 12 }),
-      readiness: Probe.http('/api/v1/health', { periodSeconds: 10 }),
-      liveness: Probe.http('/', { periodSeconds: 10 }),
+      startup: Probe.http('/api/v1/health', { period: Duration.seconds(5), failureThreshold: 12 }),
+      readiness: Probe.http('/api/v1/health', { period: Duration.seconds(10) }),
+      liveness: Probe.http('/', { period: Duration.seconds(10) }),
     },
     hostPaths: [{ path: '/var/log', reason: 'reads the container logs the kubelet writes on each node' }],
     network: {
@@ -101,7 +101,7 @@ export function platformStack(stage: Construct, env: Environment): void {
     partOf: 'shop',
     resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } },
     schedule: '30 2 * * *',
-    activeDeadlineSeconds: 2 * 3600,
+    activeDeadline: Duration.hours(2),
     verticalScaling: VerticalScalingMode.RECOMMEND_ONLY,
   });
 

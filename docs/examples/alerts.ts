@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   BusinessAlerts,
@@ -16,7 +16,7 @@ export function example(): App {
 
   const monitoring = new Chart(stage, 'monitoring', { namespace: 'monitoring', disableResourceNameHashes: true });
   new ClusterAlerts(monitoring, 'cluster-alerts');
-  new PlatformAlerts(monitoring, 'platform-alerts', { dnsLatencyP99Seconds: 0.2 });
+  new PlatformAlerts(monitoring, 'platform-alerts', { dnsLatencyP99: Duration.millis(200) });
 
   const chart = new Chart(stage, 'order-api', { namespace: 'production', disableResourceNameHashes: true });
   const orders = new ProductionService(chart, 'order-api', {

@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { BatchJob, ScheduledJob, VerticalScalingMode } from 'cdk8s-production';
 
@@ -30,7 +30,7 @@ export function example(): App {
     resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } },
     schedule: '30 2 * * *',
     timeZone: 'Europe/Berlin',
-    activeDeadlineSeconds: 2 * 3600,
+    activeDeadline: Duration.hours(2),
     verticalScaling: VerticalScalingMode.RECOMMEND_ONLY,
   });
   return app;

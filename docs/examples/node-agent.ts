@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { NodeAgent, Peer, Probe, Protocol, Tenant } from 'cdk8s-production';
 
@@ -13,8 +13,8 @@ export function example(): App {
     resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '256Mi' } },
     containerPort: 2020,
     probes: {
-      readiness: Probe.http('/api/v1/health', { periodSeconds: 10 }),
-      liveness: Probe.http('/', { periodSeconds: 10 }),
+      readiness: Probe.http('/api/v1/health', { period: Duration.seconds(10) }),
+      liveness: Probe.http('/', { period: Duration.seconds(10) }),
     },
     hostPaths: [{ path: '/var/log', reason: 'reads the container logs the kubelet writes on each node' }],
     network: { egress: [{ to: Peer.namespace('monitoring'), ports: [{ port: 3100, protocol: Protocol.TCP }] }] },

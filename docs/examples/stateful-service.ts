@@ -1,4 +1,4 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Peer, PriorityTier, Probe, RetainedStorageClass, StatefulService } from 'cdk8s-production';
 
@@ -24,13 +24,13 @@ export function example(): App {
     ],
     storage: { size: '50Gi', storageClass: storage },
     probes: {
-      startup: Probe.tcp({ periodSeconds: 5, failureThreshold: 24 }),
+      startup: Probe.tcp({ period: Duration.seconds(5), failureThreshold: 24 }),
       readiness: Probe.command([
         'sh',
         '-c',
         'redis-cli -a "$(cat /var/run/secrets/redis-auth/password)" --no-auth-warning ping | grep -q PONG',
       ]),
-      liveness: Probe.tcp({ periodSeconds: 10 }),
+      liveness: Probe.tcp({ period: Duration.seconds(10) }),
     },
     priority: PriorityTier.ONLINE_CRITICAL,
     network: { ingress: [{ from: Peer.podsInNamespace('production', { 'app.kubernetes.io/name': 'order-api' }) }] },

@@ -1,27 +1,31 @@
+import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { wholeSeconds } from './durations';
+import { fail, show } from './errors';
 
-/** Timing of a probe; every field maps to the Kubernetes probe field of the same name. */
+/** Timing of a probe; each field maps to the Kubernetes probe field of the same stem. */
 export interface ProbeTiming {
   /**
-   * Seconds between checks.
-   * @default 10
+   * Time between checks (`periodSeconds`), whole seconds.
+   * @default Duration.seconds(10)
    */
-  readonly periodSeconds?: number;
+  readonly period?: Duration;
   /**
    * Consecutive failures before the probe counts as failed.
    * @default 3
    */
   readonly failureThreshold?: number;
   /**
-   * Seconds to wait before the first check.
-   * @default 0
+   * Time to wait before the first check (`initialDelaySeconds`), whole seconds.
+   * @default - none: the first check runs at once
    */
-  readonly initialDelaySeconds?: number;
+  readonly initialDelay?: Duration;
   /**
-   * Seconds a single check may take.
-   * @default 1
+   * Time a single check may take (`timeoutSeconds`), whole seconds.
+   * @default Duration.seconds(1)
    */
-  readonly timeoutSeconds?: number;
+  readonly timeout?: Duration;
 }
 
 /** Options of an HTTP probe. */
@@ -77,17 +81,25 @@ export class Probe {
     return this.mechanism === 'exec' ? undefined : (this.port ?? defaultPort);
   }
 
-  /** The Kubernetes form of this probe. */
-  public toKube(defaultPort: number): k8s.Probe {
+  /**
+   * The Kubernetes form of this probe. Its timing is checked here: `scope` and `prop` name the probe in
+   * an error (`probes.readiness`).
+   */
+  public toKube(defaultPort: number, scope: IConstruct | string = 'Probe', prop = 'probe'): k8s.Probe {
     const port = k8s.IntOrString.fromNumber(this.targetPort(defaultPort) ?? defaultPort);
+    const failureThreshold = this.timing.failureThreshold ?? 3;
+    if (!Number.isInteger(failureThreshold) || failureThreshold < 1) {
+      fail(scope, `${prop}.failureThreshold ${show(failureThreshold)} must be a positive integer; use e.g. 3`);
+    }
     return {
       httpGet: this.mechanism === 'http' ? { path: this.path, port, scheme: 'HTTP' } : undefined,
       tcpSocket: this.mechanism === 'tcp' ? { port } : undefined,
       exec: this.mechanism === 'exec' ? { command: this.command } : undefined,
-      periodSeconds: this.timing.periodSeconds ?? 10,
-      failureThreshold: this.timing.failureThreshold ?? 3,
-      initialDelaySeconds: this.timing.initialDelaySeconds,
-      timeoutSeconds: this.timing.timeoutSeconds ?? 1,
+      periodSeconds: wholeSeconds(scope, `${prop}.period`, this.timing.period ?? Duration.seconds(10), 1),
+      failureThreshold,
+      initialDelaySeconds:
+        this.timing.initialDelay && wholeSeconds(scope, `${prop}.initialDelay`, this.timing.initialDelay),
+      timeoutSeconds: wholeSeconds(scope, `${prop}.timeout`, this.timing.timeout ?? Duration.seconds(1), 1),
     };
   }
 

@@ -1,6 +1,13 @@
-import { k8s } from 'cdk8s-plus-28';
+import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { Cpu, k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { fail, show } from './errors';
+
+/** A CPU amount: a Kubernetes quantity (`'500m'`, `'2'`) or a cdk8s-plus `Cpu` (`Cpu.millis(500)`). */
+export type CpuAmount = string | Cpu;
+
+/** A memory amount: a Kubernetes quantity (`'512Mi'`, `'2Gi'`) or a cdk8s `Size` (`Size.mebibytes(512)`). */
+export type MemoryAmount = string | Size;
 
 /** A request and a limit for one resource, as Kubernetes quantities (`"500m"`, `"2Gi"`). */
 export interface RequestAndLimit {
@@ -12,10 +19,33 @@ export interface RequestAndLimit {
 
 /** CPU and memory for a container. Both are required: there are no silent defaults. */
 export interface ContainerResources {
-  /** CPU request and limit, e.g. `{ request: '1', limit: '2' }`. */
+  /** CPU request and limit, e.g. `{ request: '1', limit: '2' }` or `{ request: Cpu.millis(500), limit: Cpu.units(1) }`. */
+  readonly cpu: { readonly request: CpuAmount; readonly limit: CpuAmount };
+  /** Memory request and limit, e.g. `{ request: '2Gi', limit: '3Gi' }` or `Size.gibibytes(2)`. */
+  readonly memory: { readonly request: MemoryAmount; readonly limit: MemoryAmount };
+}
+
+/** {@link ContainerResources} with every amount written as a Kubernetes quantity string. */
+export interface ResourceQuantities extends ContainerResources {
+  /** CPU request and limit as quantities. */
   readonly cpu: RequestAndLimit;
-  /** Memory request and limit, e.g. `{ request: '2Gi', limit: '3Gi' }`. */
+  /** Memory request and limit as quantities. */
   readonly memory: RequestAndLimit;
+}
+
+/** The quantity string of an amount: strings as given, `Cpu` by its amount, `Size` in the largest whole binary unit. */
+export function quantityOf(amount: CpuAmount | MemoryAmount): string {
+  if (typeof amount === 'string' || amount === undefined || amount === null) return amount as string;
+  if (amount instanceof Size) return memoryQuantity(amount.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024);
+  return (amount as Cpu).amount;
+}
+
+/** Resources with every amount as a quantity string; the checks stay with {@link containerResources}. */
+export function resourceQuantities(resources: ContainerResources): ResourceQuantities {
+  return {
+    cpu: { request: quantityOf(resources.cpu.request), limit: quantityOf(resources.cpu.limit) },
+    memory: { request: quantityOf(resources.memory.request), limit: quantityOf(resources.memory.limit) },
+  };
 }
 
 const QUANTITY = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
@@ -47,15 +77,16 @@ export function parseQuantity(quantity: string): number | undefined {
 export function containerResources(
   scope: IConstruct | string,
   prop: string,
-  resources: ContainerResources | undefined,
+  given: ContainerResources | undefined,
 ): k8s.ResourceRequirements {
-  if (!resources || !resources.cpu || !resources.memory) {
+  if (!given || !given.cpu || !given.memory) {
     fail(
       scope,
       `${prop} is required with both cpu and memory requests and limits; ` +
         `add e.g. ${prop}: { cpu: { request: '500m', limit: '1' }, memory: { request: '512Mi', limit: '512Mi' } }`,
     );
   }
+  const resources = resourceQuantities(given);
   for (const kind of ['cpu', 'memory'] as const) {
     const pair = resources[kind];
     for (const side of ['request', 'limit'] as const) {
@@ -93,10 +124,11 @@ function cpuQuantity(cores: number): string {
   return Number.isInteger(cores) ? String(cores) : `${Math.round(cores * 1000)}m`;
 }
 
-/** A memory amount as a quantity: `"3Gi"` or `"1536Mi"` when whole, else bytes. */
+/** A memory amount as a quantity: `"3Gi"`, `"1536Mi"` or `"100Ki"` when whole, else bytes. */
 function memoryQuantity(bytes: number): string {
-  if (Number.isInteger(bytes / 2 ** 30)) return `${bytes / 2 ** 30}Gi`;
-  if (Number.isInteger(bytes / 2 ** 20)) return `${bytes / 2 ** 20}Mi`;
+  if (bytes > 0 && Number.isInteger(bytes / 2 ** 30)) return `${bytes / 2 ** 30}Gi`;
+  if (bytes > 0 && Number.isInteger(bytes / 2 ** 20)) return `${bytes / 2 ** 20}Mi`;
+  if (bytes > 0 && Number.isInteger(bytes / 2 ** 10)) return `${bytes / 2 ** 10}Ki`;
   return String(Math.ceil(bytes));
 }
 
@@ -106,9 +138,11 @@ function memoryQuantity(bytes: number): string {
  * Quantities must already be checked.
  */
 export function podResources(
-  containers: readonly ContainerResources[],
-  inits: readonly ContainerResources[] = [],
-): ContainerResources {
+  given: readonly ContainerResources[],
+  givenInits: readonly ContainerResources[] = [],
+): ResourceQuantities {
+  const containers = given.map(resourceQuantities);
+  const inits = givenInits.map(resourceQuantities);
   if (containers.length === 1 && inits.length === 0) return containers[0];
   const amount = (kind: 'cpu' | 'memory', side: 'request' | 'limit') => {
     const sum = containers.reduce((n, c) => n + parseQuantity(c[kind][side])!, 0);

@@ -1,3 +1,5 @@
+import { Duration } from 'cdk8s';
+import { fractionalSeconds } from '../core/durations';
 import { fail, show } from '../core/errors';
 
 /** How urgently a human must act on an alert; rendered as the `severity` label. */
@@ -118,6 +120,15 @@ export function assertBetween(
     fail(where, `${prop} ${show(value)} must be greater than ${min} and lower than ${max}, e.g. ${example}`);
   }
   return value;
+}
+
+/** A threshold time in seconds (fractions kept, as PromQL compares them), refused unless longer than 0. */
+export function thresholdSeconds(where: string, prop: string, value: Duration, example: string): number {
+  const seconds = fractionalSeconds(value);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) {
+    fail(where, `${prop} ${value.toHumanString()} must be longer than 0, e.g. ${example}`);
+  }
+  return seconds;
 }
 
 /** Refuses a threshold that is not a positive number. */

@@ -1,15 +1,16 @@
+import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AlertLayer, AlertRule, assertBetween, assertPositive, RuleGroup, Severity } from './alert';
+import { AlertLayer, AlertRule, assertBetween, assertPositive, thresholdSeconds, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
 import { histogramQuantile, percent, ratioOfRates, selector } from './promql';
 
 /** Thresholds of the cluster layer. */
 export interface ClusterAlertsProps extends AlertRulesOptions {
   /**
-   * p99 of etcd WAL fsync above which the disk is too slow for etcd, in seconds.
-   * @default 0.5
+   * p99 of etcd WAL fsync above which the disk is too slow for etcd.
+   * @default Duration.millis(500)
    */
-  readonly etcdFsyncP99Seconds?: number;
+  readonly etcdFsyncP99?: Duration;
   /**
    * etcd leader elections within 15 minutes that count as frequent.
    * @default 3
@@ -63,7 +64,12 @@ function nodeCondition(condition: string, status: string): string {
 }
 
 function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[] {
-  const fsync = assertPositive(where, 'etcdFsyncP99Seconds', props.etcdFsyncP99Seconds ?? 0.5, '0.5');
+  const fsync = thresholdSeconds(
+    where,
+    'etcdFsyncP99',
+    props.etcdFsyncP99 ?? Duration.millis(500),
+    'Duration.millis(500)',
+  );
   const leaderChanges = assertPositive(where, 'etcdLeaderChangesPer15m', props.etcdLeaderChangesPer15m ?? 3, '3');
   const quota = assertBetween(where, 'etcdDatabaseQuotaPercent', props.etcdDatabaseQuotaPercent ?? 80, 0, 100, '80');
   const apiErrors = assertBetween(where, 'apiServerErrorRatio', props.apiServerErrorRatio ?? 0.05, 0, 1, '0.05');

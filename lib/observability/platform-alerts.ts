@@ -1,5 +1,6 @@
+import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { AlertLayer, assertBetween, assertPositive, RuleGroup, Severity } from './alert';
+import { AlertLayer, assertBetween, thresholdSeconds, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
 import { histogramQuantile, percent, ratioOfRates, selector } from './promql';
 
@@ -28,10 +29,10 @@ export interface PlatformAlertsProps extends AlertRulesOptions {
    */
   readonly dnsErrorRatio?: number;
   /**
-   * p99 DNS answer time above which CoreDNS slows every service down, in seconds.
-   * @default 0.25
+   * p99 DNS answer time above which CoreDNS slows every service down.
+   * @default Duration.millis(250)
    */
-  readonly dnsLatencyP99Seconds?: number;
+  readonly dnsLatencyP99?: Duration;
   /**
    * Share of 5xx answers of one route at the ingress or gateway.
    * @default 0.05
@@ -61,7 +62,12 @@ export class PlatformAlerts extends AlertRules {
 
 function platformRuleGroups(where: string, props: PlatformAlertsProps): RuleGroup[] {
   const dnsErrors = assertBetween(where, 'dnsErrorRatio', props.dnsErrorRatio ?? 0.01, 0, 1, '0.01');
-  const dnsLatency = assertPositive(where, 'dnsLatencyP99Seconds', props.dnsLatencyP99Seconds ?? 0.25, '0.25');
+  const dnsLatency = thresholdSeconds(
+    where,
+    'dnsLatencyP99',
+    props.dnsLatencyP99 ?? Duration.millis(250),
+    'Duration.millis(250)',
+  );
   const edgeErrors = assertBetween(where, 'edgeErrorRatio', props.edgeErrorRatio ?? 0.05, 0, 1, '0.05');
   const edge = props.edgeRequests ?? INGRESS_NGINX_REQUESTS;
   const route = edge.routeLabels.map((l) => `{{ $labels.${l} }}`).join('/');

@@ -1,7 +1,8 @@
+import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { recommendedLabels } from '../core/labels';
 import { ProductionService } from '../workloads/production-service';
-import { AlertLayer, AlertRule, assertBetween, assertPositive, RuleGroup, Severity } from './alert';
+import { AlertLayer, AlertRule, assertBetween, assertPositive, thresholdSeconds, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
 import {
   burnRateAlert,
@@ -56,10 +57,10 @@ export interface ServiceAlertsProps extends AlertRulesOptions {
    */
   readonly errorRatio?: number;
   /**
-   * p99 request latency over 5 minutes that alerts, in seconds.
-   * @default 0.5
+   * p99 request latency over 5 minutes that alerts.
+   * @default Duration.millis(500)
    */
-  readonly latencyP99Seconds?: number;
+  readonly latencyP99?: Duration;
   /**
    * How much the p99 latency must exceed its value of 30 minutes earlier to count as rising while
    * the autoscaler is at its maximum.
@@ -98,7 +99,12 @@ export class ServiceAlerts extends AlertRules {
 function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[] {
   const s = props.service;
   const errorRatio = assertBetween(where, 'errorRatio', props.errorRatio ?? 0.05, 0, 1, '0.05');
-  const latency = assertPositive(where, 'latencyP99Seconds', props.latencyP99Seconds ?? 0.5, '0.5');
+  const latency = thresholdSeconds(
+    where,
+    'latencyP99',
+    props.latencyP99 ?? Duration.millis(500),
+    'Duration.millis(500)',
+  );
   const rise = assertPositive(where, 'latencyRiseFactor', props.latencyRiseFactor ?? 1.2, '1.2');
   const availability = props.slo && assertBetween(where, 'slo.availability', props.slo.availability, 0, 100, '99.95');
   const metrics = {

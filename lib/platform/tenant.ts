@@ -6,7 +6,13 @@ import { assertDnsLabel } from '../core/names';
 import { dnsEgress } from '../core/network';
 import { NODE_POOL_LABEL } from '../core/placement';
 import { podSecurityLabels, PodSecurityModes } from '../core/pod-security';
-import { ContainerResources, containerResources, parseQuantity, RequestAndLimit } from '../core/resources';
+import {
+  ContainerResources,
+  containerResources,
+  parseQuantity,
+  RequestAndLimit,
+  ResourceQuantities,
+} from '../core/resources';
 
 /** What all pods of a tenant may request and be limited to in total. */
 export interface TenantQuota {
@@ -72,7 +78,7 @@ export interface QuotaConsumer {
   /** Namespace it runs in. */
   readonly namespace: string;
   /** Requests and limits of one pod. */
-  readonly resources: ContainerResources;
+  readonly resources: ResourceQuantities;
   /** Most pods it runs at once. */
   readonly maxReplicas: number;
 }

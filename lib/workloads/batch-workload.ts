@@ -1,5 +1,7 @@
+import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { wholeSeconds } from '../core/durations';
 import { resolvePodExtensions, workloadPodResources } from './containers';
 import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
@@ -11,7 +13,7 @@ import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
 import { NODE_POOL_LABEL, podPlacement, ZoneSpread } from '../core/placement';
 import { PriorityTier } from '../core/priority';
-import { ContainerResources } from '../core/resources';
+import { ResourceQuantities } from '../core/resources';
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { SecretFiles, secretFiles, SecretFilesParts } from '../secrets/secret-files';
 import {
@@ -49,15 +51,15 @@ export interface BatchWorkloadProps extends WorkloadProps {
    */
   readonly backoffLimit?: number;
   /**
-   * Seconds a run may take in total before Kubernetes stops it.
-   * @default 3600
+   * How long a run may take in total before Kubernetes stops it (whole seconds).
+   * @default Duration.hours(1)
    */
-  readonly activeDeadlineSeconds?: number;
+  readonly activeDeadline?: Duration;
   /**
-   * Seconds a finished Job is kept for inspection before it is deleted.
-   * @default 86400
+   * How long a finished Job is kept for inspection before it is deleted (whole seconds).
+   * @default Duration.days(1)
    */
-  readonly ttlSecondsAfterFinished?: number;
+  readonly ttlAfterFinished?: Duration;
   /**
    * Pods running at once.
    * @default 1
@@ -87,16 +89,18 @@ export function batchWorkload(scope: Construct, id: string, props: BatchWorkload
   const naming = resolveWorkloadNaming(scope, id, props, 'batch');
   const counts = {
     backoffLimit: props.backoffLimit ?? 3,
-    activeDeadlineSeconds: props.activeDeadlineSeconds ?? 3600,
-    ttlSecondsAfterFinished: props.ttlSecondsAfterFinished ?? 86400,
     parallelism: props.parallelism ?? 1,
   };
   for (const [prop, value] of Object.entries(counts)) {
-    const minimum = prop === 'backoffLimit' || prop === 'ttlSecondsAfterFinished' ? 0 : 1;
+    const minimum = prop === 'backoffLimit' ? 0 : 1;
     if (!Number.isInteger(value) || value < minimum) {
       fail(scope, `${prop} ${show(value)} must be an integer of at least ${minimum}`);
     }
   }
+  const deadlines = {
+    activeDeadlineSeconds: wholeSeconds(scope, 'activeDeadline', props.activeDeadline ?? Duration.hours(1), 1),
+    ttlSecondsAfterFinished: wholeSeconds(scope, 'ttlAfterFinished', props.ttlAfterFinished ?? Duration.days(1)),
+  };
   const pool = props.nodePool ?? 'batch';
   const metadata = metadataFactory(naming.namespace, naming.identity);
   const serviceAccount = workloadServiceAccount(scope, props.serviceAccount, metadata(naming.name), false);
@@ -115,7 +119,9 @@ export function batchWorkload(scope: Construct, id: string, props: BatchWorkload
     serviceAccount,
     secrets,
     jobSpec: {
-      ...counts,
+      backoffLimit: counts.backoffLimit,
+      ...deadlines,
+      parallelism: counts.parallelism,
       completions: counts.parallelism,
       template: restrictedPodTemplate(scope, {
         identity: naming.identity,
@@ -149,7 +155,7 @@ export abstract class BatchWorkload extends WorkloadConstruct {
   /** Namespace of every object. */
   public readonly namespace: string;
   /** CPU and memory of each pod: the main container and sidecars, or the largest init container when more. */
-  public readonly resources: ContainerResources;
+  public readonly resources: ResourceQuantities;
   /** Pods running at once (the ceiling the tenant quota must hold). */
   public readonly maxReplicas: number;
   /** The ServiceAccount the pods run as: the one given, or the workload's own. */

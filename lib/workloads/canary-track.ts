@@ -6,7 +6,7 @@ import { assertPinnedImage } from '../core/image';
 import { selectorLabels, WorkloadIdentity } from '../core/labels';
 import { assertLabelValue } from '../core/names';
 import { Peer } from '../core/network';
-import { ContainerResources } from '../core/resources';
+import { ResourceQuantities } from '../core/resources';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { metadataFactory, PodTemplateOptions, restrictedPodTemplate } from './pod-template';
 import { httpClusterIpService } from './http-service';
@@ -37,7 +37,7 @@ export interface CanaryTrackProps extends CanaryOptions {
   /** The stable pod template options (service account, config, secrets, probes, security). */
   readonly template: PodTemplateOptions;
   /** What each pod needs, every container counted (as the stable track's `resources`). */
-  readonly podResources: ContainerResources;
+  readonly podResources: ResourceQuantities;
   /**
    * Placement of the stable track, applied to the canary's own pods.
    * @default - see {@link PlacementOptions}
@@ -73,7 +73,7 @@ export class CanaryTrack extends Construct {
   /** Fixed replica count. */
   public readonly replicas: number;
   /** CPU and memory of each canary pod (the stable track's). */
-  public readonly resources: ContainerResources;
+  public readonly resources: ResourceQuantities;
   /** The Service port (same as stable). */
   public readonly servicePort: number;
   /** The canary workload. */

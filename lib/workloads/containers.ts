@@ -4,7 +4,13 @@ import { fail, show } from '../core/errors';
 import { assertPinnedImage } from '../core/image';
 import { assertDnsLabel } from '../core/names';
 import { Probe } from '../core/probes';
-import { ContainerResources, containerResources, parseQuantity, podResources } from '../core/resources';
+import {
+  ContainerResources,
+  containerResources,
+  parseQuantity,
+  podResources,
+  ResourceQuantities,
+} from '../core/resources';
 import { envVars } from '../core/records';
 import { restrictedContainerSecurityContext, TMP_MOUNT, TMP_VOLUME } from '../core/security';
 import { PodVolume, VolumeMountOptions } from '../core/volumes';
@@ -203,8 +209,8 @@ export function resolvePodExtensions(
         : undefined,
       env: envVars(c.env),
       resources: containerResources(scope, `${prop}.resources`, c.resources),
-      readinessProbe: c.readiness?.toKube(served[0] ?? 0),
-      livenessProbe: c.liveness?.toKube(served[0] ?? 0),
+      readinessProbe: c.readiness?.toKube(served[0] ?? 0, scope, `${prop}.readiness`),
+      livenessProbe: c.liveness?.toKube(served[0] ?? 0, scope, `${prop}.liveness`),
       securityContext: restrictedContainerSecurityContext(),
       volumeMounts: [TMP_MOUNT, ...mounts(`${prop}.volumeMounts`, c.volumeMounts)],
     };
@@ -225,7 +231,7 @@ export function resolvePodExtensions(
 export function workloadPodResources(
   scope: IConstruct,
   props: PodExtensions & { readonly resources: ContainerResources },
-): ContainerResources {
+): ResourceQuantities {
   containerResources(scope, 'resources', props.resources);
   (props.sidecars ?? []).forEach((c, i) => containerResources(scope, `sidecars[${i}].resources`, c.resources));
   (props.initContainers ?? []).forEach((c, i) =>

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../core/errors';
@@ -24,17 +24,17 @@ import { ContainerPort, PodExtensions, ResolvedPodExtensions } from './container
 export interface ServiceProbes {
   /**
    * Gives a slow-starting container time before liveness applies.
-   * @default Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 })
+   * @default Probe.http('/health/startup', { period: Duration.seconds(5), failureThreshold: 24 })
    */
   readonly startup?: Probe;
   /**
    * Decides when the pod receives traffic.
-   * @default Probe.http('/health/ready', { periodSeconds: 5 })
+   * @default Probe.http('/health/ready', { period: Duration.seconds(5) })
    */
   readonly readiness?: Probe;
   /**
    * Restarts a hung container; must not be identical to readiness.
-   * @default Probe.http('/health/live', { periodSeconds: 10 })
+   * @default Probe.http('/health/live', { period: Duration.seconds(10) })
    */
   readonly liveness?: Probe;
 }
@@ -138,9 +138,9 @@ export function resolveProbes(
   containerPort: number,
 ): Required<ServiceProbes> {
   const resolved = {
-    startup: probes.startup ?? Probe.http('/health/startup', { periodSeconds: 5, failureThreshold: 24 }),
-    readiness: probes.readiness ?? Probe.http('/health/ready', { periodSeconds: 5 }),
-    liveness: probes.liveness ?? Probe.http('/health/live', { periodSeconds: 10 }),
+    startup: probes.startup ?? Probe.http('/health/startup', { period: Duration.seconds(5), failureThreshold: 24 }),
+    readiness: probes.readiness ?? Probe.http('/health/ready', { period: Duration.seconds(5) }),
+    liveness: probes.liveness ?? Probe.http('/health/live', { period: Duration.seconds(10) }),
   };
   for (const [kind, probe] of Object.entries(resolved)) {
     const port = probe.targetPort(containerPort);
@@ -284,9 +284,10 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
           env: envVars(o.env),
           envFrom: o.envFrom && o.envFrom.length > 0 ? o.envFrom : undefined,
           resources: containerResources(scope, 'resources', o.resources),
-          startupProbe: port && o.probes ? o.probes.startup.toKube(port.port) : undefined,
-          readinessProbe: port && o.probes ? o.probes.readiness.toKube(port.port) : undefined,
-          livenessProbe: port && o.probes ? o.probes.liveness.toKube(port.port) : undefined,
+          startupProbe: port && o.probes ? o.probes.startup.toKube(port.port, scope, 'probes.startup') : undefined,
+          readinessProbe:
+            port && o.probes ? o.probes.readiness.toKube(port.port, scope, 'probes.readiness') : undefined,
+          livenessProbe: port && o.probes ? o.probes.liveness.toKube(port.port, scope, 'probes.liveness') : undefined,
           lifecycle:
             o.preStopSeconds !== undefined
               ? { preStop: { exec: { command: ['sleep', String(o.preStopSeconds)] } } }

@@ -1,6 +1,8 @@
+import { Duration } from 'cdk8s';
 import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { wholeSeconds } from '../core/durations';
 import { resolvePodExtensions, workloadPodResources } from './containers';
 import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
@@ -15,7 +17,7 @@ import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
 import { sortedRecord } from '../core/records';
-import { ContainerResources } from '../core/resources';
+import { ResourceQuantities } from '../core/resources';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
   metadataFactory,
@@ -51,10 +53,10 @@ export interface AutoscalingOptions {
    */
   readonly podMetrics?: Record<string, string>;
   /**
-   * Seconds the HPA waits before acting on lower recommendations.
-   * @default 300
+   * How long the HPA waits before acting on lower recommendations (whole seconds).
+   * @default Duration.minutes(5)
    */
-  readonly scaleDownStabilizationSeconds?: number;
+  readonly scaleDownStabilization?: Duration;
   /**
    * Most pods added per minute when scaling up, as a percentage of the current count.
    * @default 100
@@ -151,16 +153,16 @@ export interface ProductionServiceProps extends WorkloadProps {
    */
   readonly minAvailable?: number;
   /**
-   * Seconds the preStop hook sleeps (`sleep N` in the container) so load balancers stop sending
-   * traffic before the process gets SIGTERM. The image must provide `sleep`.
-   * @default 10
+   * How long the preStop hook sleeps (`sleep N` in the container, whole seconds) so load balancers stop
+   * sending traffic before the process gets SIGTERM. The image must provide `sleep`.
+   * @default Duration.seconds(10)
    */
-  readonly preStopSeconds?: number;
+  readonly preStopDelay?: Duration;
   /**
-   * Seconds Kubernetes waits for a graceful exit; must exceed preStopSeconds.
-   * @default - preStopSeconds + 30
+   * How long Kubernetes waits for a graceful exit (whole seconds); must exceed preStopDelay.
+   * @default - preStopDelay plus 30 seconds
    */
-  readonly terminationGracePeriodSeconds?: number;
+  readonly terminationGracePeriod?: Duration;
   /** Node pool, host and zone placement. @default - see {@link PlacementOptions} */
   readonly placement?: PlacementOptions;
   /**
@@ -202,7 +204,7 @@ export class ProductionService extends WorkloadConstruct {
   /** Labels the Service, PDB, HPA and policies select on. */
   public readonly selector: Record<string, string>;
   /** CPU and memory of each pod: the main container and sidecars, or the largest init container when more. */
-  public readonly resources: ContainerResources;
+  public readonly resources: ResourceQuantities;
   /** Container port. */
   public readonly containerPort: number;
   /** Service port, named `http`. */
@@ -251,13 +253,15 @@ export class ProductionService extends WorkloadConstruct {
     this.minReplicas = scaling.min;
     this.maxReplicas = scaling.max;
     const minAvailable = this.resolveMinAvailable(props.minAvailable);
-    const preStop = props.preStopSeconds ?? 10;
-    const grace = props.terminationGracePeriodSeconds ?? preStop + 30;
-    if (!(preStop >= 0) || grace <= preStop) {
+    const preStop = wholeSeconds(this, 'preStopDelay', props.preStopDelay ?? Duration.seconds(10));
+    const grace = props.terminationGracePeriod
+      ? wholeSeconds(this, 'terminationGracePeriod', props.terminationGracePeriod)
+      : preStop + 30;
+    if (grace <= preStop) {
       fail(
         this,
-        `preStopSeconds (${preStop}) must be non-negative and lower than terminationGracePeriodSeconds (${grace}); ` +
-          `raise terminationGracePeriodSeconds to at least ${preStop + 1} or shorten the preStop sleep`,
+        `preStopDelay (${preStop}s) must be shorter than terminationGracePeriod (${grace}s); ` +
+          `raise terminationGracePeriod to at least Duration.seconds(${preStop + 1}) or shorten the preStop sleep`,
       );
     }
 
@@ -487,7 +491,11 @@ export class ProductionService extends WorkloadConstruct {
             policies: [{ type: 'Percent', value: a.scaleUpPercentPerMinute ?? 100, periodSeconds: 60 }],
           },
           scaleDown: {
-            stabilizationWindowSeconds: a.scaleDownStabilizationSeconds ?? 300,
+            stabilizationWindowSeconds: wholeSeconds(
+              this,
+              'autoscaling.scaleDownStabilization',
+              a.scaleDownStabilization ?? Duration.minutes(5),
+            ),
             selectPolicy: 'Max',
             policies: [{ type: 'Percent', value: a.scaleDownPercentPerMinute ?? 10, periodSeconds: 60 }],
           },

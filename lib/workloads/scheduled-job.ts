@@ -1,5 +1,7 @@
+import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { wholeSeconds } from '../core/durations';
 import { assertCronSchedule } from '../core/schedule';
 import { BatchWorkload, BatchWorkloadProps } from './batch-workload';
 
@@ -13,10 +15,10 @@ export interface ScheduledJobProps extends BatchWorkloadProps {
    */
   readonly timeZone?: string;
   /**
-   * Seconds after the scheduled time a missed run may still start; later, it is skipped.
-   * @default 300
+   * How long after the scheduled time a missed run may still start (whole seconds); later, it is skipped.
+   * @default Duration.minutes(5)
    */
-  readonly startingDeadlineSeconds?: number;
+  readonly startingDeadline?: Duration;
   /**
    * Finished Jobs kept for inspection, successful and failed each.
    * @default 3
@@ -43,7 +45,12 @@ export class ScheduledJob extends BatchWorkload {
         schedule: props.schedule,
         timeZone: props.timeZone ?? 'Etc/UTC',
         concurrencyPolicy: 'Forbid',
-        startingDeadlineSeconds: props.startingDeadlineSeconds ?? 300,
+        startingDeadlineSeconds: wholeSeconds(
+          this,
+          'startingDeadline',
+          props.startingDeadline ?? Duration.minutes(5),
+          1,
+        ),
         successfulJobsHistoryLimit: history,
         failedJobsHistoryLimit: history,
         jobTemplate: { metadata: { labels: parts.metadata(this.name).labels }, spec: parts.jobSpec },

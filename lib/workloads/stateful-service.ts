@@ -1,5 +1,7 @@
+import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { wholeSeconds } from '../core/durations';
 import { resolvePodExtensions, workloadPodResources } from './containers';
 import { assertDnsSubdomainName } from '../core/names';
 import { NamedObject } from '../core/named-object';
@@ -11,7 +13,7 @@ import { assertDnsLabel } from '../core/names';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
-import { ContainerResources, parseQuantity } from '../core/resources';
+import { parseQuantity, ResourceQuantities } from '../core/resources';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
   WorkloadProps,
@@ -60,10 +62,10 @@ export interface StatefulServiceProps extends WorkloadProps {
   /** Health checks. @default - see {@link ServiceProbes} */
   readonly probes?: ServiceProbes;
   /**
-   * Seconds Kubernetes waits for a graceful exit, e.g. to flush data to disk.
-   * @default 30
+   * How long Kubernetes waits for a graceful exit, e.g. to flush data to disk (whole seconds).
+   * @default Duration.seconds(30)
    */
-  readonly terminationGracePeriodSeconds?: number;
+  readonly terminationGracePeriod?: Duration;
   /** Node pool, host and zone placement. @default - see {@link PlacementOptions} */
   readonly placement?: PlacementOptions;
   /**
@@ -100,7 +102,7 @@ export class StatefulService extends WorkloadConstruct {
   /** Labels the Service, PDB and policy select on. */
   public readonly selector: Record<string, string>;
   /** CPU and memory of each pod: the main container and sidecars, or the largest init container when more. */
-  public readonly resources: ContainerResources;
+  public readonly resources: ResourceQuantities;
   /** Replica count (also the ceiling the tenant quota must hold). */
   public readonly maxReplicas: number;
   /** The ServiceAccount the pods run as: the one given, or the workload's own. */
@@ -164,7 +166,11 @@ export class StatefulService extends WorkloadConstruct {
           env: props.env,
           envFrom: secrets.envFrom,
           probes,
-          terminationGracePeriodSeconds: props.terminationGracePeriodSeconds ?? 30,
+          terminationGracePeriodSeconds: wholeSeconds(
+            this,
+            'terminationGracePeriod',
+            props.terminationGracePeriod ?? Duration.seconds(30),
+          ),
           runAs: props.runAs,
           volumes: secrets.volumes,
           volumeMounts: [{ name: 'data', mountPath: storage.mountPath }, ...secrets.volumeMounts],

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import {
   AlertLayer,
   AlertRules,
@@ -60,7 +60,7 @@ describe('ClusterAlerts and PlatformAlerts', () => {
   test('take thresholds and the edge metric as props', () => {
     const custom = synthChart((chart) => {
       new ClusterAlerts(chart, 'c', {
-        etcdFsyncP99Seconds: 0.25,
+        etcdFsyncP99: Duration.millis(250),
         etcdDatabaseQuotaPercent: 70,
         namespace: 'observability',
       });
@@ -80,7 +80,7 @@ describe('ClusterAlerts and PlatformAlerts', () => {
   });
 
   test.each([
-    [{ etcdFsyncP99Seconds: 0 }, 'etcdFsyncP99Seconds 0 must be a number greater than 0, e.g. 0.5'],
+    [{ etcdFsyncP99: Duration.millis(0) }, 'etcdFsyncP99 0 millis must be longer than 0, e.g. Duration.millis(500)'],
     [
       { etcdDatabaseQuotaPercent: 100 },
       'etcdDatabaseQuotaPercent 100 must be greater than 0 and lower than 100, e.g. 80',
@@ -93,9 +93,9 @@ describe('ClusterAlerts and PlatformAlerts', () => {
   });
 
   test('PlatformAlerts refuses a DNS latency threshold of 0', () => {
-    expect(() => synthChart((chart) => new PlatformAlerts(chart, 'platform', { dnsLatencyP99Seconds: 0 }))).toThrow(
-      '[production/test/platform] dnsLatencyP99Seconds 0 must be a number greater than 0, e.g. 0.25',
-    );
+    expect(() =>
+      synthChart((chart) => new PlatformAlerts(chart, 'platform', { dnsLatencyP99: Duration.seconds(0) })),
+    ).toThrow('[production/test/platform] dnsLatencyP99 0 seconds must be longer than 0, e.g. Duration.millis(250)');
   });
 });
 

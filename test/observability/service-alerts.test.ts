@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Chart } from 'cdk8s';
+import { Chart, Duration } from 'cdk8s';
 import { ProductionService, ProductionServiceProps, ServiceAlerts, ServiceAlertsProps, toYaml } from '../../lib';
 import { findObject, synthChart, validateManifests } from '../support/manifests';
 
@@ -124,7 +124,7 @@ describe('ServiceAlerts options', () => {
     const rule = findObject(
       build({
         errorRatio: 0.02,
-        latencyP99Seconds: 0.3,
+        latencyP99: Duration.millis(300),
         metrics: {
           requests: 'http_requests_total',
           durationBuckets: 'http_request_duration_seconds_bucket',
@@ -153,8 +153,7 @@ describe('ServiceAlerts options', () => {
     [{ slo: { availability: 0 } }, 'slo.availability 0 must be greater than 0 and lower than 100, e.g. 99.95'],
     [{ errorRatio: 0 }, 'errorRatio 0 must be greater than 0 and lower than 1, e.g. 0.05'],
     [{ errorRatio: 5 }, 'errorRatio 5 must be greater than 0 and lower than 1, e.g. 0.05'],
-    [{ latencyP99Seconds: 0 }, 'latencyP99Seconds 0 must be a number greater than 0, e.g. 0.5'],
-    [{ latencyP99Seconds: -1 }, 'latencyP99Seconds -1 must be a number greater than 0, e.g. 0.5'],
+    [{ latencyP99: Duration.millis(0) }, 'latencyP99 0 millis must be longer than 0, e.g. Duration.millis(500)'],
     [
       { runbookBaseUrl: 'https://wiki.example.com/runbooks/' },
       'runbookBaseUrl "https://wiki.example.com/runbooks/" must be an https URL without a trailing slash, such as ' +

@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
+import { ApiObject, App, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
@@ -27,6 +27,11 @@ function shopChart() {
     app,
     chart: new Chart(new Construct(app, 'shop'), 'services', { namespace: 'shop', disableResourceNameHashes: true }),
   };
+}
+
+/** Builds a catalog service with `props` in a fresh chart; for the refusals. */
+function catalogWith(props: Partial<ProductionServiceProps>) {
+  return () => new ProductionService(shopChart().chart, 'catalog', { image, resources, ...props });
 }
 
 function objectsOf(app: App): Manifest[] {
@@ -172,15 +177,11 @@ describe('create or accept', () => {
   });
 
   test('config and configMap together are refused', () => {
-    const { chart } = shopChart();
     expect(
-      () =>
-        new ProductionService(chart, 'catalog', {
-          image,
-          resources,
-          config: { LOG_LEVEL: 'INFO' },
-          configMap: { name: 'shop-settings' },
-        }),
+      catalogWith({
+        config: { LOG_LEVEL: 'INFO' },
+        configMap: { name: 'shop-settings' },
+      }),
     ).toThrow(
       '[shop/services/catalog] config and configMap are both set; pass the data as config (a ConfigMap of the ' +
         "service's own that rolls the pods when it changes) or name an existing configMap, not both",
@@ -318,5 +319,91 @@ describe('sidecars, init containers and volumes', () => {
   ]);
   test.each(refusals)('refuses %s', (_, props, message) => {
     expect(() => withExtensions(props)).toThrow(`[shop/services/catalog] ${message}`);
+  });
+});
+
+describe('times and amounts in the cdk8s types', () => {
+  test('CPU as cdk8s-plus Cpu and memory as cdk8s Size become the same quantities as strings', () => {
+    const { app, chart } = shopChart();
+    const service = new ProductionService(chart, 'catalog', {
+      image,
+      resources: {
+        cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.units(1) },
+        memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
+      },
+    });
+    const container = findObject(objectsOf(app), 'Deployment', 'catalog').spec.template.spec.containers[0];
+    expect(container.resources).toEqual({
+      requests: { cpu: '250m', memory: '512Mi' },
+      limits: { cpu: '1', memory: '1Gi' },
+    });
+    expect(service.resources).toEqual({
+      cpu: { request: '250m', limit: '1' },
+      memory: { request: '512Mi', limit: '1Gi' },
+    });
+  });
+
+  test('a request above its limit is refused whatever the units', () => {
+    const { chart } = shopChart();
+    expect(
+      () =>
+        new ProductionService(chart, 'catalog', {
+          image,
+          resources: { cpu: { request: '250m', limit: '500m' }, memory: { request: Size.gibibytes(2), limit: '1Gi' } },
+        }),
+    ).toThrow(
+      '[shop/services/catalog] resources.memory.request "2Gi" exceeds the limit "1Gi"; raise the limit or lower the request',
+    );
+  });
+
+  test('every time is a Duration: probes, preStop, grace period, HPA stabilization, job deadlines', () => {
+    const { app, chart } = shopChart();
+    new ProductionService(chart, 'catalog', {
+      image,
+      resources,
+      probes: {
+        readiness: Probe.http('/ready', {
+          period: Duration.seconds(3),
+          timeout: Duration.seconds(2),
+          initialDelay: Duration.seconds(1),
+        }),
+      },
+      preStopDelay: Duration.seconds(5),
+      terminationGracePeriod: Duration.minutes(1),
+      autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 70, scaleDownStabilization: Duration.minutes(10) },
+    });
+    new ScheduledJob(chart, 'nightly', {
+      image,
+      resources,
+      schedule: '0 3 * * *',
+      activeDeadline: Duration.minutes(30),
+      ttlAfterFinished: Duration.hours(12),
+      startingDeadline: Duration.minutes(2),
+    });
+    const objects = objectsOf(app);
+    const pod = findObject(objects, 'Deployment', 'catalog').spec.template.spec;
+    expect(pod.containers[0].readinessProbe).toMatchObject({
+      periodSeconds: 3,
+      timeoutSeconds: 2,
+      initialDelaySeconds: 1,
+    });
+    expect(pod.containers[0].lifecycle.preStop.exec.command).toEqual(['sleep', '5']);
+    expect(pod.terminationGracePeriodSeconds).toBe(60);
+    expect(
+      findObject(objects, 'HorizontalPodAutoscaler', 'catalog').spec.behavior.scaleDown.stabilizationWindowSeconds,
+    ).toBe(600);
+    const cron = findObject(objects, 'CronJob', 'nightly').spec;
+    expect(cron.startingDeadlineSeconds).toBe(120);
+    expect(cron.jobTemplate.spec).toMatchObject({ activeDeadlineSeconds: 1800, ttlSecondsAfterFinished: 43200 });
+  });
+
+  test('a probe period of a fraction of a second is refused with the probe named', () => {
+    expect(
+      catalogWith({
+        probes: { readiness: Probe.http('/ready', { period: Duration.millis(500) }) },
+      }),
+    ).toThrow(
+      '[shop/services/catalog] probes.readiness.period 500 millis must be a whole number of seconds, at least 1; use e.g. Duration.seconds(1)',
+    );
   });
 });

@@ -301,8 +301,14 @@ describe('ProductionService refuses bad input with the path, prop, value and fix
   });
 
   test('a preStop sleep as long as the grace period', () => {
-    expect(construct({ preStopSeconds: 30, terminationGracePeriodSeconds: 30 })).toThrow(
-      `${at} preStopSeconds (30) must be non-negative and lower than terminationGracePeriodSeconds (30); raise terminationGracePeriodSeconds to at least 31 or shorten the preStop sleep`,
+    expect(construct({ preStopDelay: Duration.seconds(30), terminationGracePeriod: Duration.seconds(30) })).toThrow(
+      `${at} preStopDelay (30s) must be shorter than terminationGracePeriod (30s); raise terminationGracePeriod to at least Duration.seconds(31) or shorten the preStop sleep`,
+    );
+  });
+
+  test('a preStop sleep of a fraction of a second', () => {
+    expect(construct({ preStopDelay: Duration.millis(1500) })).toThrow(
+      `${at} preStopDelay 1 second 500 millis must be a whole number of seconds, at least 0; use e.g. Duration.seconds(2)`,
     );
   });
 
