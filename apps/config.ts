@@ -12,8 +12,8 @@ export const environments = new Environments([
     images: { 'order-api': 'registry.example.com/order-api:v4.3.0-rc.2' },
     capacity: {
       'order-api': {
-        minReplicas: 1,
-        maxReplicas: 2,
+        minReplicas: 2,
+        maxReplicas: 3,
         cpuUtilization: 80,
         resources: { cpu: { request: '250m', limit: '500m' }, memory: { request: '512Mi', limit: '1Gi' } },
       },

@@ -48,7 +48,11 @@ export function resourceQuantities(resources: ContainerResources): ResourceQuant
   };
 }
 
-const QUANTITY = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
+/**
+ * Kubernetes' quantity grammar (k8s.io/apimachinery resource.Quantity): an optionally signed decimal
+ * number, then a binary suffix (Ki..Ei), a decimal suffix (m, k, M..E) or a decimal exponent (e3, E-2).
+ */
+const QUANTITY = /^([+-]?)([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)|[eE]([+-]?[0-9]+))?$/;
 const FACTOR: Record<string, number> = {
   '': 1,
   m: 1e-3,
@@ -66,11 +70,65 @@ const FACTOR: Record<string, number> = {
   Ei: 2 ** 60,
 };
 
-/** The numeric value of a Kubernetes quantity (`"500m"` is 0.5, `"1Ki"` is 1024), or undefined if malformed. */
+/** The numeric value of a Kubernetes quantity (`"500m"` is 0.5, `"1Ki"` is 1024, `"1e3"` is 1000), or undefined if malformed. */
 export function parseQuantity(quantity: string): number | undefined {
-  const match = QUANTITY.exec(quantity);
+  const match = typeof quantity === 'string' ? QUANTITY.exec(quantity) : null;
   if (!match) return undefined;
-  return Number(match[1]) * FACTOR[match[2] ?? ''];
+  const [, sign, number, suffix, exponent] = match;
+  const scale = exponent !== undefined ? 10 ** Number(exponent) : FACTOR[suffix ?? ''];
+  return (sign === '-' ? -1 : 1) * Number(number) * scale;
+}
+
+/** What a quantity measures; each has its own sensible units. */
+export type QuantityKind = 'cpu' | 'memory' | 'storage';
+
+const EXAMPLES: Record<QuantityKind, string> = {
+  cpu: '"500m" or "2"',
+  memory: '"512Mi" or "2Gi"',
+  storage: '"10Gi"',
+};
+
+/**
+ * Checks a quantity by Kubernetes' grammar and by what makes sense for `kind`: no negative or zero
+ * amount, no binary suffix or amount below 1m for CPU, no milli (`m`) and no bare byte count below 1Mi
+ * for memory and storage (what the user surely meant is suggested). Returns the value.
+ */
+export function assertQuantity(scope: IConstruct | string, prop: string, value: string, kind: QuantityKind): number {
+  const amount = parseQuantity(value);
+  if (amount === undefined) {
+    fail(scope, `${prop} ${show(value)} is not a Kubernetes quantity; use e.g. ${EXAMPLES[kind]}`);
+  }
+  if (!(amount > 0)) {
+    fail(scope, `${prop} ${show(value)} must be more than 0; use e.g. ${EXAMPLES[kind]}`);
+  }
+  const match = QUANTITY.exec(value)!;
+  const suffix = match[3];
+  if (kind === 'cpu') {
+    if (suffix?.endsWith('i')) {
+      fail(
+        scope,
+        `${prop} ${show(value)} has a binary suffix, which means nothing for CPU; use cores ("2") or millicores ("500m")`,
+      );
+    }
+    if (amount < 1e-3) {
+      fail(
+        scope,
+        `${prop} ${show(value)} is below 1m, the smallest CPU amount Kubernetes schedules; use at least "1m"`,
+      );
+    }
+    return amount;
+  }
+  const unit = kind === 'memory' ? 'Mi' : 'Gi';
+  if (suffix === 'm') {
+    fail(scope, `${prop} ${show(value)} is ${amount} bytes (m means milli); did you mean "${match[2]}${unit}"?`);
+  }
+  if (!Number.isInteger(amount)) {
+    fail(scope, `${prop} ${show(value)} is not a whole number of bytes; use e.g. ${EXAMPLES[kind]}`);
+  }
+  if (suffix === undefined && match[4] === undefined && amount < 2 ** 20) {
+    fail(scope, `${prop} ${show(value)} is ${amount} bytes; did you mean "${match[2]}${unit}"?`);
+  }
+  return amount;
 }
 
 /** Checks every quantity and that no request exceeds its limit; returns the k8s form. */
@@ -90,14 +148,7 @@ export function containerResources(
   for (const kind of ['cpu', 'memory'] as const) {
     const pair = resources[kind];
     for (const side of ['request', 'limit'] as const) {
-      const value = pair[side];
-      if (value === undefined || parseQuantity(value) === undefined) {
-        fail(
-          scope,
-          `${prop}.${kind}.${side} ${show(value)} is not a Kubernetes quantity; ` +
-            `use e.g. ${kind === 'cpu' ? '"500m" or "2"' : '"512Mi" or "2Gi"'}`,
-        );
-      }
+      assertQuantity(scope, `${prop}.${kind}.${side}`, pair[side], kind);
     }
     if (parseQuantity(pair.request)! > parseQuantity(pair.limit)!) {
       fail(

@@ -16,7 +16,7 @@ export interface BackupScriptDefaults {
   readonly caFile: string;
   /** `BACKUP_CERT`: client certificate etcd accepts. */
   readonly certFile: string;
-  /** `BACKUP_KEY`: key of {@link certFile}. */
+  /** `BACKUP_KEY`: key of `certFile`. */
   readonly keyFile: string;
   /** `BACKUP_DIR`: directory the snapshots are written to, as the container sees it. */
   readonly backupDir: string;

@@ -9,6 +9,7 @@ import { podSecurityLabels, PodSecurityModes } from '../core/pod-security';
 import {
   ContainerResources,
   containerResources,
+  assertQuantity,
   parseQuantity,
   RequestAndLimit,
   ResourceQuantities,
@@ -129,7 +130,7 @@ export const DEFAULT_TOLERATIONS_ANNOTATION = 'scheduler.alpha.kubernetes.io/def
  * A namespace one team owns on a shared cluster (guide 12.5, 7.3): Pod Security Admission labels,
  * ResourceQuota and LimitRange, a default-deny NetworkPolicy with DNS allowed, RoleBindings of the
  * built-in admin/edit/view roles to groups, and optionally a dedicated node pool.
- * Declare its workloads with {@link accountFor} so a quota too small for them fails at synth time.
+ * Declare its workloads with {@link Tenant.accountFor} so a quota too small for them fails at synth time.
  * The namespace is cluster-scoped: put the tenant in a chart without a namespace.
  */
 export class Tenant extends Construct {
@@ -156,6 +157,7 @@ export class Tenant extends Construct {
     this.name = assertDnsLabel(this, 'name', props.name ?? id);
     this.quota = props.quota;
     containerResources(this, 'quota', props.quota);
+    if (props.quota.storage !== undefined) assertQuantity(this, 'quota.storage', props.quota.storage, 'storage');
 
     this.namespace = new k8s.KubeNamespace(this, 'Resource', {
       metadata: {

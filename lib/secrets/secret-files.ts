@@ -29,7 +29,7 @@ export interface RemoteSecretRef {
 
 /**
  * A Secret synced by the External Secrets Operator (guide 12.3): nothing secret lives in Git, only
- * where to fetch it. The pods read it as files under {@link mountPath}, read-only.
+ * where to fetch it. The pods read it as files under {@link SecretFiles.mountPath}, read-only.
  */
 export interface SecretFiles {
   /** Name of the Secret the operator writes; also names the ExternalSecret and the volume. */

@@ -7,7 +7,7 @@ import { Probe } from '../core/probes';
 import {
   ContainerResources,
   containerResources,
-  parseQuantity,
+  assertQuantity,
   podResources,
   ResourceQuantities,
 } from '../core/resources';
@@ -122,9 +122,7 @@ export function resolvePodExtensions(
       fail(scope, `volumes[${i}].name ${show(v.name)} is already a volume of the pod; give each volume its own name`);
     }
     const limit = v.kube.emptyDir?.sizeLimit?.value;
-    if (typeof limit === 'string' && !(parseQuantity(limit)! > 0)) {
-      fail(scope, `volumes[${i}] (${v.name}) sizeLimit ${show(limit)} is not a positive quantity; use e.g. '1Gi'`);
-    }
+    if (typeof limit === 'string') assertQuantity(scope, `volumes[${i}] (${v.name}) sizeLimit`, limit, 'storage');
     volumeNames.add(v.name);
   });
   const mounts = (prop: string, given: VolumeMountOptions[] = []): k8s.VolumeMount[] => {

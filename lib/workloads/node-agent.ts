@@ -69,7 +69,7 @@ export interface NodeAgentProps extends WorkloadProps {
  * node, tolerating all taints, with the built-in `system-node-critical` priority, reserved requests and
  * limits, and paced rolling updates. Host paths are opt-in, each with a reason that ships in the YAML as
  * {@link POD_SECURITY_EXEMPTION_ANNOTATION}; the namespace must then admit them
- * (see {@link podSecurityModes}).
+ * (see {@link NodeAgent.podSecurityModes}).
  */
 export class NodeAgent extends WorkloadConstruct {
   /** Name shared by every object. */

@@ -219,7 +219,7 @@ export class ProductionService extends WorkloadConstruct {
   public readonly serviceAccount: NamedObject;
   /** Permissions of the service account, when any were given. */
   public readonly role?: k8s.KubeRole;
-  /** Binds {@link role} to {@link serviceAccount}. */
+  /** Binds {@link ProductionService.role} to {@link ProductionService.serviceAccount}. */
   public readonly roleBinding?: k8s.KubeRoleBinding;
   /** The ConfigMap loaded with envFrom: the one given, the one `config` made, or none. */
   public readonly configMap?: NamedObject;
@@ -252,7 +252,7 @@ export class ProductionService extends WorkloadConstruct {
     const scaling = this.resolveScaling(props);
     this.minReplicas = scaling.min;
     this.maxReplicas = scaling.max;
-    const minAvailable = this.resolveMinAvailable(props.minAvailable);
+    const minAvailable = this.resolveMinAvailable(props.minAvailable, props.autoscaling !== undefined);
     const preStop = wholeSeconds(this, 'preStopDelay', props.preStopDelay ?? Duration.seconds(10));
     const grace = props.terminationGracePeriod
       ? wholeSeconds(this, 'terminationGracePeriod', props.terminationGracePeriod)
@@ -407,6 +407,13 @@ export class ProductionService extends WorkloadConstruct {
 
   private resolveScaling(props: ProductionServiceProps): { min: number; max: number } {
     const a = props.autoscaling;
+    if (a && props.replicas !== undefined) {
+      fail(
+        this,
+        `replicas (${show(props.replicas)}) and autoscaling are both set, and the HPA owns the replica count; ` +
+          `remove replicas and set autoscaling.minReplicas and maxReplicas`,
+      );
+    }
     if (!a) {
       const replicas = props.replicas ?? 2;
       if (!Number.isInteger(replicas) || replicas < 1) {
@@ -427,7 +434,15 @@ export class ProductionService extends WorkloadConstruct {
     return { min: a.minReplicas, max: a.maxReplicas };
   }
 
-  private resolveMinAvailable(requested: number | undefined): number {
+  private resolveMinAvailable(requested: number | undefined, autoscaled: boolean): number {
+    if (autoscaled && (requested === 0 || (requested === undefined && this.minReplicas < 2))) {
+      fail(
+        this,
+        `autoscaling.minReplicas (${this.minReplicas}) with minAvailable 0 gives a PodDisruptionBudget that ` +
+          `protects no pod, so a drain may evict every replica at once; raise autoscaling.minReplicas to 2 or more ` +
+          `and keep minAvailable at least 1`,
+      );
+    }
     if (this.minReplicas < 2 && requested === undefined) return 0;
     const minAvailable = requested ?? this.minReplicas - 1;
     if (!Number.isInteger(minAvailable) || minAvailable < 0 || minAvailable >= this.minReplicas) {
@@ -456,8 +471,12 @@ export class ProductionService extends WorkloadConstruct {
   private createAutoscaler(a: AutoscalingOptions, metadata: k8s.ObjectMeta): k8s.KubeHorizontalPodAutoscalerV2 {
     const metrics: k8s.MetricSpecV2[] = [];
     if (a.cpuUtilization !== undefined) {
-      if (!(a.cpuUtilization > 0 && a.cpuUtilization <= 100)) {
-        fail(this, `autoscaling.cpuUtilization ${show(a.cpuUtilization)} must be a percentage between 1 and 100`);
+      if (!Number.isInteger(a.cpuUtilization) || a.cpuUtilization < 1) {
+        fail(
+          this,
+          `autoscaling.cpuUtilization ${show(a.cpuUtilization)} must be a whole percentage of the CPU request, ` +
+            `at least 1 (above 100 is allowed: 150 targets 1.5 times the request)`,
+        );
       }
       metrics.push({
         type: 'Resource',

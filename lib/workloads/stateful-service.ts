@@ -13,7 +13,7 @@ import { assertDnsLabel } from '../core/names';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
-import { parseQuantity, ResourceQuantities } from '../core/resources';
+import { assertQuantity, ResourceQuantities } from '../core/resources';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
   WorkloadProps,
@@ -227,9 +227,7 @@ export class StatefulService extends WorkloadConstruct {
           `add storage: { size: '10Gi', storageClass } sized for the data plus growth`,
       );
     }
-    if (parseQuantity(storage.size) === undefined || parseQuantity(storage.size) === 0) {
-      fail(this, `storage.size ${show(storage.size)} is not a positive Kubernetes quantity; use e.g. "10Gi"`);
-    }
+    assertQuantity(this, 'storage.size', storage.size, 'storage');
     if (!storage.storageClass) {
       fail(
         this,

@@ -135,7 +135,7 @@ describe('StatefulService', () => {
 
   test('fails on a storage size that is not a quantity', () => {
     expect(() => build({ storage: { size: 'lots', storageClass: undefined as any } })).toThrow(
-      '[infra/test/redis] storage.size "lots" is not a positive Kubernetes quantity; use e.g. "10Gi"',
+      '[infra/test/redis] storage.size "lots" is not a Kubernetes quantity; use e.g. "10Gi"',
     );
   });
 });
