@@ -28,8 +28,49 @@ export function parseImage(image: string): ImageReference {
   return { repository: nameAndTag.slice(0, colon), tag: nameAndTag.slice(colon + 1), digest };
 }
 
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-f0-9]{32,}$/;
+// The OCI distribution reference grammar (github.com/distribution/reference, regexp.go).
+const TAG = /^[\w][\w.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const DIGEST = /^([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*):([0-9a-fA-F]{32,})$/;
+/** Hex digits of the digest algorithms registries use (OCI image-spec descriptor.md). */
+const DIGEST_LENGTH: Record<string, number> = { sha256: 64, sha512: 128 };
+
+/** Why `repository` breaks the reference grammar, or undefined when it is valid. */
+function repositoryProblem(repository: string): string | undefined {
+  if (repository.length > 255) return `is ${repository.length} characters long; a repository name has at most 255`;
+  const parts = repository.split('/');
+  const first = parts[0];
+  const hasDomain = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (hasDomain) {
+    const [host, port] = first.split(':');
+    if (!host.split('.').every((c) => DOMAIN_COMPONENT.test(c)) || (port !== undefined && !/^[0-9]+$/.test(port))) {
+      return `has a malformed registry host ${show(first)}`;
+    }
+  }
+  for (const part of hasDomain ? parts.slice(1) : parts) {
+    if (!PATH_COMPONENT.test(part)) {
+      return part.toLowerCase() !== part && PATH_COMPONENT.test(part.toLowerCase())
+        ? `has an upper-case repository path ${show(part)}; repository paths are lower case`
+        : `has a malformed repository path ${show(part)}; use lower-case letters and digits separated by '.', '_', '__' or '-'`;
+    }
+  }
+  return undefined;
+}
+
+/** Why `digest` breaks the digest grammar, or undefined when it is valid. */
+function digestProblem(digest: string): string | undefined {
+  const match = DIGEST.exec(digest);
+  if (!match) return 'has a malformed digest; use @sha256:<64 hex digits>';
+  const expected = DIGEST_LENGTH[match[1]];
+  if (expected !== undefined && match[2].length !== expected) {
+    return `has a ${match[1]} digest of ${match[2].length} hex digits; a ${match[1]} digest has exactly ${expected}`;
+  }
+  if (expected !== undefined && match[2] !== match[2].toLowerCase()) {
+    return `has upper-case hex digits in its ${match[1]} digest; registries write them in lower case`;
+  }
+  return undefined;
+}
 
 /**
  * Refuses an image that is not pinned: no tag, the `latest` tag, or a malformed tag or digest.
@@ -41,8 +82,13 @@ export function assertPinnedImage(scope: IConstruct | string, prop: string, imag
   if (!ref.repository || /\s/.test(image)) {
     fail(scope, `${prop} ${show(image)} is not an image reference; use a form such as ${example}`);
   }
-  if (ref.digest !== undefined && !DIGEST.test(ref.digest)) {
-    fail(scope, `${prop} ${show(image)} has a malformed digest; use @sha256:<64 hex digits>`);
+  const problem =
+    repositoryProblem(ref.repository) ?? (ref.digest !== undefined ? digestProblem(ref.digest) : undefined);
+  if (problem) {
+    const hint = problem.includes('upper-case repository')
+      ? `: ${image.replace(ref.repository, ref.repository.toLowerCase())}`
+      : '';
+    fail(scope, `${prop} ${show(image)} ${problem}${hint}`);
   }
   if (ref.tag === undefined && ref.digest === undefined) {
     fail(
