@@ -2,6 +2,7 @@ import { fail } from '../core/errors';
 import { assertPinnedImage } from '../core/image';
 import { assertDnsLabel } from '../core/names';
 import { ZoneSpread } from '../core/placement';
+import { PolicyMode } from '../core/policy-mode';
 import { ContainerResources } from '../core/resources';
 
 /** A Kubernetes cluster Argo CD deploys to. */
@@ -73,14 +74,6 @@ export interface GatewaySettings {
    * @default true
    */
   readonly requireTls?: boolean;
-}
-
-/** Whether policy engines block or only report violations. */
-export enum PolicyMode {
-  /** Report violations, admit the object. */
-  AUDIT = 'Audit',
-  /** Refuse violating objects. */
-  ENFORCE = 'Enforce',
 }
 
 /** Everything that differs between environments, as data (what Kustomize overlays would patch). */

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { MANAGED_BY } from '../core/labels';
-import { PolicyMode } from '../environments/environment';
+import { PolicyMode } from '../core/policy-mode';
 
 /**
  * The subset of Kyverno's `kyverno.io/v1` ClusterPolicy this library writes. Kyverno's generated binding

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { assertDnsLabel } from '../core/names';
-import { PolicyMode } from '../environments/environment';
+import { PolicyMode } from '../core/policy-mode';
 import { KyvernoClusterPolicy, KyvernoMatch } from './kyverno-cluster-policy';
 import { POLICY_CATALOGUE, PolicyDefinition } from './kyverno-policies';
 

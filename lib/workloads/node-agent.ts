@@ -7,8 +7,8 @@ import { WorkloadIdentity } from '../core/labels';
 import { assertPort } from '../core/ports';
 import { PodSecurityLevel, PodSecurityModes } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
+import { intOrPercent } from '../core/values';
 import {
-  intOrPercent,
   metadataFactory,
   ownServiceAccount,
   resolveProbes,

@@ -12,6 +12,7 @@ import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
 import { ContainerResources } from '../core/resources';
+import { intOrPercent, sortedRecord } from '../core/values';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
   metadataFactory,
@@ -21,8 +22,6 @@ import {
   PodTemplateOptions,
   restrictedPodTemplate,
   ServiceProbes,
-  intOrPercent,
-  sortedRecord,
   WorkloadProps,
 } from './pod-template';
 import { CanaryOptions, CanaryTrack } from './canary-track';
