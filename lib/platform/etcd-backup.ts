@@ -6,7 +6,7 @@ import { fail, show } from '../core/errors';
 import { assertPinnedImage } from '../core/image';
 import { recommendedLabels, WorkloadIdentity } from '../core/labels';
 import { assertDnsLabel, assertLabelValue } from '../core/names';
-import { PodSecurityLevel, podSecurityLabels } from '../core/pod-security';
+import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
@@ -291,12 +291,8 @@ export class EtcdBackup extends Construct {
         name: this.namespace,
         labels: {
           ...recommendedLabels(this.identity),
-          // Enforce what the pods need; keep auditing against restricted so the exemption stays visible.
-          ...podSecurityLabels({
-            enforce: PodSecurityLevel.PRIVILEGED,
-            warn: PodSecurityLevel.PRIVILEGED,
-            audit: PodSecurityLevel.RESTRICTED,
-          }),
+          // Enforce what the pods need; keep auditing and warning against restricted so the exemption stays visible.
+          ...podSecurityLabels(EXEMPTED_NAMESPACE_MODES),
         },
         annotations: exemption,
       },
