@@ -1,4 +1,5 @@
 export * from './cli/construct-metadata';
+export * from './core/cluster-scoped';
 export * from './core/errors';
 export * from './core/image';
 export * from './core/label-selector';

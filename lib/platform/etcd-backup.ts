@@ -1,7 +1,8 @@
-import { ApiObject, Duration, JsonPatch } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PrometheusRule } from '../../imports/prometheusrule-monitoring.coreos.com';
+import { clusterScoped } from '../core/cluster-scoped';
 import { fail, show } from '../core/errors';
 import { assertPinnedImage } from '../core/image';
 import { recommendedLabels, WorkloadIdentity } from '../core/labels';
@@ -286,18 +287,19 @@ export class EtcdBackup extends Construct {
     });
     const exemption = podSecurityExemption(this, ETCD_BACKUP_EXEMPTION_REASON);
 
-    this.namespaceResource = new k8s.KubeNamespace(this, 'Namespace', {
-      metadata: {
-        name: this.namespace,
-        labels: {
-          ...recommendedLabels(this.identity),
-          // Enforce what the pods need; keep auditing and warning against restricted so the exemption stays visible.
-          ...podSecurityLabels(EXEMPTED_NAMESPACE_MODES),
+    this.namespaceResource = clusterScoped(
+      new k8s.KubeNamespace(this, 'Namespace', {
+        metadata: {
+          name: this.namespace,
+          labels: {
+            ...recommendedLabels(this.identity),
+            // Enforce what the pods need; keep auditing and warning against restricted so the exemption stays visible.
+            ...podSecurityLabels(EXEMPTED_NAMESPACE_MODES),
+          },
+          annotations: exemption,
         },
-        annotations: exemption,
-      },
-    });
-    clusterScoped(this.namespaceResource);
+      }),
+    );
     this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
       metadata: metadata(this.name),
       automountServiceAccountToken: false,
@@ -547,11 +549,6 @@ const DRILL_TIMING = {
   activeDeadlineSeconds: 3600,
   ttlSecondsAfterFinished: 1209600,
 };
-
-/** Drops the namespace a chart gives every object from a cluster-scoped one. */
-function clusterScoped(object: ApiObject): void {
-  object.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
-}
 
 /** The restricted container context, except that it runs as root to read root-owned 0600 files. */
 function rootWithoutCapabilities(): k8s.SecurityContext {

@@ -43,7 +43,7 @@ export interface PolicyPackProps {
  * limits, pinned images, the restricted security context, own ServiceAccounts, no cluster-admin for
  * ServiceAccounts, readiness probes on Deployments. Every rule carries the environment's failure action
  * (`validate.failureAction`, which replaces the deprecated `spec.validationFailureAction`).
- * Cluster-scoped: put the pack in a chart without a namespace.
+ * Cluster-scoped: its policies carry no namespace, in whatever chart the pack is created.
  */
 export class PolicyPack extends Construct {
   /** The policies, by name. */

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { clusterScoped } from '../core/cluster-scoped';
 import { fail, show } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel } from '../core/names';
@@ -124,7 +125,7 @@ export const DEFAULT_TOLERATIONS_ANNOTATION = 'scheduler.alpha.kubernetes.io/def
  * ResourceQuota and LimitRange, a default-deny NetworkPolicy with DNS allowed, RoleBindings of the
  * built-in admin/edit/view roles to groups, and optionally a dedicated node pool.
  * Declare its workloads with {@link accountFor} so a quota too small for them fails at synth time.
- * The namespace is cluster-scoped: put the tenant in a chart without a namespace.
+ * The Namespace is cluster-scoped and carries no namespace, in whatever chart the tenant is created.
  */
 export class Tenant extends Construct {
   /** Namespace name. */
@@ -151,17 +152,19 @@ export class Tenant extends Construct {
     this.quota = props.quota;
     containerResources(this, 'quota', props.quota);
 
-    this.namespace = new k8s.KubeNamespace(this, 'Resource', {
-      metadata: {
-        name: this.name,
-        labels: {
-          ...props.labels,
-          'app.kubernetes.io/managed-by': MANAGED_BY,
-          ...podSecurityLabels(props.podSecurity),
+    this.namespace = clusterScoped(
+      new k8s.KubeNamespace(this, 'Resource', {
+        metadata: {
+          name: this.name,
+          labels: {
+            ...props.labels,
+            'app.kubernetes.io/managed-by': MANAGED_BY,
+            ...podSecurityLabels(props.podSecurity),
+          },
+          annotations: props.nodePool ? nodePoolAnnotations(this, props.nodePool) : undefined,
         },
-        annotations: props.nodePool ? nodePoolAnnotations(this, props.nodePool) : undefined,
-      },
-    });
+      }),
+    );
     const metadata = (name: string): k8s.ObjectMeta => ({
       name,
       namespace: this.name,
