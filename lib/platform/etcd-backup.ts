@@ -17,6 +17,7 @@ import { RuleGroup } from '../observability/alert';
 import { AlertRules, AlertRulesOptions } from '../observability/alert-rules';
 import { etcdBackupAlertGroup } from './etcd-backup-alerts';
 import { backupScript, restoreDrillScript, SCRIPT_SAFE_VALUE } from './etcd-backup-scripts';
+import { RetainedStorageClass } from './retained-storage-class';
 
 /** Node label and taint key of control-plane nodes. */
 export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
@@ -481,15 +482,12 @@ export class EtcdBackup extends Construct {
     const options = target.claim!;
     const storageClassName = assertDnsLabel(this, 'target.storageClassName', options.storageClassName);
     const storageClass = options.provisioner
-      ? new k8s.KubeStorageClass(this, 'StorageClass', {
-          metadata: metadata(storageClassName),
+      ? new RetainedStorageClass(this, 'StorageClass', {
+          name: storageClassName,
           provisioner: options.provisioner,
-          reclaimPolicy: 'Retain',
-          volumeBindingMode: 'WaitForFirstConsumer',
-          allowVolumeExpansion: true,
-        })
+          labels: metadata(storageClassName).labels,
+        }).storageClass
       : undefined;
-    if (storageClass) clusterScoped(storageClass);
     const claim = new k8s.KubePersistentVolumeClaim(this, 'Claim', {
       metadata: metadata(this.name),
       spec: {

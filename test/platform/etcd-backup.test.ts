@@ -223,10 +223,14 @@ describe('EtcdBackup options', () => {
       }),
     });
     const storageClass = findObject(objects, 'StorageClass', 'etcd-backup-retain');
+    // A RetainedStorageClass, labelled as part of the backup.
     expect(storageClass).toMatchObject({
       provisioner: 'ebs.csi.aws.com',
+      parameters: { type: 'gp3', fsType: 'ext4' },
       reclaimPolicy: 'Retain',
+      allowVolumeExpansion: true,
       volumeBindingMode: 'WaitForFirstConsumer',
+      metadata: { labels: { 'app.kubernetes.io/name': 'etcd-backup-retain', 'app.kubernetes.io/part-of': 'etcd' } },
     });
     expect(storageClass.metadata.namespace).toBeUndefined();
     expect(findObject(objects, 'PersistentVolumeClaim', 'etcd-backup').spec).toEqual({
