@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { PrometheusRule } from '../../imports/prometheusrule-monitoring.coreos.com';
 import { clusterScoped } from '../core/cluster-scoped';
 import { fail, show } from '../core/errors';
-import { assertPinnedImage } from '../core/image';
+import { assertPinnedImage, versionLabel } from '../core/image';
 import { recommendedLabels, WorkloadIdentity } from '../core/labels';
 import { assertDnsLabel, assertLabelValue } from '../core/names';
 import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-security';
@@ -276,7 +276,7 @@ export class EtcdBackup extends Construct {
     this.identity = {
       name: this.name,
       instance: this.name,
-      version: assertLabelValue(this, 'image', image.tag ?? image.digest!.slice(-12)),
+      version: versionLabel(this, 'image', image),
       component: 'backup',
       partOf: 'etcd',
     };

@@ -2,9 +2,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
 import { fail } from '../core/errors';
-import { assertPinnedImage } from '../core/image';
+import { assertPinnedImage, versionLabel } from '../core/image';
 import { selectorLabels, WorkloadIdentity } from '../core/labels';
-import { assertLabelValue } from '../core/names';
 import { Peer } from '../core/network';
 import { ContainerResources } from '../core/resources';
 import { PlacementOptions, podPlacement } from '../core/placement';
@@ -111,7 +110,7 @@ export class CanaryTrack extends Construct {
     this.identity = {
       ...props.stableIdentity,
       instance: this.name,
-      version: assertLabelValue(this, 'canary.version', image.tag ?? image.digest!.slice(-12)),
+      version: versionLabel(this, 'canary.version', image),
     };
     this.selector = selectorLabels(this.identity);
     const metadata = metadataFactory(this.namespace, this.identity);

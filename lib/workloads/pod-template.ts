@@ -2,9 +2,9 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { assertPinnedImage, ImageReference } from '../core/image';
+import { assertPinnedImage, ImageReference, versionLabel } from '../core/image';
 import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
-import { assertDnsLabel, assertLabelValue } from '../core/names';
+import { assertDnsLabel } from '../core/names';
 import { PodPlacement } from '../core/placement';
 import { PriorityTier } from '../core/priority';
 import { Probe } from '../core/probes';
@@ -108,7 +108,7 @@ export function resolveWorkloadNaming(
   const identity: WorkloadIdentity = {
     name,
     instance: name,
-    version: assertLabelValue(scope, 'version', props.version ?? image.tag ?? image.digest!.slice(-12)),
+    version: versionLabel(scope, 'version', image, props.version),
     component: assertDnsLabel(scope, 'component', props.component ?? defaultComponent),
     partOf: assertDnsLabel(scope, 'partOf', props.partOf ?? name),
   };
