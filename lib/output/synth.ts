@@ -73,20 +73,31 @@ export interface TextFile {
 }
 
 /**
+ * The content of every output file, by relative path: manifests as YAML, text files as they are.
+ * What {@link writeOutput} writes, byte for byte, so a diff can compare it without writing.
+ */
+export function renderOutput(manifests: readonly ManifestFile[], texts: readonly TextFile[] = []): Map<string, string> {
+  const files = new Map<string, string>();
+  const yaml = new YamlWriter(); // one writer, so its string cache serves every file
+  for (const m of manifests) files.set(m.path, yaml.stream(m.objects));
+  for (const t of texts) files.set(t.path, t.content);
+  return files;
+}
+
+/**
  * Replaces `outdir` with exactly the given files: manifests as YAML, text files as they are.
  * Nothing else is left behind (no construct metadata, no stale files). Files whose content is
  * already there are not rewritten, so a synth that changes one service touches one file, and
  * stale files are removed one by one instead of deleting and recreating the whole folder.
  */
 export function writeOutput(outdir: string, manifests: readonly ManifestFile[], texts: readonly TextFile[] = []): void {
-  const wanted = new Set([...manifests.map((m) => m.path), ...texts.map((t) => t.path)]);
+  const files = renderOutput(manifests, texts);
   for (const file of listFiles(outdir)) {
-    if (!wanted.has(file)) fs.rmSync(path.join(outdir, ...file.split('/')), { force: true });
+    if (!files.has(file)) fs.rmSync(path.join(outdir, ...file.split('/')), { force: true });
   }
   removeEmptyFolders(outdir);
   const folders = new Set<string>();
-  const yaml = new YamlWriter(); // one writer, so its string cache serves every file
-  const write = (relative: string, content: string) => {
+  for (const [relative, content] of files) {
     const target = path.join(outdir, ...relative.split('/'));
     const folder = path.dirname(target);
     if (!folders.has(folder)) {
@@ -94,9 +105,7 @@ export function writeOutput(outdir: string, manifests: readonly ManifestFile[], 
       folders.add(folder);
     }
     if (!hasContent(target, content)) fs.writeFileSync(target, content);
-  };
-  for (const m of manifests) write(m.path, yaml.stream(m.objects));
-  for (const t of texts) write(t.path, t.content);
+  }
 }
 
 /** Relative paths, with forward slashes, of everything below `dir` that is not a folder. */

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { collectManifests, writeOutput } from '../../lib';
+import { collectManifests, renderOutput, writeOutput } from '../../lib';
 
 function configMap(scope: Construct, id: string): ApiObject {
   return new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id } });
@@ -56,6 +56,15 @@ describe('writeOutput', () => {
       ['dev', 'dev/SUMMARY.md', 'dev/a.yaml'].map((p) => p.split('/').join(path.sep)),
     );
     expect(fs.readFileSync(path.join(outdir, 'dev', 'a.yaml'), 'utf8')).toBe('kind: ConfigMap\nmetadata:\n  name: a\n');
+  });
+
+  test('writes exactly what renderOutput renders, which is what a diff compares', () => {
+    const manifests = [manifest('dev/a.yaml', 'a'), manifest('dev/b.yaml', 'b')];
+    const texts = [{ path: 'dev/SUMMARY.md', content: '# dev\n' }];
+    writeOutput(outdir, manifests, texts);
+    const rendered = renderOutput(manifests, texts);
+    expect([...rendered.keys()]).toEqual(['dev/a.yaml', 'dev/b.yaml', 'dev/SUMMARY.md']);
+    for (const [file, content] of rendered) expect(fs.readFileSync(path.join(outdir, file), 'utf8')).toBe(content);
   });
 
   test('does not rewrite a file whose content is unchanged, and rewrites one that changed', () => {
