@@ -8,8 +8,8 @@ import { Peer } from '../core/network';
 import { ContainerResources } from '../core/resources';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { metadataFactory, PodTemplateOptions, restrictedPodTemplate } from './pod-template';
-import { httpClusterIpService } from './http-service';
-import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
+import { httpClusterIpService } from './http-service-builder';
+import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
 import { admitPeer, WorkloadTraffic, workloadNetworkPolicy } from './workload-network-policy';
 
 /** A second, smaller release track of a service that receives a share of its traffic. */

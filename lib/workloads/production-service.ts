@@ -25,8 +25,8 @@ import {
   WorkloadProps,
 } from './pod-template';
 import { CanaryOptions, CanaryTrack } from './canary-track';
-import { httpClusterIpService } from './http-service';
-import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
+import { httpClusterIpService } from './http-service-builder';
+import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
 import { admitPeer, workloadNetworkPolicy } from './workload-network-policy';
 import { TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 
