@@ -1,8 +1,10 @@
-import { Environment, Environments, PolicyMode, TenantAccess, TenantQuota, ZoneSpread } from '../lib';
+import { Environment, Environments, LogLevel, PolicyMode, TenantAccess, ZoneSpread } from '../lib';
 
 /**
  * Every value that differs between environments lives here. Promote an image, resize a service or
- * switch the peak profile by changing one line, then review `npm run diff`.
+ * switch the peak profile by changing one line, then review `npm run diff`. The namespace budgets
+ * (`quotas`: app, infra, batch, node-agents) must hold every service at its replica ceiling,
+ * including the peak profile; synth fails when they do not.
  */
 export const environments = new Environments([
   new Environment({
@@ -23,6 +25,14 @@ export const environments = new Environments([
     policyMode: PolicyMode.AUDIT,
     allowLiteralSecrets: true,
     gateway: { className: 'istio', hostname: 'shop.dev.example.com', requireTls: false },
+    logLevel: LogLevel.DEBUG,
+    storage: { redis: '5Gi' },
+    quotas: {
+      app: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '8Gi' } },
+      infra: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '4Gi' }, storage: '20Gi' },
+      batch: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '4Gi' } },
+      'node-agents': { cpu: { request: '2', limit: '10' }, memory: { request: '4Gi', limit: '8Gi' } },
+    },
   }),
   new Environment({
     name: 'staging',
@@ -46,6 +56,14 @@ export const environments = new Environments([
     // Canary of the next release: raise the weight step by step; promote by moving the image to
     // images['order-api'] and deleting this entry; roll back by deleting this entry.
     canaries: { 'order-api': { image: 'registry.example.com/order-api:v4.3.0-rc.2', weight: 10 } },
+    logLevel: LogLevel.INFO,
+    storage: { redis: '5Gi' },
+    quotas: {
+      app: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '32Gi' } },
+      infra: { cpu: { request: '4', limit: '8' }, memory: { request: '8Gi', limit: '8Gi' }, storage: '100Gi' },
+      batch: { cpu: { request: '4', limit: '8' }, memory: { request: '8Gi', limit: '8Gi' } },
+      'node-agents': { cpu: { request: '5', limit: '25' }, memory: { request: '10Gi', limit: '20Gi' } },
+    },
   }),
   new Environment({
     name: 'production',
@@ -72,6 +90,16 @@ export const environments = new Environments([
     etcdBackup: true,
     // Big-sale capacity plan (guide 14.11): set enabled to true before the event, false after.
     peak: { enabled: false, minReplicas: 20, maxReplicas: 80 },
+    logLevel: LogLevel.INFO,
+    storage: { redis: '50Gi' },
+    quotas: {
+      // order-api: 80 pods at peak x (1 CPU, 2Gi) requested, x (2 CPU, 3Gi) limit.
+      app: { cpu: { request: '96', limit: '192' }, memory: { request: '192Gi', limit: '288Gi' } },
+      infra: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '16Gi' }, storage: '300Gi' },
+      batch: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '16Gi' } },
+      // One log collector per node: sized for 200 nodes.
+      'node-agents': { cpu: { request: '20', limit: '100' }, memory: { request: '40Gi', limit: '80Gi' } },
+    },
   }),
 ]);
 
@@ -79,33 +107,6 @@ export const environments = new Environments([
 export const gitSource = {
   repoURL: 'https://git.example.com/platform/cdk8s-production.git',
   targetRevision: 'main',
-};
-
-/**
- * Namespace budgets per environment (ResourceQuota totals). The application namespace must hold every
- * service at its replica ceiling, including the peak profile; synth fails when it does not.
- */
-export const tenantQuotas: Record<string, Record<'app' | 'infra' | 'batch' | 'nodeAgents', TenantQuota>> = {
-  dev: {
-    app: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '8Gi' } },
-    infra: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '4Gi' }, storage: '20Gi' },
-    batch: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '4Gi' } },
-    nodeAgents: { cpu: { request: '2', limit: '10' }, memory: { request: '4Gi', limit: '8Gi' } },
-  },
-  staging: {
-    app: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '32Gi' } },
-    infra: { cpu: { request: '4', limit: '8' }, memory: { request: '8Gi', limit: '8Gi' }, storage: '100Gi' },
-    batch: { cpu: { request: '4', limit: '8' }, memory: { request: '8Gi', limit: '8Gi' } },
-    nodeAgents: { cpu: { request: '5', limit: '25' }, memory: { request: '10Gi', limit: '20Gi' } },
-  },
-  production: {
-    // order-api: 80 pods at peak x (1 CPU, 2Gi) requested, x (2 CPU, 3Gi) limit.
-    app: { cpu: { request: '96', limit: '192' }, memory: { request: '192Gi', limit: '288Gi' } },
-    infra: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '16Gi' }, storage: '300Gi' },
-    batch: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '16Gi' } },
-    // One log collector per node: sized for 200 nodes.
-    nodeAgents: { cpu: { request: '20', limit: '100' }, memory: { request: '40Gi', limit: '80Gi' } },
-  },
 };
 
 /** Groups of the identity provider and the namespace roles they hold. */

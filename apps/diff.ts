@@ -1,14 +1,15 @@
 /**
- * `npm run diff [-- [--base REF | --against DIR] [ENV...]]`: synthesizes in memory and prints, per
+ * `npm run diff [-- [--base REF | --against DIR] [ENV...]]`: synthesizes in memory, checks each output
+ * folder with the readiness pack as synth does, and prints, per
  * environment, the objects added, removed and changed against dist/ (or against dist/ at git
  * revision REF, or against another output folder DIR),
  * with old -> new values for every changed field. Exits 1 when anything differs, 0 when not,
- * 2 on usage errors.
+ * 2 on usage errors and when the output fails the readiness check.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { diffOutputs, hasDifferences, renderDiff, toYaml } from '../lib';
+import { diffOutputs, hasDifferences, renderDiff, renderOutput } from '../lib';
 import { environments } from './config';
 import { buildOutput } from './synth';
 
@@ -55,8 +56,9 @@ function main(argv: string[]): number {
     throw new Error(`${against} does not exist; run npm run synth first or pass --against DIR`);
   for (const name of only) environments.get(name);
 
+  // The checked output, rendered exactly as synth writes it.
   const output = buildOutput();
-  const after = new Map(output.manifests.map((m) => [m.path, toYaml(m.objects)]));
+  const after = renderOutput(output.manifests, output.texts);
   const before = base ? readRevision(base) : readFolder(against);
   const folders = (diff: ReturnType<typeof diffOutputs>) =>
     only.length === 0 ? diff : diff.filter((d) => only.includes(d.folder));

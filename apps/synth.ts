@@ -20,14 +20,25 @@ import { etcdBackupStack } from './stacks/etcd-backup';
 import { observabilityStack } from './stacks/observability';
 import { platformStack } from './stacks/platform';
 
-/** Everything `npm run synth` writes, relative to the output folder. */
+/** Everything `npm run synth` writes, relative to the output folder, checked as it writes it. */
 export interface Output {
   readonly manifests: ManifestFile[];
   readonly texts: TextFile[];
+  /** What each output folder holds, each folder checked on its own by the production readiness pack. */
+  readonly folders: FolderSummary[];
 }
 
-/** Builds every environment, then the Argo CD objects that deliver them, then the summaries. */
+/**
+ * Builds every environment, then the Argo CD objects that deliver them, then the summaries, and
+ * checks each output folder: what synth writes, what `npm run diff` compares and what the tests read.
+ * Throws a ReadinessError naming the construct path of every object with an error-level finding.
+ */
 export function buildOutput(): Output {
+  const { manifests, texts } = buildUnchecked();
+  return { manifests, texts, folders: checkFolders(manifests) };
+}
+
+function buildUnchecked(): Pick<Output, 'manifests' | 'texts'> {
   const app = new App();
   for (const env of environments.all) {
     const stage = new Construct(app, env.name);
@@ -75,30 +86,35 @@ export interface FolderSummary {
   readonly exemptions: number;
 }
 
-/** Writes the whole output into `outdir`, replacing what was there, and says what each folder holds. */
-export function synthesize(outdir: string): FolderSummary[] {
-  const output = buildOutput();
-  // One check per output folder: each environment goes to its own clusters, so objects of one
-  // (say infra/redis in staging) must not satisfy or confuse the cross-object rules of another.
+/**
+ * One check per output folder: each environment goes to its own clusters, so objects of one (say
+ * infra/redis in staging) must not satisfy or confuse the cross-object rules of another.
+ */
+function checkFolders(manifests: readonly ManifestFile[]): FolderSummary[] {
   const folders = new Map<string, ManifestFile[]>();
-  for (const file of output.manifests) {
+  for (const file of manifests) {
     const folder = file.path.split('/')[0];
     if (!folders.has(folder)) folders.set(folder, []);
     folders.get(folder)!.push(file);
   }
-  const summaries = [...folders].map(([folder, files]) => ({
+  return [...folders].map(([folder, files]) => ({
     folder,
     files: files.length,
     objects: files.reduce((n, f) => n + f.objects.length, 0),
     exemptions: assertReady(files, { pack: 'production' }).summary.suppressed,
   }));
+}
+
+/** Writes the whole output into `outdir`, replacing what was there, and says what each folder holds. */
+export function synthesize(outdir: string): FolderSummary[] {
+  const output = buildOutput();
   // The cdk8s CLI reads construct metadata when validation plugins run; our plugin reads, then removes, it.
   const recorded =
     process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true'
       ? [{ path: CONSTRUCT_METADATA_FILE, content: constructMetadataJson(output.manifests) }]
       : [];
   writeOutput(outdir, output.manifests, [...output.texts, ...recorded]);
-  return summaries;
+  return output.folders;
 }
 
 /** One line per output folder, then the total: what `npm run synth` prints. */

@@ -4,7 +4,8 @@
  * With --json it also saves the plain objects, per file, for the serialization floor and Kustomize.
  */
 import * as fs from 'fs';
-import { collectManifests, writeOutput } from '../lib/output/synth';
+import { collectManifests } from '../lib/output/collect';
+import { writeOutput } from '../lib/output/write';
 import { buildFleet } from './fleet';
 import { optionValue } from './options';
 

@@ -2,7 +2,8 @@ import { App, Chart, Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { applySyncWaves } from '../lib/gitops/sync-waves';
-import { Environment, PolicyMode, ServiceCapacity } from '../lib/environments/environment';
+import { PolicyMode } from '../lib/core/policy-mode';
+import { Environment, LogLevel, ServiceCapacity } from '../lib/environments/environment';
 import { Peer, Protocol } from '../lib/core/network';
 import { ZoneSpread } from '../lib/core/placement';
 import { PriorityTier } from '../lib/core/priority';
@@ -66,6 +67,7 @@ function environmentOf(shape: EnvironmentShape, services: number): Environment {
     nodePool: shape.nodePool,
     zoneSpread: shape.zoneSpread,
     policyMode: shape.name === 'dev' ? PolicyMode.AUDIT : PolicyMode.ENFORCE,
+    logLevel: shape.name === 'dev' ? LogLevel.DEBUG : LogLevel.INFO,
   });
 }
 
@@ -81,7 +83,7 @@ function fleetService(scope: Construct, env: Environment, i: number): Production
     resources: capacity.resources,
     env: { JAVA_TOOL_OPTIONS: '-XX:MaxRAMPercentage=75', SERVICE_NAME: name },
     config: {
-      LOG_LEVEL: env.name === 'dev' ? 'DEBUG' : 'INFO',
+      LOG_LEVEL: env.logLevel,
       DB_POOL_SIZE: String(10 + (i % 50)),
       FEATURE_FLAGS: `checkout=${i % 2 === 0 ? 'on' : 'off'},search=v${i % 3}`,
       UPSTREAM_URL: `http://${serviceName((i + 1) % 1000)}.${env.namespace}.svc:80`,

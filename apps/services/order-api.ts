@@ -13,7 +13,7 @@ export function orderApi(scope: Construct, env: Environment): ProductionService 
     resources: capacity.resources,
     config: {
       SPRING_PROFILES_ACTIVE: PROFILES[env.name] ?? env.name,
-      LOG_LEVEL: env.name === 'dev' ? 'DEBUG' : 'INFO',
+      LOG_LEVEL: env.logLevel,
       DB_POOL_SIZE: '120',
       KAFKA_CONSUMER_CONCURRENCY: '24',
     },

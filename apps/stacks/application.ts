@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Environment, ProductionService, RouteBackend, ServiceRoute, Tenant } from '../../lib';
-import { tenantAccess, tenantQuotas } from '../config';
+import { tenantAccess } from '../config';
 import { orderApi } from '../services/order-api';
 import { gatewayStack } from './gateway';
 
@@ -14,7 +14,7 @@ export function applicationStack(stage: Construct, env: Environment): Production
   const namespace = new Chart(stage, 'namespace', { disableResourceNameHashes: true });
   const tenant = new Tenant(namespace, 'tenant', {
     name: env.namespace,
-    quota: tenantQuotas[env.name].app,
+    quota: env.quotaOf('app'),
     access: tenantAccess,
     labels: gateway?.routeNamespaceLabel,
   });

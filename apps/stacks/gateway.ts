@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Environment, MANAGED_BY, podSecurityLabels, SharedGateway } from '../../lib';
+import { clusterScoped, Environment, MANAGED_BY, podSecurityLabels, SharedGateway } from '../../lib';
 
 /** Namespace of the shared Gateway and its proxies. */
 export const GATEWAY_NAMESPACE = 'gateway';
@@ -11,12 +11,14 @@ export function gatewayStack(stage: Construct, env: Environment): SharedGateway 
   const settings = env.props.gateway;
   if (!settings) return undefined;
   const chart = new Chart(stage, 'gateway', { namespace: GATEWAY_NAMESPACE, disableResourceNameHashes: true });
-  new k8s.KubeNamespace(chart, 'Namespace', {
-    metadata: {
-      name: GATEWAY_NAMESPACE,
-      labels: { 'app.kubernetes.io/managed-by': MANAGED_BY, ...podSecurityLabels() },
-    },
-  });
+  clusterScoped(
+    new k8s.KubeNamespace(chart, 'Namespace', {
+      metadata: {
+        name: GATEWAY_NAMESPACE,
+        labels: { 'app.kubernetes.io/managed-by': MANAGED_BY, ...podSecurityLabels() },
+      },
+    }),
+  );
   return new SharedGateway(chart, 'shop', {
     gatewayClassName: settings.className,
     requireTls: settings.requireTls,

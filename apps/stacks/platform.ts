@@ -16,7 +16,7 @@ import {
   Tenant,
   VerticalScalingMode,
 } from '../../lib';
-import { tenantAccess, tenantQuotas } from '../config';
+import { tenantAccess } from '../config';
 
 /** Namespace of shared infrastructure (Redis). */
 const INFRA = 'infra';
@@ -36,7 +36,6 @@ const ORDER_API = { 'app.kubernetes.io/name': 'order-api' };
 export function platformStack(stage: Construct, env: Environment): void {
   const chart = (id: string, namespace?: string) =>
     new Chart(stage, id, { namespace, disableResourceNameHashes: true });
-  const quotas = tenantQuotas[env.name];
 
   const storage = new RetainedStorageClass(chart('platform-storage'), 'gp3-retain');
   new PriorityClasses(chart('platform-priority-classes'), 'priority-classes');
@@ -54,7 +53,7 @@ export function platformStack(stage: Construct, env: Environment): void {
       '-c',
       'exec redis-server --appendonly yes --dir /data --requirepass "$(cat /var/run/secrets/redis-auth/password)"',
     ],
-    storage: { size: env.name === 'production' ? '50Gi' : '5Gi', storageClass: storage },
+    storage: { size: env.storageOf('redis'), storageClass: storage },
     probes: {
       startup: Probe.tcp({ period: Duration.seconds(5), failureThreshold: 24 }),
       readiness: Probe.command(
@@ -106,16 +105,16 @@ export function platformStack(stage: Construct, env: Environment): void {
   });
 
   const namespaces = chart('platform-namespaces');
-  new Tenant(namespaces, 'infra', { name: INFRA, quota: quotas.infra, access: tenantAccess }).accountFor(redis);
+  new Tenant(namespaces, 'infra', { name: INFRA, quota: env.quotaOf('infra'), access: tenantAccess }).accountFor(redis);
   new Tenant(namespaces, 'batch', {
     name: BATCH,
-    quota: quotas.batch,
+    quota: env.quotaOf('batch'),
     access: tenantAccess,
     nodePool: { name: 'batch' },
   }).accountFor(nightlyReport);
   new Tenant(namespaces, 'node-agents', {
     name: NODE_AGENTS,
-    quota: quotas.nodeAgents,
+    quota: env.quotaOf('node-agents'),
     podSecurity: logCollector.podSecurityModes,
     access: { admin: tenantAccess.admin, view: tenantAccess.view },
   });

@@ -49,7 +49,7 @@ export function example(): App {
     disableResourceNameHashes: true,
   });
   const local = new LiteralSecret(devChart, 'order-db', {
-    environment: dev,
+    allowLiteralSecrets: dev.props.allowLiteralSecrets,
     data: { username: 'orders', password: 'local-only' },
   });
   // The readiness check still reports a literal Secret; say on the object why this one may exist.

@@ -1,4 +1,4 @@
-import type { ManifestSource } from '../readiness/files';
+import type { ManifestSource } from '../readiness/located';
 
 /**
  * The file in which a synth records construct paths for the cdk8s CLI (`cdk8s synth` sets

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkManifestFiles } from '../readiness/files';
+import { checkManifestFiles } from '../readiness/located';
 import { PACKS, PackName } from '../readiness/packs';
 import { parsePolicyVersion, PolicyVersionName } from '../readiness/policy-version';
 import { renderJson, renderText } from '../readiness/render';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as jsyaml from 'js-yaml';
-import type { ManifestSource } from '../readiness/files';
+import type { ManifestSource } from '../readiness/located';
 
 /** An input that cannot be read or parsed: the CLI prints it and exits with code 2. */
 export class InputError extends Error {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CheckOptions } from '../readiness/check';
-import { checkManifestFiles, LocatedReport, ManifestSource, origin } from '../readiness/files';
+import { checkManifestFiles, LocatedReport, ManifestSource, origin } from '../readiness/located';
 import { RULES_BY_ID } from '../readiness/registry';
 import { CONSTRUCT_METADATA_FILE, ConstructMetadata, violationResourceName } from './construct-metadata';
 import { parseManifestText } from './read-manifests';

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { fail, show } from './errors';
+import { assertLabelValue } from './names';
 
 /** A container image reference split into its parts. */
 export interface ImageReference {
@@ -106,4 +107,18 @@ export function assertPinnedImage(scope: IConstruct | string, prop: string, imag
     fail(scope, `${prop} ${show(image)} uses the mutable tag "latest"; pin a version such as ${example} or a digest`);
   }
   return ref;
+}
+
+/**
+ * The `app.kubernetes.io/version` label of a workload running the pinned `image`: `version` when given,
+ * else the image tag, else the last 12 characters of its digest; refused (naming `prop`) when it is
+ * not a valid label value.
+ */
+export function versionLabel(
+  scope: IConstruct | string,
+  prop: string,
+  image: ImageReference,
+  version?: string,
+): string {
+  return assertLabelValue(scope, prop, version ?? image.tag ?? image.digest!.slice(-12));
 }

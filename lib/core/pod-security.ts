@@ -8,6 +8,13 @@ export enum PodSecurityLevel {
   RESTRICTED = 'restricted',
 }
 
+/**
+ * Annotation that records why an object cannot meet the restricted Pod Security profile. Its value is
+ * the reason, in words a reviewer can check; it ships in the YAML so the audit trail travels with the
+ * object, and the readiness check treats it as a reasoned suppression of its pod-security rules.
+ */
+export const POD_SECURITY_EXEMPTION_ANNOTATION = 'cdk8s-production.io/pod-security-exemption';
+
 /** Pod Security Admission namespace labels for each mode (enforce, audit, warn). */
 export interface PodSecurityModes {
   /**
@@ -42,3 +49,16 @@ export function podSecurityLabels(modes: PodSecurityModes = {}): Record<string, 
   }
   return labels;
 }
+
+/**
+ * The modes of a namespace whose pods hold a reasoned Pod Security exemption (host paths, host
+ * network, root): `privileged` is enforced so the exempted pods are admitted, while audit and warn stay
+ * `restricted` (the pattern of the Kubernetes documentation for a namespace enforcing a looser level),
+ * so each exempted violation, and any new one, stays visible in the audit log and to whoever applies a
+ * change, instead of falling silent.
+ */
+export const EXEMPTED_NAMESPACE_MODES: PodSecurityModes = {
+  enforce: PodSecurityLevel.PRIVILEGED,
+  audit: PodSecurityLevel.RESTRICTED,
+  warn: PodSecurityLevel.RESTRICTED,
+};

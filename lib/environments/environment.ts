@@ -2,7 +2,9 @@ import { fail } from '../core/errors';
 import { assertPinnedImage } from '../core/image';
 import { assertDnsLabel } from '../core/names';
 import { ZoneSpread } from '../core/placement';
-import { ContainerResources } from '../core/resources';
+import { PolicyMode } from '../core/policy-mode';
+import { ContainerResources, parseQuantity } from '../core/resources';
+import type { TenantQuota } from '../platform/tenant';
 
 /** A Kubernetes cluster Argo CD deploys to. */
 export interface ClusterTarget {
@@ -75,12 +77,16 @@ export interface GatewaySettings {
   readonly requireTls?: boolean;
 }
 
-/** Whether policy engines block or only report violations. */
-export enum PolicyMode {
-  /** Report violations, admit the object. */
-  AUDIT = 'Audit',
-  /** Refuse violating objects. */
-  ENFORCE = 'Enforce',
+/** How much the application services log. */
+export enum LogLevel {
+  /** Everything, for development. */
+  DEBUG = 'DEBUG',
+  /** Normal operation. */
+  INFO = 'INFO',
+  /** Only what may need attention. */
+  WARN = 'WARN',
+  /** Only failures. */
+  ERROR = 'ERROR',
 }
 
 /** Everything that differs between environments, as data (what Kustomize overlays would patch). */
@@ -127,6 +133,21 @@ export interface EnvironmentProps {
    * @default - services are not exposed
    */
   readonly gateway?: GatewaySettings;
+  /**
+   * Log level of the application services.
+   * @default LogLevel.INFO
+   */
+  readonly logLevel?: LogLevel;
+  /**
+   * Volume size per stateful service name, e.g. `{ redis: '50Gi' }`.
+   * @default - none; {@link Environment.storageOf} refuses every service
+   */
+  readonly storage?: Record<string, string>;
+  /**
+   * Namespace budgets (ResourceQuota totals) per tenant, e.g. `{ app: {...}, infra: {...} }`.
+   * @default - none; {@link Environment.quotaOf} refuses every tenant
+   */
+  readonly quotas?: Record<string, TenantQuota>;
 }
 
 /** One deployment environment, validated on construction. */
@@ -162,6 +183,11 @@ export class Environment {
           this.path,
           `canaries.${service}.image "${canary.image}" is already the stable image; promotion is done: remove canaries.${service}`,
         );
+      }
+    }
+    for (const [service, size] of Object.entries(props.storage ?? {})) {
+      if (parseQuantity(size) === undefined) {
+        fail(this.path, `storage.${service} ${JSON.stringify(size)} is not a Kubernetes quantity; use e.g. "50Gi"`);
       }
     }
     if (props.peak) {
@@ -202,6 +228,27 @@ export class Environment {
       fail(this.path, `images has no entry for "${service}"; add images['${service}'] = 'registry/${service}:vX.Y.Z'`);
     }
     return image;
+  }
+
+  /** The log level of the application services. */
+  public get logLevel(): LogLevel {
+    return this.props.logLevel ?? LogLevel.INFO;
+  }
+
+  /** The volume size of stateful `service`; throws naming the environment when it has none. */
+  public storageOf(service: string): string {
+    const size = this.props.storage?.[service];
+    if (!size) fail(this.path, `storage has no entry for "${service}"; add storage['${service}'] = '10Gi'`);
+    return size;
+  }
+
+  /** The quota of `tenant`; throws naming the environment when it has none. */
+  public quotaOf(tenant: string): TenantQuota {
+    const quota = this.props.quotas?.[tenant];
+    if (!quota) {
+      fail(this.path, `quotas has no entry for "${tenant}"; add quotas['${tenant}'] with cpu and memory totals`);
+    }
+    return quota;
   }
 
   /** The canary release of `service`, if any. */

@@ -1,7 +1,6 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { recommendedLabels } from '../core/labels';
-import { ProductionService } from '../workloads/production-service';
+import { recommendedLabels, WorkloadIdentity } from '../core/labels';
 import { AlertLayer, AlertRule, assertBetween, assertPositive, thresholdSeconds, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
 import {
@@ -42,10 +41,31 @@ export interface HttpServerMetrics {
   readonly errorMatchers?: Matchers;
 }
 
+/**
+ * What {@link ServiceAlerts} needs of a service: its names, its labels and its autoscaler. A
+ * `ProductionService` is one; any workload of Deployments behind Services of the same names can be.
+ */
+export interface WatchedService {
+  /** Service name; names the PrometheusRule and its rule group. */
+  readonly name: string;
+  /** Namespace of the service and of its alerts. */
+  readonly namespace: string;
+  /** The recommended labels' values; the PrometheusRule carries them. */
+  readonly identity: WorkloadIdentity;
+  /** Deployment (and Service) names of every release track, the stable one first. */
+  readonly trackNames: readonly string[];
+  /**
+   * The HorizontalPodAutoscaler that sizes the stable track; adds the alert on an autoscaler at its
+   * maximum while latency rises.
+   * @default - no autoscaler: the replica count is fixed
+   */
+  readonly autoscaler?: { readonly name: string };
+}
+
 /** Properties of {@link ServiceAlerts}. */
 export interface ServiceAlertsProps extends AlertRulesOptions {
   /** The service the alerts watch; names and labels come from it. */
-  readonly service: ProductionService;
+  readonly service: WatchedService;
   /**
    * Availability objective; adds error-ratio recording rules and fast and slow burn-rate alerts.
    * @default - no SLO alerts
@@ -75,13 +95,13 @@ export interface ServiceAlertsProps extends AlertRulesOptions {
 export const LATENCY_P99_RECORD = 'namespace_service:http_request_duration_seconds:p99_rate5m';
 
 /**
- * The application layer for one {@link ProductionService} (guide 10.3): available replicas below
+ * The application layer for one service such as a `ProductionService` (guide 10.3): available replicas below
  * spec, autoscaler at its maximum while latency rises, crash loops, error ratio and p99 latency; with
  * an SLO, multi-window burn-rate alerts. One PrometheusRule `<service>-alerts` in the service's namespace.
  */
 export class ServiceAlerts extends AlertRules {
   /** The watched service. */
-  public readonly service: ProductionService;
+  public readonly service: WatchedService;
 
   public constructor(scope: Construct, id: string, props: ServiceAlertsProps) {
     const s = props.service;
@@ -178,7 +198,7 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
     },
   ];
   if (s.autoscaler) {
-    const hpa = { namespace: s.namespace, horizontalpodautoscaler: s.name };
+    const hpa = { namespace: s.namespace, horizontalpodautoscaler: s.autoscaler.name };
     alerts.splice(1, 0, {
       alert: 'HpaMaxedOutLatencyRising',
       expr:

@@ -1,34 +1,34 @@
 import { LabelSelector, selectorMatches } from '../core/label-selector';
+import { declaredReplicas, podTemplateOf } from '../readiness/workload';
 import { Manifest } from './yaml';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are untyped YAML data */
-
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'CronJob', 'Job'];
 
 interface Workload {
   readonly kind: string;
   readonly name: string;
   readonly namespace: string;
-  readonly labels: Record<string, string>;
+  readonly labels: Readonly<Record<string, string>>;
   readonly pod: any;
   readonly object: any;
 }
 
-function podTemplateOf(o: any): any {
-  return o.kind === 'CronJob' ? o.spec?.jobTemplate?.spec?.template : o.spec?.template;
-}
-
+/** Every object that runs pods, with its pod template: the kinds the readiness rules know, read as they read them. */
 function workloadsOf(objects: readonly Manifest[]): Workload[] {
-  return objects
-    .filter((o) => WORKLOAD_KINDS.includes(String(o.kind)))
-    .map((o: any) => ({
-      kind: o.kind,
-      name: o.metadata.name,
-      namespace: o.metadata.namespace ?? '',
-      labels: podTemplateOf(o)?.metadata?.labels ?? {},
-      pod: podTemplateOf(o)?.spec ?? {},
-      object: o,
-    }));
+  return objects.flatMap((o: any) => {
+    const template = podTemplateOf(o);
+    if (!template) return [];
+    return [
+      {
+        kind: o.kind,
+        name: o.metadata.name,
+        namespace: o.metadata.namespace ?? '',
+        labels: template.labels,
+        pod: template.spec,
+        object: o,
+      },
+    ];
+  });
 }
 
 /** Objects of one kind in one namespace; built once per summary so each workload's lookups stay cheap. */
@@ -51,7 +51,7 @@ function replicasOf(w: Workload, inNamespace: Lookup): string {
   if (hpa) return `${hpa.spec.minReplicas ?? 1}..${hpa.spec.maxReplicas} (HPA)`;
   if (w.kind === 'DaemonSet') return 'one per node';
   if (w.kind === 'CronJob') return `schedule \`${w.object.spec.schedule}\``;
-  return String(w.object.spec?.replicas ?? 1);
+  return String(declaredReplicas(w.object) ?? 1);
 }
 
 function resourcesOf(w: Workload, resource: 'cpu' | 'memory'): string {

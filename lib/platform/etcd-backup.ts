@@ -1,12 +1,13 @@
-import { ApiObject, Duration, JsonPatch } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PrometheusRule } from '../../imports/prometheusrule-monitoring.coreos.com';
+import { clusterScoped } from '../core/cluster-scoped';
 import { fail, show } from '../core/errors';
-import { assertPinnedImage } from '../core/image';
+import { assertPinnedImage, versionLabel } from '../core/image';
 import { recommendedLabels, WorkloadIdentity } from '../core/labels';
 import { assertDnsLabel, assertLabelValue } from '../core/names';
-import { PodSecurityLevel, podSecurityLabels } from '../core/pod-security';
+import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
@@ -16,6 +17,7 @@ import { RuleGroup } from '../observability/alert';
 import { AlertRules, AlertRulesOptions } from '../observability/alert-rules';
 import { etcdBackupAlertGroup } from './etcd-backup-alerts';
 import { backupScript, restoreDrillScript, SCRIPT_SAFE_VALUE } from './etcd-backup-scripts';
+import { RetainedStorageClass } from './retained-storage-class';
 
 /** Node label and taint key of control-plane nodes. */
 export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
@@ -274,7 +276,7 @@ export class EtcdBackup extends Construct {
     this.identity = {
       name: this.name,
       instance: this.name,
-      version: assertLabelValue(this, 'image', image.tag ?? image.digest!.slice(-12)),
+      version: versionLabel(this, 'image', image),
       component: 'backup',
       partOf: 'etcd',
     };
@@ -286,22 +288,19 @@ export class EtcdBackup extends Construct {
     });
     const exemption = podSecurityExemption(this, ETCD_BACKUP_EXEMPTION_REASON);
 
-    this.namespaceResource = new k8s.KubeNamespace(this, 'Namespace', {
-      metadata: {
-        name: this.namespace,
-        labels: {
-          ...recommendedLabels(this.identity),
-          // Enforce what the pods need; keep auditing against restricted so the exemption stays visible.
-          ...podSecurityLabels({
-            enforce: PodSecurityLevel.PRIVILEGED,
-            warn: PodSecurityLevel.PRIVILEGED,
-            audit: PodSecurityLevel.RESTRICTED,
-          }),
+    this.namespaceResource = clusterScoped(
+      new k8s.KubeNamespace(this, 'Namespace', {
+        metadata: {
+          name: this.namespace,
+          labels: {
+            ...recommendedLabels(this.identity),
+            // Enforce what the pods need; keep auditing and warning against restricted so the exemption stays visible.
+            ...podSecurityLabels(EXEMPTED_NAMESPACE_MODES),
+          },
+          annotations: exemption,
         },
-        annotations: exemption,
-      },
-    });
-    clusterScoped(this.namespaceResource);
+      }),
+    );
     this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
       metadata: metadata(this.name),
       automountServiceAccountToken: false,
@@ -483,15 +482,12 @@ export class EtcdBackup extends Construct {
     const options = target.claim!;
     const storageClassName = assertDnsLabel(this, 'target.storageClassName', options.storageClassName);
     const storageClass = options.provisioner
-      ? new k8s.KubeStorageClass(this, 'StorageClass', {
-          metadata: metadata(storageClassName),
+      ? new RetainedStorageClass(this, 'StorageClass', {
+          name: storageClassName,
           provisioner: options.provisioner,
-          reclaimPolicy: 'Retain',
-          volumeBindingMode: 'WaitForFirstConsumer',
-          allowVolumeExpansion: true,
-        })
+          labels: metadata(storageClassName).labels,
+        }).storageClass
       : undefined;
-    if (storageClass) clusterScoped(storageClass);
     const claim = new k8s.KubePersistentVolumeClaim(this, 'Claim', {
       metadata: metadata(this.name),
       spec: {
@@ -551,11 +547,6 @@ const DRILL_TIMING = {
   activeDeadlineSeconds: 3600,
   ttlSecondsAfterFinished: 1209600,
 };
-
-/** Drops the namespace a chart gives every object from a cluster-scoped one. */
-function clusterScoped(object: ApiObject): void {
-  object.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
-}
 
 /** The restricted container context, except that it runs as root to read root-owned 0600 files. */
 function rootWithoutCapabilities(): k8s.SecurityContext {

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { clusterScoped } from '../core/cluster-scoped';
 import { MANAGED_BY } from '../core/labels';
-import { PolicyMode } from '../environments/environment';
+import { PolicyMode } from '../core/policy-mode';
 
 /**
  * The subset of Kyverno's `kyverno.io/v1` ClusterPolicy this library writes. Kyverno's generated binding
@@ -106,7 +107,7 @@ export interface KyvernoClusterPolicyProps {
   readonly background?: boolean;
 }
 
-/** A Kyverno ClusterPolicy (cluster-scoped: put it in a chart without a namespace). */
+/** A Kyverno ClusterPolicy (cluster-scoped: it carries no namespace, in whatever chart it is created). */
 export class KyvernoClusterPolicy extends ApiObject {
   /** apiVersion and kind. */
   public static readonly GVK = { apiVersion: 'kyverno.io/v1', kind: 'ClusterPolicy' };
@@ -121,5 +122,6 @@ export class KyvernoClusterPolicy extends ApiObject {
       },
       spec: { background: props.background ?? true, rules: props.rules },
     });
+    clusterScoped(this);
   }
 }

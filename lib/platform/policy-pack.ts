@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { assertDnsLabel } from '../core/names';
-import { PolicyMode } from '../environments/environment';
+import { PolicyMode } from '../core/policy-mode';
 import { KyvernoClusterPolicy, KyvernoMatch } from './kyverno-cluster-policy';
 import { POLICY_CATALOGUE, PolicyDefinition } from './kyverno-policies';
 
@@ -43,7 +43,7 @@ export interface PolicyPackProps {
  * limits, pinned images, the restricted security context, own ServiceAccounts, no cluster-admin for
  * ServiceAccounts, readiness probes on Deployments. Every rule carries the environment's failure action
  * (`validate.failureAction`, which replaces the deprecated `spec.validationFailureAction`).
- * Cluster-scoped: put the pack in a chart without a namespace.
+ * Cluster-scoped: its policies carry no namespace, in whatever chart the pack is created.
  */
 export class PolicyPack extends Construct {
   /** The policies, by name. */

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { clusterScoped } from '../core/cluster-scoped';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsSubdomainName } from '../core/names';
@@ -48,13 +49,15 @@ export class PriorityClasses extends Construct {
       if (this.classes[tier.name]) {
         fail(this, `${prop} "${tier.name}" is declared twice; give each tier a unique name`);
       }
-      this.classes[tier.name] = new k8s.KubePriorityClass(this, tier.name, {
-        metadata: { name: tier.name, labels: { 'app.kubernetes.io/managed-by': MANAGED_BY } },
-        value: tier.value,
-        preemptionPolicy: tier.preemption,
-        globalDefault: false,
-        description: tier.description,
-      });
+      this.classes[tier.name] = clusterScoped(
+        new k8s.KubePriorityClass(this, tier.name, {
+          metadata: { name: tier.name, labels: { 'app.kubernetes.io/managed-by': MANAGED_BY } },
+          value: tier.value,
+          preemptionPolicy: tier.preemption,
+          globalDefault: false,
+          description: tier.description,
+        }),
+      );
     });
   }
 }

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { clusterScoped } from '../core/cluster-scoped';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel } from '../core/names';
 
@@ -17,9 +18,16 @@ export interface RetainedStorageClassProps {
   readonly provisioner?: string;
   /**
    * Driver parameters.
-   * @default { type: 'gp3', fsType: 'ext4' }
+   * @default - { type: 'gp3', fsType: 'ext4' } for the default provisioner, none for another (gp3 means
+   * nothing to other drivers)
    */
   readonly parameters?: Record<string, string>;
+  /**
+   * Labels besides `app.kubernetes.io/managed-by`, e.g. the recommended labels of the construct that
+   * needs the class.
+   * @default - `app.kubernetes.io/managed-by` only
+   */
+  readonly labels?: Record<string, string>;
   /**
    * Mark it as the cluster's default class.
    * @default false
@@ -27,10 +35,13 @@ export interface RetainedStorageClassProps {
   readonly isDefault?: boolean;
 }
 
+/** The AWS EBS CSI driver, the guide's provisioner. */
+const DEFAULT_PROVISIONER = 'ebs.csi.aws.com';
+
 /**
  * A StorageClass for data that must outlive its claim (guide 8.1): `reclaimPolicy: Retain`, volume
  * expansion allowed, and `WaitForFirstConsumer` binding so a volume is created in the zone of its pod.
- * Cluster-scoped: put it in a chart without a namespace.
+ * Cluster-scoped: it carries no namespace, in whatever chart it is created.
  */
 export class RetainedStorageClass extends Construct {
   /** The StorageClass name. */
@@ -41,17 +52,21 @@ export class RetainedStorageClass extends Construct {
   public constructor(scope: Construct, id: string, props: RetainedStorageClassProps = {}) {
     super(scope, id);
     this.name = assertDnsLabel(this, 'name', props.name ?? id);
-    this.storageClass = new k8s.KubeStorageClass(this, 'Resource', {
-      metadata: {
-        name: this.name,
-        labels: { 'app.kubernetes.io/managed-by': MANAGED_BY },
-        annotations: props.isDefault ? { 'storageclass.kubernetes.io/is-default-class': 'true' } : undefined,
-      },
-      provisioner: props.provisioner ?? 'ebs.csi.aws.com',
-      parameters: props.parameters ?? { type: 'gp3', fsType: 'ext4' },
-      reclaimPolicy: 'Retain',
-      allowVolumeExpansion: true,
-      volumeBindingMode: 'WaitForFirstConsumer',
-    });
+    const provisioner = props.provisioner ?? DEFAULT_PROVISIONER;
+    this.storageClass = clusterScoped(
+      new k8s.KubeStorageClass(this, 'Resource', {
+        metadata: {
+          name: this.name,
+          labels: { ...props.labels, 'app.kubernetes.io/managed-by': MANAGED_BY },
+          annotations: props.isDefault ? { 'storageclass.kubernetes.io/is-default-class': 'true' } : undefined,
+        },
+        provisioner,
+        parameters:
+          props.parameters ?? (provisioner === DEFAULT_PROVISIONER ? { type: 'gp3', fsType: 'ext4' } : undefined),
+        reclaimPolicy: 'Retain',
+        allowVolumeExpansion: true,
+        volumeBindingMode: 'WaitForFirstConsumer',
+      }),
+    );
   }
 }

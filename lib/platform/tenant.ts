@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { clusterScoped } from '../core/cluster-scoped';
 import { fail, show } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel } from '../core/names';
@@ -131,7 +132,7 @@ export const DEFAULT_TOLERATIONS_ANNOTATION = 'scheduler.alpha.kubernetes.io/def
  * ResourceQuota and LimitRange, a default-deny NetworkPolicy with DNS allowed, RoleBindings of the
  * built-in admin/edit/view roles to groups, and optionally a dedicated node pool.
  * Declare its workloads with {@link Tenant.accountFor} so a quota too small for them fails at synth time.
- * The namespace is cluster-scoped: put the tenant in a chart without a namespace.
+ * The Namespace is cluster-scoped and carries no namespace, in whatever chart the tenant is created.
  */
 export class Tenant extends Construct {
   /** Namespace name. */
@@ -159,17 +160,19 @@ export class Tenant extends Construct {
     containerResources(this, 'quota', props.quota);
     if (props.quota.storage !== undefined) assertQuantity(this, 'quota.storage', props.quota.storage, 'storage');
 
-    this.namespace = new k8s.KubeNamespace(this, 'Resource', {
-      metadata: {
-        name: this.name,
-        labels: {
-          ...props.labels,
-          'app.kubernetes.io/managed-by': MANAGED_BY,
-          ...podSecurityLabels(props.podSecurity),
+    this.namespace = clusterScoped(
+      new k8s.KubeNamespace(this, 'Resource', {
+        metadata: {
+          name: this.name,
+          labels: {
+            ...props.labels,
+            'app.kubernetes.io/managed-by': MANAGED_BY,
+            ...podSecurityLabels(props.podSecurity),
+          },
+          annotations: props.nodePool ? nodePoolAnnotations(this, props.nodePool) : undefined,
         },
-        annotations: props.nodePool ? nodePoolAnnotations(this, props.nodePool) : undefined,
-      },
-    });
+      }),
+    );
     const metadata = (name: string): k8s.ObjectMeta => ({
       name,
       namespace: this.name,

@@ -7,6 +7,6 @@ export * from './suppressions';
 export * from './registry';
 export * from './packs';
 export * from './check';
-export * from './files';
+export * from './located';
 export * from './render';
 export * from './reference';

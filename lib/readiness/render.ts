@@ -1,6 +1,6 @@
 import type { Finding } from './check';
-import type { LocatedReport, Location } from './files';
-import { origin } from './files';
+import type { LocatedReport, Location } from './located';
+import { origin } from './located';
 
 /** A finding as the JSON output shows it. */
 export interface FindingJson {

@@ -1,3 +1,4 @@
+import { POD_SECURITY_EXEMPTION_ANNOTATION } from '../core/pod-security';
 import { at, record, text } from './object';
 import type { KubeObject } from './types';
 
@@ -7,9 +8,10 @@ export const SUPPRESS_ANNOTATION = 'cdk8s-production.io/suppress';
 /**
  * The annotation with which a workload declares itself exempt from the Pod Security profile, stating
  * what and why (e.g. a node agent's host paths). It suppresses every `pss-*` rule on that object, with
- * the annotation's text as the reason, just as the namespace's Pod Security labels admit it.
+ * the annotation's text as the reason, just as the namespace's Pod Security labels admit it. The same
+ * key as {@link POD_SECURITY_EXEMPTION_ANNOTATION}, which the constructs write.
  */
-export const POD_SECURITY_EXEMPTION = 'cdk8s-production.io/pod-security-exemption';
+export const POD_SECURITY_EXEMPTION = POD_SECURITY_EXEMPTION_ANNOTATION;
 
 /** The shortest reason a suppression may give. */
 export const MIN_REASON_LENGTH = 10;

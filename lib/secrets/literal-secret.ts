@@ -4,13 +4,16 @@ import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel } from '../core/names';
-import { Environment } from '../environments/environment';
-import { sortedRecord } from '../core/records';
+import { sortedRecord } from '../core/values';
 
 /** Properties of a {@link LiteralSecret}. */
 export interface LiteralSecretProps {
-  /** The environment being synthesized; its `allowLiteralSecrets` decides whether this Secret may exist. */
-  readonly environment: Environment;
+  /**
+   * Whether the environment being synthesized admits Secrets with literal data: pass its
+   * `allowLiteralSecrets` (true for local development only).
+   * @default false
+   */
+  readonly allowLiteralSecrets?: boolean;
   /** Key to value, written into the manifest (and so into Git) as it is. */
   readonly data: Record<string, string>;
   /**
@@ -36,11 +39,10 @@ export class LiteralSecret extends Construct {
 
   public constructor(scope: Construct, id: string, props: LiteralSecretProps) {
     super(scope, id);
-    const env = props.environment;
-    if (!(env.props.allowLiteralSecrets ?? false)) {
+    if (!(props.allowLiteralSecrets ?? false)) {
       fail(
         this,
-        `data holds literal secret values, which environment "${env.name}" refuses (allowLiteralSecrets is false); ` +
+        `data holds literal secret values, which this environment refuses (allowLiteralSecrets is false); ` +
           `keep the value in the external secret store and pass it through the secrets prop of the workload ` +
           `(an ExternalSecret), or set allowLiteralSecrets: true for a development environment only`,
       );

@@ -2,15 +2,14 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
 import { fail } from '../core/errors';
-import { assertPinnedImage } from '../core/image';
+import { assertPinnedImage, versionLabel } from '../core/image';
 import { selectorLabels, WorkloadIdentity } from '../core/labels';
-import { assertLabelValue } from '../core/names';
 import { Peer } from '../core/network';
 import { ResourceQuantities } from '../core/resources';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { metadataFactory, PodTemplateOptions, restrictedPodTemplate } from './pod-template';
-import { httpClusterIpService } from './http-service';
-import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
+import { httpClusterIpService } from './http-service-builder';
+import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
 import { admitPeer, WorkloadTraffic, workloadNetworkPolicy } from './workload-network-policy';
 
 /** A second, smaller release track of a service that receives a share of its traffic. */
@@ -113,7 +112,7 @@ export class CanaryTrack extends Construct {
     this.identity = {
       ...props.stableIdentity,
       instance: this.name,
-      version: assertLabelValue(this, 'canary.version', image.tag ?? image.digest!.slice(-12)),
+      version: versionLabel(this, 'canary.version', image),
     };
     this.selector = selectorLabels(this.identity);
     const metadata = metadataFactory(this.namespace, this.identity);

@@ -11,7 +11,7 @@ import {
   podResources,
   ResourceQuantities,
 } from '../core/resources';
-import { envVars } from '../core/records';
+import { envVars } from '../core/values';
 import { restrictedContainerSecurityContext, TMP_MOUNT, TMP_VOLUME } from '../core/security';
 import { PodVolume, VolumeMountOptions } from '../core/volumes';
 

@@ -3,14 +3,14 @@ import { Construct } from 'constructs';
 import { resolvePodExtensions } from './containers';
 import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
-import { POD_SECURITY_EXEMPTION_ANNOTATION } from '../core/pod-security-exemption';
+import { podSecurityExemption } from '../core/pod-security-exemption';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
 import { assertPort } from '../core/ports';
-import { PodSecurityLevel, PodSecurityModes } from '../core/pod-security';
+import { EXEMPTED_NAMESPACE_MODES, PodSecurityModes } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
+import { intOrPercent } from '../core/values';
 import {
-  intOrPercent,
   metadataFactory,
   workloadServiceAccount,
   resolveProbes,
@@ -105,10 +105,8 @@ export class NodeAgent extends WorkloadConstruct {
     const containerPort = assertPort(this, 'containerPort', props.containerPort ?? 8080);
     const hostPaths = this.resolveHostPaths(props.hostPaths ?? []);
     this.exemption = hostPaths.length > 0 ? hostPaths.map((h) => h.description).join('; ') : undefined;
-    this.podSecurityModes = this.exemption
-      ? { enforce: PodSecurityLevel.PRIVILEGED, audit: PodSecurityLevel.RESTRICTED, warn: PodSecurityLevel.RESTRICTED }
-      : {};
-    const annotations = this.exemption ? { [POD_SECURITY_EXEMPTION_ANNOTATION]: this.exemption } : undefined;
+    this.podSecurityModes = this.exemption ? { ...EXEMPTED_NAMESPACE_MODES } : {};
+    const annotations = this.exemption ? podSecurityExemption(this, this.exemption) : undefined;
 
     const metadata = metadataFactory(this.namespace, this.identity);
     this.serviceAccount = workloadServiceAccount(this, props.serviceAccount, metadata(this.name), false);

@@ -2,10 +2,10 @@ import { Chart, Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../core/errors';
-import { assertPinnedImage, ImageReference } from '../core/image';
+import { assertPinnedImage, ImageReference, versionLabel } from '../core/image';
 import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
-import { assertDnsLabel, assertDnsSubdomainName, assertLabelValue } from '../core/names';
-import { envVars } from '../core/records';
+import { assertDnsLabel, assertDnsSubdomainName } from '../core/names';
+import { envVars } from '../core/values';
 import { NamedObject } from '../core/named-object';
 import { PodPlacement } from '../core/placement';
 import { PriorityTier } from '../core/priority';
@@ -116,7 +116,7 @@ export function resolveWorkloadNaming(
   const identity: WorkloadIdentity = {
     name,
     instance: name,
-    version: assertLabelValue(scope, 'version', props.version ?? image.tag ?? image.digest!.slice(-12)),
+    version: versionLabel(scope, 'version', image, props.version),
     component: assertDnsLabel(scope, 'component', props.component ?? defaultComponent),
     partOf: assertDnsLabel(scope, 'partOf', props.partOf ?? name),
   };
@@ -316,9 +316,4 @@ export function workloadServiceAccount(
     return given;
   }
   return new k8s.KubeServiceAccount(scope, 'ServiceAccount', { metadata, automountServiceAccountToken });
-}
-
-/** A count or a percentage such as `'25%'`, in its Kubernetes form. */
-export function intOrPercent(value: number | string): k8s.IntOrString {
-  return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
 }

@@ -16,8 +16,8 @@ import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
-import { sortedRecord } from '../core/records';
 import { ResourceQuantities } from '../core/resources';
+import { intOrPercent, sortedRecord } from '../core/values';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
   metadataFactory,
@@ -27,12 +27,11 @@ import {
   PodTemplateOptions,
   restrictedPodTemplate,
   ServiceProbes,
-  intOrPercent,
   WorkloadProps,
 } from './pod-template';
 import { CanaryOptions, CanaryTrack } from './canary-track';
-import { httpClusterIpService } from './http-service';
-import { httpServiceMonitor, MonitoringOptions } from './service-monitor';
+import { httpClusterIpService } from './http-service-builder';
+import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
 import { admitPeer, workloadNetworkPolicy } from './workload-network-policy';
 import { TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 

@@ -1,4 +1,4 @@
-import { Environment, EnvironmentProps, Environments, PolicyMode, ZoneSpread } from '../../lib';
+import { Environment, EnvironmentProps, Environments, LogLevel, PolicyMode, ZoneSpread } from '../../lib';
 
 const base: EnvironmentProps = {
   name: 'production',
@@ -65,6 +65,41 @@ describe('Environment', () => {
   test('names the missing service when asked for an image it does not pin', () => {
     expect(() => new Environment(base).imageOf('payment')).toThrow(
       `[environments/production] images has no entry for "payment"; add images['payment'] = 'registry/payment:vX.Y.Z'`,
+    );
+  });
+});
+
+describe('Environment data beyond capacity', () => {
+  const quota = { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '8Gi' } };
+  const env = new Environment({
+    ...base,
+    logLevel: LogLevel.WARN,
+    storage: { redis: '50Gi' },
+    quotas: { infra: quota },
+  });
+
+  test('holds the log level, INFO unless given', () => {
+    expect(env.logLevel).toBe('WARN');
+    expect(new Environment(base).logLevel).toBe('INFO');
+  });
+
+  test('holds the volume size of each stateful service and refuses an unknown one', () => {
+    expect(env.storageOf('redis')).toBe('50Gi');
+    expect(() => env.storageOf('postgres')).toThrow(
+      `[environments/production] storage has no entry for "postgres"; add storage['postgres'] = '10Gi'`,
+    );
+  });
+
+  test('refuses a volume size that is no quantity', () => {
+    expect(() => new Environment({ ...base, storage: { redis: '50 GB' } })).toThrow(
+      '[environments/production] storage.redis "50 GB" is not a Kubernetes quantity; use e.g. "50Gi"',
+    );
+  });
+
+  test('holds the quota of each tenant and refuses an unknown one', () => {
+    expect(env.quotaOf('infra')).toBe(quota);
+    expect(() => env.quotaOf('batch')).toThrow(
+      `[environments/production] quotas has no entry for "batch"; add quotas['batch'] with cpu and memory totals`,
     );
   });
 });

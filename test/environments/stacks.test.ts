@@ -1,6 +1,9 @@
-import { diffValues, Manifest } from '../../lib';
+import * as fs from 'fs';
+import * as path from 'path';
+import { diffValues, Manifest, renderOutput } from '../../lib';
 import { environments } from '../../apps/config';
 import { buildOutput } from '../../apps/synth';
+import { listFiles, ROOT } from '../support/manifests';
 
 const output = buildOutput();
 const objectsIn = (env: string): Manifest[] =>
@@ -84,4 +87,26 @@ test('dev and production differ exactly where the environment model says', () =>
 
 test('writes a summary per environment next to its manifests', () => {
   expect(output.texts.map((t) => t.path)).toEqual(['dev/SUMMARY.md', 'staging/SUMMARY.md', 'production/SUMMARY.md']);
+});
+
+test('the shared build is what synth writes: the committed dist/, byte for byte', () => {
+  const dist = path.join(ROOT, 'dist');
+  const files = renderOutput(output.manifests, output.texts);
+  expect([...files.keys()].sort()).toEqual(listFiles(dist).sort());
+  for (const [file, content] of files) expect(fs.readFileSync(path.join(dist, file), 'utf8')).toBe(content);
+});
+
+test('the shared build checks each output folder on its own and says what it holds', () => {
+  expect(output.folders.map((f) => f.folder)).toEqual(['dev', 'staging', 'production', 'argocd', 'bootstrap']);
+  for (const summary of output.folders) {
+    const files = output.manifests.filter((f) => f.path.startsWith(`${summary.folder}/`));
+    expect(summary).toEqual({
+      folder: summary.folder,
+      files: files.length,
+      objects: files.reduce((n, f) => n + f.objects.length, 0),
+      exemptions: expect.any(Number),
+    });
+  }
+  // The node agents and the etcd backup carry reasoned Pod Security exemptions.
+  expect(output.folders.find((f) => f.folder === 'production')!.exemptions).toBeGreaterThan(0);
 });

@@ -120,6 +120,29 @@ describe('ServiceAlerts options', () => {
     expect(alertNames(rule)).not.toContain('HpaMaxedOutLatencyRising');
   });
 
+  test('watch any service of the right shape, not only a ProductionService', () => {
+    const objects = synthChart((chart: Chart) => {
+      new ServiceAlerts(chart, 'checkout-alerts', {
+        service: {
+          name: 'checkout',
+          namespace: 'shop',
+          identity: { name: 'checkout', instance: 'checkout', version: 'v2.0.0', component: 'api', partOf: 'shop' },
+          trackNames: ['checkout', 'checkout-canary'],
+          autoscaler: { name: 'checkout-hpa' },
+        },
+      });
+    });
+    const rule = findObject(objects, 'PrometheusRule', 'checkout-alerts');
+    expect(rule.metadata.namespace).toBe('shop');
+    expect(rule.metadata.labels).toMatchObject({ 'app.kubernetes.io/version': 'v2.0.0' });
+    const rules = rule.spec.groups[0].rules;
+    const byName = (n: string) => rules.find((r: any) => r.alert === n);
+    expect(byName('ServiceErrorRatioHigh').expr).toContain('service=~"checkout|checkout-canary"');
+    expect(byName('HpaMaxedOutLatencyRising').expr).toContain(
+      'kube_horizontalpodautoscaler_spec_max_replicas{namespace="shop",horizontalpodautoscaler="checkout-hpa"}',
+    );
+  });
+
   test('thresholds, metric names and the runbook base URL are props', () => {
     const rule = findObject(
       build({

@@ -41,6 +41,26 @@ test('names a workload peer when a policy selects pods of another workload', () 
   expect(text).toMatch(/\| Deployment shop\/web \|.*\| unrestricted \| unrestricted \|/);
 });
 
+test('lists every kind that runs pods, as the readiness rules read them', () => {
+  const labels = { app: 'debug' };
+  const template = { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'x:1' }] } };
+  const text = renderSummary('shop', [
+    { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'debug', namespace: 'shop', labels }, spec: template.spec },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'legacy', namespace: 'shop' },
+      spec: { replicas: 2, template },
+    },
+    { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate', namespace: 'shop' }, spec: { template } },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop' } },
+  ]);
+  expect(text).toContain('| Job shop/migrate | 1 |');
+  expect(text).toContain('| ReplicaSet shop/legacy | 2 |');
+  expect(text).toContain('| Pod shop/debug | 1 |');
+  expect(text).not.toContain('ConfigMap');
+});
+
 function deployment(name: string, labels: Record<string, string>) {
   return {
     apiVersion: 'apps/v1',

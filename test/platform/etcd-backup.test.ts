@@ -7,8 +7,10 @@ import {
   DEFAULT_RUNBOOK_BASE_URL,
   EtcdBackup,
   EtcdBackupProps,
+  EXEMPTED_NAMESPACE_MODES,
   Manifest,
   POD_SECURITY_EXEMPTION_ANNOTATION,
+  podSecurityLabels,
   toYaml,
 } from '../../lib';
 import { findObject, synthChart, validateManifests } from '../support/manifests';
@@ -51,13 +53,15 @@ describe('EtcdBackup with the defaults', () => {
     expect(findObject(objects, 'ServiceAccount', 'etcd-backup').automountServiceAccountToken).toBe(false);
   });
 
-  test('labels the namespace privileged for enforcement, audits it as restricted, and says why in an annotation', () => {
+  test('labels the namespace privileged for enforcement, audits and warns as restricted, and says why in an annotation', () => {
     const ns = findObject(objects, 'Namespace', 'etcd-backup');
     expect(ns.metadata.labels).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'privileged',
-      'pod-security.kubernetes.io/warn': 'privileged',
+      'pod-security.kubernetes.io/warn': 'restricted',
       'pod-security.kubernetes.io/audit': 'restricted',
     });
+    // The same modes as the namespace of any other exempted workload (a NodeAgent with host paths).
+    expect(ns.metadata.labels).toMatchObject(podSecurityLabels(EXEMPTED_NAMESPACE_MODES));
     for (const o of [ns, backup, drill, backup.spec.jobTemplate.spec.template, drill.spec.jobTemplate.spec.template]) {
       expect(o.metadata.annotations[POD_SECURITY_EXEMPTION_ANNOTATION]).toMatch(
         /^etcd backup and restore drill: the backup uses hostNetwork .* run as root \(uid 0\) because the PKI keys and the snapshots are root-owned/,
@@ -219,10 +223,14 @@ describe('EtcdBackup options', () => {
       }),
     });
     const storageClass = findObject(objects, 'StorageClass', 'etcd-backup-retain');
+    // A RetainedStorageClass, labelled as part of the backup.
     expect(storageClass).toMatchObject({
       provisioner: 'ebs.csi.aws.com',
+      parameters: { type: 'gp3', fsType: 'ext4' },
       reclaimPolicy: 'Retain',
+      allowVolumeExpansion: true,
       volumeBindingMode: 'WaitForFirstConsumer',
+      metadata: { labels: { 'app.kubernetes.io/name': 'etcd-backup-retain', 'app.kubernetes.io/part-of': 'etcd' } },
     });
     expect(storageClass.metadata.namespace).toBeUndefined();
     expect(findObject(objects, 'PersistentVolumeClaim', 'etcd-backup').spec).toEqual({

@@ -41,4 +41,30 @@ describe('RetainedStorageClass', () => {
     expect(other.metadata.annotations).toEqual({ 'storageclass.kubernetes.io/is-default-class': 'true' });
     expect(other.reclaimPolicy).toBe('Retain');
   });
+
+  test('gives another provisioner no gp3 parameters, which only the EBS driver understands', () => {
+    const other = findObject(
+      synthClusterChart((chart) => new RetainedStorageClass(chart, 'ssd', { provisioner: 'pd.csi.storage.gke.io' })),
+      'StorageClass',
+      'ssd',
+    );
+    expect(other).not.toHaveProperty('parameters');
+  });
+
+  test('adds labels and keeps managed-by', () => {
+    const labelled = findObject(
+      synthClusterChart(
+        (chart) =>
+          new RetainedStorageClass(chart, 'ssd', {
+            labels: { 'app.kubernetes.io/part-of': 'etcd', 'app.kubernetes.io/managed-by': 'someone-else' },
+          }),
+      ),
+      'StorageClass',
+      'ssd',
+    );
+    expect(labelled.metadata.labels).toEqual({
+      'app.kubernetes.io/part-of': 'etcd',
+      'app.kubernetes.io/managed-by': 'cdk8s-production',
+    });
+  });
 });

@@ -1,31 +1,10 @@
-import {
-  Environment,
-  LiteralSecret,
-  PolicyMode,
-  ProductionService,
-  ProductionServiceProps,
-  ZoneSpread,
-} from '../../lib';
+import { LiteralSecret, ProductionService, ProductionServiceProps } from '../../lib';
 import { findObject, synthChart } from '../support/manifests';
 
 const service: ProductionServiceProps = {
   image: 'registry.example.com/order-api:v4.2.1',
   resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } },
 };
-
-function environment(name: string, allowLiteralSecrets?: boolean): Environment {
-  return new Environment({
-    name,
-    namespace: name,
-    clusters: [{ name, server: `https://${name}.example.com` }],
-    images: {},
-    capacity: {},
-    nodePool: 'general',
-    zoneSpread: ZoneSpread.BEST_EFFORT,
-    policyMode: PolicyMode.ENFORCE,
-    allowLiteralSecrets,
-  });
-}
 
 describe('ProductionService secrets through External Secrets', () => {
   const objects = synthChart(
@@ -76,23 +55,20 @@ describe('ProductionService secrets through External Secrets', () => {
 describe('LiteralSecret', () => {
   test('is allowed where the environment allows literal secrets', () => {
     const objects = synthChart(
-      (chart) => new LiteralSecret(chart, 'dev-token', { environment: environment('dev', true), data: { token: 'x' } }),
+      (chart) => new LiteralSecret(chart, 'dev-token', { allowLiteralSecrets: true, data: { token: 'x' } }),
       'dev',
     );
     expect(findObject(objects, 'Secret', 'dev-token')).toMatchObject({ type: 'Opaque', stringData: { token: 'x' } });
   });
 
-  test('is refused in production', () => {
+  test.each([
+    ['says nothing about literal secrets', {}],
+    ['refuses them', { allowLiteralSecrets: false }],
+  ])('is refused where the environment %s', (_, allow) => {
     expect(() =>
-      synthChart(
-        (chart) =>
-          new LiteralSecret(chart, 'db-password', {
-            environment: environment('production'),
-            data: { password: 'hunter2' },
-          }),
-      ),
+      synthChart((chart) => new LiteralSecret(chart, 'db-password', { ...allow, data: { password: 'hunter2' } })),
     ).toThrow(
-      '[production/test/db-password] data holds literal secret values, which environment "production" refuses (allowLiteralSecrets is false); ' +
+      '[production/test/db-password] data holds literal secret values, which this environment refuses (allowLiteralSecrets is false); ' +
         'keep the value in the external secret store and pass it through the secrets prop of the workload (an ExternalSecret), ' +
         'or set allowLiteralSecrets: true for a development environment only',
     );

@@ -1,46 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, App, Chart } from 'cdk8s';
-import { Construct } from 'constructs';
-import { collectManifests, writeOutput } from '../../lib';
-
-function configMap(scope: Construct, id: string): ApiObject {
-  return new ApiObject(scope, id, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: id } });
-}
-
-describe('collectManifests', () => {
-  test('writes one file per chart in construct order, with a nested chart in its own file', () => {
-    const app = new App();
-    const stage = new Construct(app, 'prod');
-    const outer = new Chart(stage, 'outer', { disableResourceNameHashes: true });
-    configMap(outer, 'a');
-    const inner = new Chart(outer, 'inner', { disableResourceNameHashes: true });
-    configMap(inner, 'b');
-    configMap(outer, 'c');
-    const other = new Chart(stage, 'other', { disableResourceNameHashes: true });
-    configMap(other, 'd');
-    new Chart(stage, 'empty');
-
-    const files = collectManifests(app).map((f) => ({
-      path: f.path,
-      names: f.objects.map((o) => (o.metadata as { name: string }).name),
-    }));
-    expect(files).toEqual([
-      { path: 'prod/outer.yaml', names: ['a', 'c'] },
-      { path: 'prod/outer/inner.yaml', names: ['b'] },
-      { path: 'prod/other.yaml', names: ['d'] },
-    ]);
-  });
-
-  test('reports every validation error of the tree at once', () => {
-    const app = new App();
-    const chart = new Chart(app, 'c');
-    chart.node.addValidation({ validate: () => ['first problem'] });
-    new Construct(chart, 'x').node.addValidation({ validate: () => ['second problem'] });
-    expect(() => collectManifests(app)).toThrow('Validation failed:\n  [c] first problem\n  [c/x] second problem');
-  });
-});
+import { renderOutput, writeOutput } from '../../lib';
 
 describe('writeOutput', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-write-'));
@@ -56,6 +17,15 @@ describe('writeOutput', () => {
       ['dev', 'dev/SUMMARY.md', 'dev/a.yaml'].map((p) => p.split('/').join(path.sep)),
     );
     expect(fs.readFileSync(path.join(outdir, 'dev', 'a.yaml'), 'utf8')).toBe('kind: ConfigMap\nmetadata:\n  name: a\n');
+  });
+
+  test('writes exactly what renderOutput renders, which is what a diff compares', () => {
+    const manifests = [manifest('dev/a.yaml', 'a'), manifest('dev/b.yaml', 'b')];
+    const texts = [{ path: 'dev/SUMMARY.md', content: '# dev\n' }];
+    writeOutput(outdir, manifests, texts);
+    const rendered = renderOutput(manifests, texts);
+    expect([...rendered.keys()]).toEqual(['dev/a.yaml', 'dev/b.yaml', 'dev/SUMMARY.md']);
+    for (const [file, content] of rendered) expect(fs.readFileSync(path.join(outdir, file), 'utf8')).toBe(content);
   });
 
   test('does not rewrite a file whose content is unchanged, and rewrites one that changed', () => {
