@@ -1,13 +1,25 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
+import { ConfigMap } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
+  collectManifests,
+  LiteralSecret,
+  NodeAgent,
+  NodeAgentProps,
+  Peer,
+  Probe,
   ProductionService,
   ProductionServiceProps,
   StatefulService,
   StatefulServiceProps,
+  ScheduledJob,
+  ScheduledJobProps,
+  ServiceRoute,
+  SharedGateway,
   Tenant,
   TenantProps,
 } from '../lib';
+import { validateObjects } from './support/manifests';
 
 // Every case goes through the public API as a consumer would. A refused case names the construct
 // path, the prop, the value and the fix; an accepted case synthesizes without an error.
@@ -161,7 +173,396 @@ const silent: Case[] = [
   ],
 ];
 
-export const CASES: Record<string, Case[]> = { quantities, silent };
+const hex = (n: number) => 'ab12'.repeat(32).slice(0, n);
+
+/** Image references by the OCI distribution grammar. */
+const images: Case[] = [
+  [
+    'an upper-case repository',
+    service({ image: 'registry.example.com/Shop/Catalog:v2.0.1' }),
+    '[shop/services/catalog] image "registry.example.com/Shop/Catalog:v2.0.1" has an upper-case repository path "Shop"; repository paths are lower case: registry.example.com/shop/catalog:v2.0.1',
+  ],
+  [
+    'a sha256 digest of 63 hex digits',
+    service({ image: `registry.example.com/catalog@sha256:${hex(63)}` }),
+    '[shop/services/catalog] image "registry.example.com/catalog@sha256:' +
+      hex(63) +
+      '" has a sha256 digest of 63 hex digits; a sha256 digest has exactly 64',
+  ],
+  [
+    'a digest in upper case',
+    service({ image: `registry.example.com/catalog@sha256:${hex(64).toUpperCase()}` }),
+    'has upper-case hex digits in its sha256 digest; registries write them in lower case',
+  ],
+  [
+    'a digest without an algorithm',
+    service({ image: `registry.example.com/catalog@${hex(64)}` }),
+    'has a malformed digest; use @sha256:<64 hex digits>',
+  ],
+  [
+    'no tag',
+    service({ image: 'registry.example.com/catalog' }),
+    '[shop/services/catalog] image "registry.example.com/catalog" has no tag, so it means "latest"; pin a version such as registry.example.com/catalog:v1.2.3 or a digest',
+  ],
+  ['the latest tag', service({ image: 'registry.example.com/catalog:latest' }), 'uses the mutable tag "latest"'],
+  ['a tag starting with a dot', service({ image: 'registry.example.com/catalog:.v1' }), 'has a malformed tag'],
+  [
+    'a tag of 129 characters',
+    service({ image: `registry.example.com/catalog:v${'1'.repeat(128)}` }),
+    'has a malformed tag',
+  ],
+  [
+    'a path with a double dash and dot',
+    service({ image: 'registry.example.com/shop/catalog..api:v1' }),
+    'has a malformed repository path "catalog..api"',
+  ],
+  [
+    'a registry port that is not a number',
+    service({ image: 'registry.example.com:http/catalog:v1' }),
+    'has a malformed registry host "registry.example.com:http"',
+  ],
+  ['spaces', service({ image: 'registry.example.com/catalog :v1' }), 'is not an image reference'],
+  ['a sha256 digest of 64 hex digits', service({ image: `registry.example.com/catalog@sha256:${hex(64)}` })],
+  ['a tag and a digest', service({ image: `registry.example.com/catalog:v2.0.1@sha256:${hex(64)}` })],
+  ['a sha512 digest', service({ image: `registry.example.com/catalog@sha512:${hex(128)}` })],
+  ['a registry with a port', service({ image: 'localhost:5000/catalog:v2.0.1' })],
+  ['an upper-case registry host', service({ image: 'Registry.Example.com/catalog:v2.0.1' })],
+  ['a Docker Hub library image', service({ image: 'redis:7.4.2' })],
+  ['separators __, . and - in a path', service({ image: 'registry.example.com/shop__team/catalog.api-v2:2025_01' })],
+];
+
+const job = (props: Partial<ScheduledJobProps>) => () =>
+  new ScheduledJob(chart(), 'nightly', { image, resources, schedule: '0 3 * * *', ...props });
+const agent = (props: Partial<NodeAgentProps>) => () => new NodeAgent(chart(), 'agent', { image, resources, ...props });
+const logs = { path: '/var/log', reason: 'reads the container logs the kubelet writes' };
+
+/** Names and keys by the rules the API server applies. */
+const names: Case[] = [
+  [
+    'an env var name with a space',
+    service({ env: { 'LOG LEVEL': 'INFO' } }),
+    "[shop/services/catalog] env has the variable name \"LOG LEVEL\", which Kubernetes refuses; use letters, digits, '_', '-' and '.', not starting with a digit, such as \"LOG_LEVEL\"",
+  ],
+  [
+    'an env var name starting with a digit',
+    service({ env: { '1PASSWORD': 'x' } }),
+    'env has the variable name "1PASSWORD", which Kubernetes refuses',
+  ],
+  ['an env var name with "="', service({ env: { 'A=B': 'x' } }), 'env has the variable name "A=B"'],
+  [
+    'a ConfigMap key with a slash',
+    service({ config: { 'conf/app.yaml': 'x' } }),
+    '[shop/services/catalog] config has the key "conf/app.yaml", which Kubernetes refuses; use at most 253 letters, digits, \'-\', \'_\' and \'.\', not "." or "..", such as "application.yaml"',
+  ],
+  ['a ConfigMap key ".."', service({ config: { '..': 'x' } }), 'config has the key "..", which Kubernetes refuses'],
+  [
+    'a Secret key with a space',
+    () => new LiteralSecret(chart(), 'creds', { allowLiteralSecrets: true, data: { 'pass word': 'x' } }),
+    '[shop/services/creds] data has the key "pass word", which Kubernetes refuses',
+  ],
+  [
+    'a secret file name with a colon',
+    service({ secrets: [{ name: 'db', store: 'platform-secrets', files: { 'db:password': { key: 'db' } } }] }),
+    'secrets[0].files has the key "db:password", which Kubernetes refuses',
+  ],
+  [
+    'a service name with upper case',
+    () => new ProductionService(chart(), 'Catalog', { image, resources }),
+    '[shop/services/Catalog] name "Catalog" is not a DNS-1123 label',
+  ],
+  ['a name of 64 characters', service({ name: 'a'.repeat(64) }), 'is not a DNS-1123 label'],
+  [
+    'a tenant label key with two slashes',
+    tenant({ labels: { 'a/b/c': 'x' } }),
+    '[shop/services/team] labels has the label key "a/b/c", which Kubernetes refuses',
+  ],
+  [
+    'a tenant label value with a space',
+    tenant({ labels: { team: 'web shop' } }),
+    'labels["team"] "web shop" is not a valid label value',
+  ],
+  ['a pod selector with an empty key', () => Peer.pods({ '': 'x' }), '[Peer.pods] labels has the label key ""'],
+  [
+    'a namespace peer with upper case',
+    () => Peer.namespace('Infra'),
+    '[Peer.namespace] name "Infra" is not a DNS-1123 label',
+  ],
+  ['an env var name with dots and dashes', service({ env: { 'spring.profiles-active': 'prod' } })],
+  ['a ConfigMap key with dots', service({ config: { 'application.yaml': 'x', '.hidden': 'y' } })],
+  ['a prefixed label key', tenant({ labels: { 'gateway.example.com/access': 'shop' } })],
+];
+
+/** Namespaces Kubernetes reserves. */
+const reserved: Case[] = [
+  ...['kube-system', 'kube-public', 'kube-node-lease', 'default'].map((ns): Case => [
+    `a Tenant for ${ns}`,
+    tenant({ name: ns }),
+    `[shop/services/team] name "${ns}" is a namespace Kubernetes reserves for itself`,
+  ]),
+  [
+    'a Tenant for kube-system says why',
+    tenant({ name: 'kube-system' }),
+    'in kube-system that cuts DNS for the whole cluster',
+  ],
+  ['a Tenant for kube-apps (not reserved)', tenant({ name: 'kube-apps' })],
+];
+
+/** Time: schedules, zones, probe timings. */
+const time: Case[] = [
+  [
+    'a schedule that never fires (31 February)',
+    job({ schedule: '0 0 31 2 *' }),
+    '[shop/services/nightly] schedule "0 0 31 2 *" never fires: none of its months has the days of month it names; pick days every chosen month has, such as "0 0 28 2 *", or name the last day with a day-of-week field',
+  ],
+  ['a schedule for 31 April, June, September and November', job({ schedule: '0 0 31 4,6,9,11 *' }), 'never fires'],
+  ['a schedule for 30 February', job({ schedule: '0 0 30 FEB *' }), 'never fires'],
+  ['a schedule out of range', job({ schedule: '99 99 * * *' }), 'is not a cron schedule (minute "99" is outside 0-59)'],
+  ['a schedule of six fields', job({ schedule: '0 0 3 * * *' }), 'is not a cron schedule (has 6 fields)'],
+  [
+    'a time zone that does not exist',
+    job({ timeZone: 'Mars/Phobos' }),
+    '[shop/services/nightly] timeZone "Mars/Phobos" is not a time zone of the IANA database; use an IANA name such as "Etc/UTC" or "Europe/Berlin"',
+  ],
+  [
+    'a time zone in the wrong case',
+    job({ timeZone: 'europe/berlin' }),
+    'timeZone "europe/berlin" is not a time zone of the IANA database; did you mean "Europe/Berlin"?',
+  ],
+  [
+    'a probe timeout of 0',
+    service({ probes: { readiness: Probe.http('/ready', { timeout: Duration.seconds(0) }) } }),
+    '[shop/services/catalog] probes.readiness.timeout 0 seconds must be a whole number of seconds, at least 1',
+  ],
+  [
+    'a probe failureThreshold of 0',
+    service({ probes: { liveness: Probe.http('/live', { failureThreshold: 0 }) } }),
+    'probes.liveness.failureThreshold 0 must be a positive integer; use e.g. 3',
+  ],
+  [
+    'a job deadline of half a second',
+    job({ activeDeadline: Duration.millis(500) }),
+    'activeDeadline 500 millis must be a whole number of seconds, at least 1',
+  ],
+  ['29 February (fires in leap years)', job({ schedule: '0 0 29 2 *' })],
+  ['31 February with a day of week (fires on Mondays)', job({ schedule: '0 0 31 2 1' })],
+  ['a macro', job({ schedule: '@daily' })],
+  ['ranges, lists and steps', job({ schedule: '*/15 8-18 1,15 JAN-MAR MON-FRI' })],
+  ['an alias time zone', job({ timeZone: 'US/Pacific' })],
+  [
+    'a probe with an initial delay of 0',
+    service({ probes: { startup: Probe.http('/health/startup', { initialDelay: Duration.seconds(0) }) } }),
+  ],
+];
+
+/** Network values. */
+const network: Case[] = [
+  [
+    'a CIDR with a /99 prefix',
+    () => Peer.cidr('10.0.0.0/99'),
+    '[Peer.cidr] "10.0.0.0/99" is not a CIDR block; use an IPv4 address with a prefix length of 0 to 32 (such as "10.0.0.0/16") or an IPv6 address with 0 to 128 (such as "fd00::/8")',
+  ],
+  ['a CIDR without a prefix', () => Peer.cidr('10.0.0.1'), 'is not a CIDR block'],
+  ['a CIDR with an octet of 256', () => Peer.cidr('10.0.256.0/24'), 'is not a CIDR block'],
+  ['an IPv6 CIDR with /129', () => Peer.cidr('fd00::/129'), 'is not a CIDR block'],
+  [
+    'an egress port of 0',
+    service({ network: { egress: [{ to: Peer.namespace('infra'), ports: [{ port: 0 }] }] } }),
+    '[shop/services/catalog] network.egress[0].ports[0].port 0 is not a port; use an integer between 1 and 65535',
+  ],
+  ['a container port of 70000', service({ containerPort: 70000 }), 'containerPort 70000 is not a port'],
+  ['an IPv4 CIDR', () => Peer.cidr('10.20.0.0/16')],
+  ['an IPv6 CIDR', () => Peer.cidr('fd00:10::/64')],
+  ['a /32 host', () => Peer.cidr('192.168.1.10/32')],
+];
+
+/** A route whose path prefix is `prefix`, through a shared gateway. */
+function route(pathPrefixes: string[]) {
+  return () => {
+    const app = new App();
+    const edge = new Chart(app, 'edge', { namespace: 'gateway', disableResourceNameHashes: true });
+    const apps = new Chart(app, 'apps', { namespace: 'shop', disableResourceNameHashes: true });
+    const gateway = new SharedGateway(edge, 'shop', {
+      gatewayClassName: 'istio',
+      listeners: [{ name: 'https', hostname: 'shop.example.com', certificateSecret: 'shop-tls' }],
+    });
+    const backend = new ProductionService(apps, 'catalog', { image, resources });
+    new ServiceRoute(apps, 'route', {
+      gateway,
+      hostnames: ['shop.example.com'],
+      pathPrefixes,
+      backends: [{ service: backend, weight: 100 }],
+    });
+    return collectManifests(app);
+  };
+}
+
+const routes: Case[] = [
+  [
+    'an HTTPRoute path prefix without "/"',
+    route(['orders']),
+    "[apps/route] pathPrefixes[0] \"orders\" is not a Gateway API path prefix; start it with '/' and leave out spaces, '?' and '#', such as \"/orders\"",
+  ],
+  [
+    'an HTTPRoute path prefix with a query',
+    route(['/orders?id=1']),
+    'pathPrefixes[0] "/orders?id=1" is not a Gateway API path prefix',
+  ],
+  ['an HTTPRoute path prefix "/orders"', route(['/orders', '/carts'])],
+];
+
+/** Two objects with one identity in one output. */
+function twice(build: (app: App) => void) {
+  return () => {
+    const app = new App();
+    build(app);
+    return collectManifests(app);
+  };
+}
+const identity: Case[] = [
+  [
+    'two ProductionServices named checkout in one namespace',
+    twice((app) => {
+      const c = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
+      new ProductionService(c, 'checkout', { image, resources });
+      new ProductionService(c, 'checkout-v2', { image, resources, name: 'checkout' });
+    }),
+    '[shop/checkout-v2/ServiceAccount] ServiceAccount "checkout" in namespace "shop" is also made by [shop/checkout/ServiceAccount]; applied together, one would overwrite the other: give one of them another name or namespace',
+  ],
+  [
+    'two charts writing one service into one namespace',
+    twice((app) => {
+      new ProductionService(new Chart(app, 'a', { namespace: 'shop' }), 'checkout', { image, resources });
+      new ProductionService(new Chart(app, 'b', { namespace: 'shop' }), 'checkout', { image, resources });
+    }),
+    'ServiceAccount "checkout" in namespace "shop" is also made by [a/checkout/ServiceAccount]',
+  ],
+  [
+    'two Tenants for one namespace',
+    twice((app) => {
+      const c = new Chart(app, 'tenants');
+      const quota = { cpu: { request: '1', limit: '2' }, memory: { request: '1Gi', limit: '2Gi' } };
+      new Tenant(c, 'shop', { quota });
+      new Tenant(c, 'shop-again', { name: 'shop', quota });
+    }),
+    '[tenants/shop-again/Resource] Namespace "shop" is also made by [tenants/shop/Resource]',
+  ],
+  [
+    'a cdk8s-plus ConfigMap with the name a service uses',
+    twice((app) => {
+      const c = new Chart(app, 'shop', { namespace: 'shop', disableResourceNameHashes: true });
+      new ProductionService(c, 'checkout', { image, resources, config: { A: '1' } });
+      new ConfigMap(c, 'raw', { metadata: { name: 'checkout-config' } });
+    }),
+    'ConfigMap "checkout-config" in namespace "shop" is also made by [shop/checkout/ConfigMap]',
+  ],
+  [
+    'one service in two namespaces',
+    twice((app) => {
+      new ProductionService(new Chart(app, 'a', { namespace: 'shop' }), 'checkout', { image, resources });
+      new ProductionService(new Chart(app, 'b', { namespace: 'shop-canary' }), 'checkout', { image, resources });
+    }),
+  ],
+  [
+    'one service in two environments of one app',
+    twice((app) => {
+      for (const env of ['staging', 'production']) {
+        new ProductionService(new Chart(new Construct(app, env), 'shop', { namespace: 'shop' }), 'checkout', {
+          image,
+          resources,
+        });
+      }
+    }),
+  ],
+];
+
+/** Host paths and their exemptions. */
+const exemptions: Case[] = [
+  [
+    'a host path "/" read-write with a two-word reason',
+    agent({ hostPaths: [{ path: '/', reason: 'needs access', readOnly: false }] }),
+    '[shop/services/agent] hostPaths[0] "/" needs a reason in a sentence (at least four words, got "needs access")',
+  ],
+  [
+    'a host path "/" with a reason but no acknowledgement',
+    agent({ hostPaths: [{ path: '/', reason: 'scans every file on the node for malware' }] }),
+    '[shop/services/agent] hostPaths[0] "/" reaches the node itself, which hands the node to the pod; mount a narrower read-only path, or set acknowledgeNodeAccess to a sentence saying what the agent does with it',
+  ],
+  [
+    'a writable /var/log',
+    agent({ hostPaths: [{ ...logs, readOnly: false }] }),
+    'hostPaths[0] "/var/log" is writable, which hands the node to the pod',
+  ],
+  [
+    'the containerd socket',
+    agent({
+      hostPaths: [{ path: '/run/containerd/containerd.sock', reason: 'lists the containers running on the node' }],
+    }),
+    'reaches the node itself',
+  ],
+  [
+    '/var (parent of the kubelet state)',
+    agent({ hostPaths: [{ path: '/var', reason: 'reads logs and state from the node' }] }),
+    'reaches the node itself',
+  ],
+  [
+    '/etc/kubernetes',
+    agent({ hostPaths: [{ path: '/etc/kubernetes', reason: 'reads the kubelet configuration from the node' }] }),
+    'reaches the node itself',
+  ],
+  [
+    'a relative path',
+    agent({ hostPaths: [{ path: 'var/log', reason: logs.reason }] }),
+    'hostPaths[0].path "var/log" is not an absolute path; use e.g. "/var/log"',
+  ],
+  ['/var/log read-only with a sentence', agent({ hostPaths: [logs] })],
+  [
+    '"/" acknowledged in a sentence',
+    agent({
+      hostPaths: [
+        {
+          path: '/',
+          reason: 'scans every file on the node for malware',
+          acknowledgeNodeAccess: 'the scanner reads every file and writes nothing',
+        },
+      ],
+    }),
+  ],
+];
+
+export const CASES: Record<string, Case[]> = {
+  quantities,
+  silent,
+  images,
+  names,
+  reserved,
+  time,
+  network,
+  routes,
+  identity,
+  exemptions,
+};
+
+test('what the accepted cases write is valid against the Kubernetes schema', () => {
+  const objects = Object.values(CASES)
+    .flat()
+    .filter((c) => typeof c[2] !== 'string')
+    .flatMap((c) => {
+      const made = c[1]();
+      if (Array.isArray(made)) return made.flatMap((f) => f.objects);
+      return made instanceof Construct ? collectManifests(made.node.root).flatMap((f) => f.objects) : [];
+    });
+  expect(objects.length).toBeGreaterThan(100);
+  const report = validateObjects(objects);
+  expect(report.errors).toEqual([]);
+  expect(report.unvalidated).toEqual([]);
+});
+
+test('the suite holds at least 100 cases, refused and accepted', () => {
+  const all = Object.values(CASES).flat();
+  const refused = all.filter((c) => typeof c[2] === 'string').length;
+  process.stdout.write(`bad-input suite: ${refused} refused, ${all.length - refused} accepted\n`);
+  expect(all.length).toBeGreaterThanOrEqual(100);
+});
 
 describe.each(Object.entries(CASES))('%s', (_, cases) => {
   // Accepted cases have no third element; jest then passes its own callback there, so look at its type.

@@ -55,3 +55,61 @@ export function assertDnsSubdomainName(scope: IConstruct | string, prop: string,
   }
   return value;
 }
+
+// The API server's rules (k8s.io/apimachinery/pkg/util/validation): env var names as Kubernetes 1.28
+// to 1.31 check them (the relaxed rule of later versions is not assumed), ConfigMap and Secret keys,
+// qualified label keys.
+const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** Refuses an environment variable name the API server rejects. */
+export function assertEnvVarName(scope: IConstruct | string, prop: string, name: string): string {
+  if (!ENV_VAR_NAME.test(name)) {
+    fail(
+      scope,
+      `${prop} has the variable name ${show(name)}, which Kubernetes refuses; use letters, digits, '_', '-' and '.', ` +
+        `not starting with a digit, such as "LOG_LEVEL"`,
+    );
+  }
+  return name;
+}
+
+/** Refuses a ConfigMap or Secret key the API server rejects (it also names the file a volume shows). */
+export function assertConfigKey(scope: IConstruct | string, prop: string, key: string): string {
+  if (key.length > 253 || !CONFIG_KEY.test(key) || key === '.' || key === '..' || key.startsWith('..')) {
+    fail(
+      scope,
+      `${prop} has the key ${show(key)}, which Kubernetes refuses; use at most 253 letters, digits, '-', '_' and '.', ` +
+        `not "." or "..", such as "application.yaml"`,
+    );
+  }
+  return key;
+}
+
+/** Refuses a label key that is not `[prefix/]name` with a DNS subdomain prefix and a 63-character name. */
+export function assertLabelKey(scope: IConstruct | string, prop: string, key: string): string {
+  const slash = key.indexOf('/');
+  const [prefix, name] = slash >= 0 ? [key.slice(0, slash), key.slice(slash + 1)] : [undefined, key];
+  if ((prefix !== undefined && !isDnsSubdomain(prefix)) || name.length > 63 || !QUALIFIED_NAME.test(name)) {
+    fail(
+      scope,
+      `${prop} has the label key ${show(key)}, which Kubernetes refuses; use an optional DNS subdomain prefix and '/', ` +
+        `then at most 63 letters, digits, '-', '_' or '.', such as "app.kubernetes.io/name"`,
+    );
+  }
+  return key;
+}
+
+/** Checks every key and value of a label map (selectors, namespace labels). */
+export function assertLabels(
+  scope: IConstruct | string,
+  prop: string,
+  labels: Record<string, string>,
+): Record<string, string> {
+  for (const [key, value] of Object.entries(labels)) {
+    assertLabelKey(scope, prop, key);
+    assertLabelValue(scope, `${prop}[${show(key)}]`, value);
+  }
+  return labels;
+}

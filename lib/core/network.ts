@@ -1,4 +1,7 @@
+import { isIP } from 'net';
 import { k8s } from 'cdk8s-plus-28';
+import { fail, show } from './errors';
+import { assertDnsLabel, assertLabels } from './names';
 
 /** Transport protocol of a port. */
 export enum Protocol {
@@ -21,11 +24,13 @@ export interface PolicyPort {
 export class Peer {
   /** Pods with `labels` in the workload's own namespace. */
   public static pods(labels: Record<string, string>): Peer {
+    assertLabels('Peer.pods', 'labels', labels);
     return new Peer(`pods ${JSON.stringify(labels)}`, { podSelector: { matchLabels: labels } });
   }
 
   /** Every pod in namespace `name`. */
   public static namespace(name: string): Peer {
+    assertDnsLabel('Peer.namespace', 'name', name);
     return new Peer(`namespace ${name}`, {
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } },
     });
@@ -33,14 +38,23 @@ export class Peer {
 
   /** Pods with `labels` in namespace `name`. */
   public static podsInNamespace(name: string, labels: Record<string, string>): Peer {
+    assertDnsLabel('Peer.podsInNamespace', 'name', name);
+    assertLabels('Peer.podsInNamespace', 'labels', labels);
     return new Peer(`pods ${JSON.stringify(labels)} in namespace ${name}`, {
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } },
       podSelector: { matchLabels: labels },
     });
   }
 
-  /** An IP block such as `10.0.0.0/16`. */
+  /** An IP block such as `10.0.0.0/16` or `fd00::/8`. */
   public static cidr(cidr: string): Peer {
+    if (!isCidr(cidr)) {
+      fail(
+        'Peer.cidr',
+        `${show(cidr)} is not a CIDR block; use an IPv4 address with a prefix length of 0 to 32 ` +
+          `(such as "10.0.0.0/16") or an IPv6 address with 0 to 128 (such as "fd00::/8")`,
+      );
+    }
     return new Peer(`cidr ${cidr}`, { ipBlock: { cidr } });
   }
 
@@ -50,6 +64,16 @@ export class Peer {
     /** The Kubernetes form of the peer. */
     public readonly kube: k8s.NetworkPolicyPeer,
   ) {}
+}
+
+/** True when `value` is an IPv4 or IPv6 address with a prefix length in range. */
+export function isCidr(value: string): boolean {
+  const slash = value.indexOf('/');
+  if (slash < 0) return false;
+  const [address, length] = [value.slice(0, slash), value.slice(slash + 1)];
+  if (!/^[0-9]{1,3}$/.test(length)) return false;
+  const version = isIP(address);
+  return version !== 0 && Number(length) <= (version === 4 ? 32 : 128);
 }
 
 /** A destination a workload may reach. */

@@ -50,5 +50,65 @@ export function assertCronSchedule(scope: IConstruct | string, prop: string, sch
         `"minute hour day-of-month month day-of-week" such as "0 2 * * *", or a macro such as "@daily"`,
     );
   }
+  if (!canFire(fields)) {
+    fail(
+      scope,
+      `${prop} ${show(schedule)} never fires: none of its months has the days of month it names; ` +
+        `pick days every chosen month has, such as "0 0 28 2 *", or name the last day with a day-of-week field`,
+    );
+  }
   return schedule;
+}
+
+/** Days in each month, February in a leap year (a schedule for the 29th fires in leap years). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The values a valid field selects. */
+function fieldValues(field: string, spec: (typeof FIELDS)[number]): Set<number> {
+  const value = (v: string) => {
+    const index = spec.names?.indexOf(v.toUpperCase()) ?? -1;
+    return /^[0-9]+$/.test(v) ? Number(v) : index + (spec.names === MONTHS ? 1 : 0);
+  };
+  const values = new Set<number>();
+  for (const part of field.split(',')) {
+    const [range, step] = part.split('/');
+    const [low, high] =
+      range === '*' || range === '?'
+        ? [spec.min, spec.max]
+        : range.includes('-')
+          ? range.split('-').map(value)
+          : [value(range), step === undefined ? value(range) : spec.max];
+    for (let v = low; v <= high; v += Number(step ?? 1)) values.add(v);
+  }
+  return values;
+}
+
+/**
+ * Whether a valid five-field schedule ever fires. Kubernetes' cron (robfig/cron) matches a day when the
+ * day of month and the day of week both match, or either does when neither field is `*` or `?`: only a
+ * schedule whose day of week is `*` can name days that never come (`0 0 31 2 *`).
+ */
+function canFire(fields: readonly string[]): boolean {
+  if (!['*', '?'].includes(fields[4])) return true;
+  const days = fieldValues(fields[2], FIELDS[2]);
+  const months = fieldValues(fields[3], FIELDS[3]);
+  return [...months].some((m) => [...days].some((d) => d <= MONTH_DAYS[m - 1]));
+}
+
+/**
+ * Refuses a time zone name that is not in the IANA database, or differs from its name there only in
+ * case (the CronJob controller looks names up case-sensitively).
+ */
+export function assertTimeZone(scope: IConstruct | string, prop: string, timeZone: string): string {
+  let resolved: string | undefined;
+  try {
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    resolved = undefined;
+  }
+  if (resolved === undefined || (resolved !== timeZone && resolved.toLowerCase() === timeZone.toLowerCase())) {
+    const hint = resolved ? `; did you mean "${resolved}"?` : '; use an IANA name such as "Etc/UTC" or "Europe/Berlin"';
+    fail(scope, `${prop} ${show(timeZone)} is not a time zone of the IANA database${hint}`);
+  }
+  return timeZone;
 }

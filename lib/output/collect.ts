@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { fail } from '../core/errors';
 import { Manifest } from './yaml';
 
 /** One output file: its path relative to the output folder and the objects it holds. */
@@ -46,6 +47,7 @@ export function collectManifests(root: IConstruct): ManifestFile[] {
     if (Chart.isChart(c)) objectsByChart.set(c, []);
     else if (c instanceof ApiObject) objectsByChart.get(c.chart)?.push(c);
   }
+  assertUniqueObjects(root, objectsByChart);
   const files: ManifestFile[] = [];
   const seen = new Set<string>();
   for (const [chart, apiObjects] of objectsByChart) {
@@ -59,4 +61,40 @@ export function collectManifests(root: IConstruct): ManifestFile[] {
     files.push(file);
   }
   return files;
+}
+
+/**
+ * The output an object belongs to: its stage (the root's child that holds charts, such as
+ * `production`), or the whole app when charts sit directly under the root.
+ */
+function outputOf(root: IConstruct, chart: Chart): string {
+  const top = chart.node.scopes[root.node.scopes.length];
+  return top === undefined || Chart.isChart(top) ? '' : top.node.id;
+}
+
+/**
+ * Refuses two objects with the same API group, kind, namespace and name in one output, whoever made
+ * them (this library, raw cdk8s, cdk8s-plus, Include or Helm): applied together, one would overwrite
+ * the other. The error names both construct paths.
+ */
+function assertUniqueObjects(root: IConstruct, objectsByChart: ReadonlyMap<Chart, readonly ApiObject[]>): void {
+  const made = new Map<string, ApiObject>();
+  for (const [chart, apiObjects] of objectsByChart) {
+    const output = outputOf(root, chart);
+    for (const o of apiObjects) {
+      const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '';
+      const namespace = o.metadata.namespace ?? '';
+      const key = [output, group, o.kind, namespace, o.name].join('\0');
+      const first = made.get(key);
+      if (first) {
+        const where = namespace ? ` in namespace "${namespace}"` : '';
+        fail(
+          o,
+          `${o.kind} "${o.name}"${where} is also made by [${first.node.path}]; applied together, one would overwrite ` +
+            `the other: give one of them another name or namespace`,
+        );
+      }
+      made.set(key, o);
+    }
+  }
 }

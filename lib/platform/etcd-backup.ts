@@ -11,7 +11,7 @@ import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-securit
 import { PriorityTier } from '../core/priority';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
-import { assertCronSchedule } from '../core/schedule';
+import { assertCronSchedule, assertTimeZone } from '../core/schedule';
 import { restrictedContainerSecurityContext } from '../core/security';
 import { RuleGroup } from '../observability/alert';
 import { AlertRules, AlertRulesOptions } from '../observability/alert-rules';
@@ -252,7 +252,7 @@ export class EtcdBackup extends Construct {
     this.namespace = assertDnsLabel(this, 'namespace', props.namespace ?? 'etcd-backup');
     const image = assertPinnedImage(this, 'image', props.image);
     const schedule = assertCronSchedule(this, 'schedule', props.schedule ?? '0 2 * * *');
-    const timeZone = props.timeZone ?? 'Etc/UTC';
+    const timeZone = assertTimeZone(this, 'timeZone', props.timeZone ?? 'Etc/UTC');
     const retentionDays = props.retentionDays ?? 7;
     if (!Number.isInteger(retentionDays) || retentionDays < 1) {
       fail(this, `retentionDays ${show(retentionDays)} must be a whole number of days, at least 1; the guide keeps 7`);

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { clusterScoped } from '../core/cluster-scoped';
 import { fail, show } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
-import { assertDnsLabel } from '../core/names';
+import { assertDnsLabel, assertLabels } from '../core/names';
 import { dnsEgress } from '../core/network';
 import { NODE_POOL_LABEL } from '../core/placement';
 import { podSecurityLabels, PodSecurityModes } from '../core/pod-security';
@@ -121,6 +121,9 @@ export interface TenantProps {
   readonly nodePool?: DedicatedNodePool;
 }
 
+/** Namespaces Kubernetes creates and uses itself; no Tenant may take one. */
+export const RESERVED_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease', 'default'];
+
 /** Namespace annotation of the PodNodeSelector admission plugin. */
 export const NODE_SELECTOR_ANNOTATION = 'scheduler.alpha.kubernetes.io/node-selector';
 
@@ -156,6 +159,15 @@ export class Tenant extends Construct {
   public constructor(scope: Construct, id: string, props: TenantProps) {
     super(scope, id);
     this.name = assertDnsLabel(this, 'name', props.name ?? id);
+    if (RESERVED_NAMESPACES.includes(this.name)) {
+      fail(
+        this,
+        `name "${this.name}" is a namespace Kubernetes reserves for itself; a Tenant would give it the restricted ` +
+          `enforce label, a quota and a default-deny NetworkPolicy (in kube-system that cuts DNS for the whole ` +
+          `cluster); give the team a namespace of its own, such as "shop"`,
+      );
+    }
+    if (props.labels) assertLabels(this, 'labels', props.labels);
     this.quota = props.quota;
     containerResources(this, 'quota', props.quota);
     if (props.quota.storage !== undefined) assertQuantity(this, 'quota.storage', props.quota.storage, 'storage');

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
-import { assertDnsLabel } from '../core/names';
+import { assertConfigKey, assertDnsLabel } from '../core/names';
 import { sortedRecord } from '../core/values';
 
 /** Properties of a {@link LiteralSecret}. */
@@ -56,7 +56,12 @@ export class LiteralSecret extends Construct {
         labels: { 'app.kubernetes.io/managed-by': MANAGED_BY },
       },
       type: 'Opaque',
-      stringData: sortedRecord(props.data),
+      stringData: sortedRecord(checkedKeys(this, props.data)),
     });
   }
+}
+
+function checkedKeys(scope: Construct, data: Record<string, string>): Record<string, string> {
+  for (const key of Object.keys(data)) assertConfigKey(scope, 'data', key);
+  return data;
 }

@@ -6,7 +6,7 @@ import {
   ExternalSecretSpecTargetCreationPolicy,
 } from '../../imports/externalsecret-external-secrets.io';
 import { fail } from '../core/errors';
-import { assertDnsLabel } from '../core/names';
+import { assertConfigKey, assertDnsLabel } from '../core/names';
 
 /** Which kind of External Secrets Operator store a secret comes from. */
 export enum SecretStoreKind {
@@ -82,6 +82,7 @@ export function secretFiles(
   secrets.forEach((secret, i) => {
     const name = assertDnsLabel(scope, `secrets[${i}].name`, secret.name);
     const keys = Object.keys(secret.files).sort();
+    for (const key of keys) assertConfigKey(scope, `secrets[${i}].files`, key);
     if (keys.length === 0) {
       fail(
         scope,

@@ -116,6 +116,15 @@ export class ServiceRoute extends Construct {
         `backendTimeout (${backend.toSeconds()}s) exceeds requestTimeout (${request.toSeconds()}s); shorten backendTimeout`,
       );
     }
+    (props.pathPrefixes ?? []).forEach((prefix, i) => {
+      if (!prefix.startsWith('/') || prefix.length > 1024 || /[\s?#]/.test(prefix)) {
+        fail(
+          this,
+          `pathPrefixes[${i}] ${JSON.stringify(prefix)} is not a Gateway API path prefix; start it with '/' and ` +
+            `leave out spaces, '?' and '#', such as "/orders"`,
+        );
+      }
+    });
     for (const b of props.backends) b.service.allowIngressFrom(props.gateway.proxyPeer);
 
     this.route = new HttpRoute(this, 'Resource', {

@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { fail, show } from '../core/errors';
 import { assertPinnedImage } from '../core/image';
-import { assertDnsLabel } from '../core/names';
+import { assertDnsLabel, assertEnvVarName } from '../core/names';
 import { Probe } from '../core/probes';
 import {
   ContainerResources,
@@ -205,7 +205,7 @@ export function resolvePodExtensions(
             protocol: 'TCP',
           }))
         : undefined,
-      env: envVars(c.env),
+      env: envVars(c.env && checkedEnv(scope, `${prop}.env`, c.env)),
       resources: containerResources(scope, `${prop}.resources`, c.resources),
       readinessProbe: c.readiness?.toKube(served[0] ?? 0, scope, `${prop}.readiness`),
       livenessProbe: c.liveness?.toKube(served[0] ?? 0, scope, `${prop}.liveness`),
@@ -239,4 +239,10 @@ export function workloadPodResources(
     [props.resources, ...(props.sidecars ?? []).map((c) => c.resources)],
     (props.initContainers ?? []).map((c) => c.resources),
   );
+}
+
+/** `env` with every variable name checked the way the API server checks it. */
+export function checkedEnv(scope: IConstruct, prop: string, env: Record<string, string>): Record<string, string> {
+  for (const name of Object.keys(env)) assertEnvVarName(scope, prop, name);
+  return env;
 }

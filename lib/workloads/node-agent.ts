@@ -38,6 +38,47 @@ export interface HostPathMount {
    * @default true
    */
   readonly readOnly?: boolean;
+  /**
+   * Acknowledges a mount that can take over the node: read-write, or a sensitive path (`/`, `/etc`,
+   * `/var/lib/kubelet`, a container runtime's socket or state). Say in a sentence what the agent does
+   * with it; without this, such a mount is refused.
+   * @default - not acknowledged: sensitive or writable host paths are refused
+   */
+  readonly acknowledgeNodeAccess?: string;
+}
+
+/** Host paths whose mount hands the node to the pod: the root, node configuration, the kubelet, container runtimes. */
+export const SENSITIVE_HOST_PATHS: readonly string[] = [
+  '/',
+  '/etc',
+  '/root',
+  '/var/lib/kubelet',
+  '/var/lib/containerd',
+  '/var/lib/docker',
+  '/run/containerd',
+  '/var/run/containerd',
+  '/run/crio',
+  '/var/run/crio',
+  '/var/run/docker.sock',
+  '/run/docker.sock',
+  '/proc',
+  '/sys',
+  '/dev',
+  '/boot',
+];
+
+/** True when mounting `path` reaches a sensitive path: it is one, or a parent of one. */
+function isSensitiveHostPath(path: string): boolean {
+  const normalized = path.replace(/\/+$/, '') || '/';
+  return SENSITIVE_HOST_PATHS.some(
+    (p) =>
+      normalized === p || p.startsWith(`${normalized === '/' ? '' : normalized}/`) || normalized.startsWith(`${p}/`),
+  );
+}
+
+/** A reason that reads as a sentence: at least four words. */
+function isSentence(text: string | undefined): boolean {
+  return (text ?? '').trim().split(/\s+/).filter(Boolean).length >= 4;
 }
 
 /** Properties of a {@link NodeAgent}. */
@@ -159,11 +200,22 @@ export class NodeAgent extends WorkloadConstruct {
       if (!h.path || !h.path.startsWith('/')) {
         fail(this, `hostPaths[${i}].path ${show(h.path)} is not an absolute path; use e.g. "/var/log"`);
       }
-      if (!h.reason || h.reason.trim() === '') {
+      if (!isSentence(h.reason)) {
         fail(
           this,
-          `hostPaths[${i}] "${h.path}" has no reason; a host path exempts the agent from the restricted Pod Security ` +
-            `profile, so state why it is needed, e.g. reason: 'reads container logs from the node'`,
+          `hostPaths[${i}] "${h.path}" needs a reason in a sentence (at least four words, got ${show(h.reason ?? '')}); ` +
+            `a host path exempts the agent from the restricted Pod Security profile, so state why it is needed, ` +
+            `e.g. reason: 'reads container logs from the node'`,
+        );
+      }
+      const writable = h.readOnly === false;
+      if ((writable || isSensitiveHostPath(h.path)) && !isSentence(h.acknowledgeNodeAccess)) {
+        fail(
+          this,
+          `hostPaths[${i}] "${h.path}" ${writable ? 'is writable' : 'reaches the node itself'}` +
+            `${writable && isSensitiveHostPath(h.path) ? ' and reaches the node itself' : ''}, which hands the node to ` +
+            `the pod; mount a narrower read-only path, or set acknowledgeNodeAccess to a sentence saying what the ` +
+            `agent does with it`,
         );
       }
       const readOnly = h.readOnly ?? true;
@@ -171,7 +223,9 @@ export class NodeAgent extends WorkloadConstruct {
       return {
         volume: { name, hostPath: { path: h.path, type: 'Directory' } },
         mount: { name, mountPath: h.mountPath ?? h.path, readOnly },
-        description: `hostPath ${h.path} (${readOnly ? 'read-only' : 'read-write'}): ${h.reason.trim()}`,
+        description:
+          `hostPath ${h.path} (${readOnly ? 'read-only' : 'read-write'}): ${h.reason.trim()}` +
+          (h.acknowledgeNodeAccess ? `; node access acknowledged: ${h.acknowledgeNodeAccess.trim()}` : ''),
       };
     });
   }

@@ -18,7 +18,7 @@ import {
   TMP_MOUNT,
   TMP_VOLUME,
 } from '../core/security';
-import { ContainerPort, PodExtensions, ResolvedPodExtensions } from './containers';
+import { checkedEnv, ContainerPort, PodExtensions, ResolvedPodExtensions } from './containers';
 
 /** Startup, readiness and liveness checks of the container. */
 export interface ServiceProbes {
@@ -281,7 +281,7 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
           imagePullPolicy: 'IfNotPresent',
           args: o.args,
           ports: port ? [{ name: port.name, containerPort: port.port, protocol: 'TCP' }] : undefined,
-          env: envVars(o.env),
+          env: envVars(o.env && checkedEnv(scope, 'env', o.env)),
           envFrom: o.envFrom && o.envFrom.length > 0 ? o.envFrom : undefined,
           resources: containerResources(scope, 'resources', o.resources),
           startupProbe: port && o.probes ? o.probes.startup.toKube(port.port, scope, 'probes.startup') : undefined,

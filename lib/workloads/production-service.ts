@@ -11,7 +11,7 @@ import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
 import { EgressRule, IngressRule, Peer } from '../core/network';
-import { assertDnsSubdomainName } from '../core/names';
+import { assertConfigKey, assertDnsSubdomainName } from '../core/names';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
@@ -293,6 +293,7 @@ export class ProductionService extends WorkloadConstruct {
     if (props.configMap)
       this.configMap = { name: assertDnsSubdomainName(this, 'configMap.name', props.configMap.name) };
     if (props.config) {
+      for (const key of Object.keys(props.config)) assertConfigKey(this, 'config', key);
       const data = sortedRecord(props.config);
       this.configMap = new k8s.KubeConfigMap(this, 'ConfigMap', { metadata: metadata(`${this.name}-config`), data });
       podAnnotations['checksum/config'] = createHash('sha256').update(JSON.stringify(data)).digest('hex');

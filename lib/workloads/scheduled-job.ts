@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { wholeSeconds } from '../core/durations';
-import { assertCronSchedule } from '../core/schedule';
+import { assertCronSchedule, assertTimeZone } from '../core/schedule';
 import { BatchWorkload, BatchWorkloadProps } from './batch-workload';
 
 /** Properties of a {@link ScheduledJob}. */
@@ -43,7 +43,7 @@ export class ScheduledJob extends BatchWorkload {
       metadata: parts.metadata(this.name),
       spec: {
         schedule: props.schedule,
-        timeZone: props.timeZone ?? 'Etc/UTC',
+        timeZone: assertTimeZone(this, 'timeZone', props.timeZone ?? 'Etc/UTC'),
         concurrencyPolicy: 'Forbid',
         startingDeadlineSeconds: wholeSeconds(
           this,

@@ -11,7 +11,7 @@ function build(props: Partial<NodeAgentProps> = {}) {
 }
 
 describe('NodeAgent with a host path', () => {
-  const objects = build({ hostPaths: [{ path: '/var/log', reason: 'reads container logs' }] });
+  const objects = build({ hostPaths: [{ path: '/var/log', reason: 'reads container logs from the node' }] });
   const daemonSet = findObject(objects, 'DaemonSet', 'log-collector');
   const pod = daemonSet.spec.template.spec;
 
@@ -46,7 +46,7 @@ describe('NodeAgent with a host path', () => {
   test('mounts the host path read-only and flags the exemption with its reason in the YAML', () => {
     expect(pod.volumes).toContainEqual({ name: 'host-0', hostPath: { path: '/var/log', type: 'Directory' } });
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'host-0', mountPath: '/var/log', readOnly: true });
-    const exemption = 'hostPath /var/log (read-only): reads container logs';
+    const exemption = 'hostPath /var/log (read-only): reads container logs from the node';
     expect(POD_SECURITY_EXEMPTION_ANNOTATION).toBe('cdk8s-production.io/pod-security-exemption');
     expect(daemonSet.metadata.annotations).toEqual({ [POD_SECURITY_EXEMPTION_ANNOTATION]: exemption });
     expect(daemonSet.spec.template.metadata.annotations).toEqual({ [POD_SECURITY_EXEMPTION_ANNOTATION]: exemption });
@@ -58,7 +58,7 @@ describe('NodeAgent with a host path', () => {
       'a',
       {
         ...base,
-        hostPaths: [{ path: '/var/log', reason: 'reads container logs' }],
+        hostPaths: [{ path: '/var/log', reason: 'reads container logs from the node' }],
       },
     );
     expect(agent.podSecurityModes).toEqual({ enforce: 'privileged', audit: 'restricted', warn: 'restricted' });
@@ -77,7 +77,7 @@ describe('NodeAgent without host paths', () => {
 
   test('fails on a host path without a reason', () => {
     expect(() => build({ hostPaths: [{ path: '/var/log', reason: '' }] })).toThrow(
-      `[node-agents/test/log-collector] hostPaths[0] "/var/log" has no reason; a host path exempts the agent from the restricted Pod Security profile, so state why it is needed, e.g. reason: 'reads container logs from the node'`,
+      `[node-agents/test/log-collector] hostPaths[0] "/var/log" needs a reason in a sentence (at least four words, got ""); a host path exempts the agent from the restricted Pod Security profile, so state why it is needed, e.g. reason: 'reads container logs from the node'`,
     );
   });
 
