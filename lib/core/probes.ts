@@ -76,6 +76,11 @@ export class Probe {
     public readonly timing: ProbeTiming,
   ) {}
 
+  /** The same check with other timing (a startup probe derived from liveness). */
+  public withTiming(timing: ProbeTiming): Probe {
+    return new Probe(this.mechanism, this.path, this.port, this.command, timing);
+  }
+
   /** The port this probe targets once `defaultPort` fills in an unspecified one; undefined for exec probes. */
   public targetPort(defaultPort: number): number | undefined {
     return this.mechanism === 'exec' ? undefined : (this.port ?? defaultPort);

@@ -24,7 +24,7 @@ import { checkedEnv, ContainerPort, PodExtensions, ResolvedPodExtensions } from 
 export interface ServiceProbes {
   /**
    * Gives a slow-starting container time before liveness applies.
-   * @default Probe.http('/health/startup', { period: Duration.seconds(5), failureThreshold: 24 })
+   * @default - the liveness check every 5 s, up to 24 failures (2 minutes); `/health/startup` when liveness is the default too
    */
   readonly startup?: Probe;
   /**
@@ -137,8 +137,14 @@ export function resolveProbes(
   probes: ServiceProbes,
   containerPort: number,
 ): Required<ServiceProbes> {
+  // A startup probe checks what liveness checks, with room for a slow start: a path the user set for
+  // liveness is one the app serves, a default startup path might not be.
+  const startupTiming = { period: Duration.seconds(5), failureThreshold: 24 };
   const resolved = {
-    startup: probes.startup ?? Probe.http('/health/startup', { period: Duration.seconds(5), failureThreshold: 24 }),
+    startup:
+      probes.startup ??
+      probes.liveness?.withTiming(startupTiming) ??
+      Probe.http('/health/startup', startupTiming),
     readiness: probes.readiness ?? Probe.http('/health/ready', { period: Duration.seconds(5) }),
     liveness: probes.liveness ?? Probe.http('/health/live', { period: Duration.seconds(10) }),
   };

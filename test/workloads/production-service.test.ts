@@ -368,3 +368,25 @@ describe('ProductionService refuses bad input with the path, prop, value and fix
     );
   });
 });
+
+describe('a startup probe left out', () => {
+  test('checks what liveness checks, with room for a slow start, when liveness is set', () => {
+    const objects = build({
+      probes: {
+        readiness: Probe.http('/api/ready'),
+        liveness: Probe.http('/api/alive', { period: Duration.seconds(20) }),
+      },
+    });
+    const container = findObject(objects, 'Deployment', 'order-api').spec.template.spec.containers[0];
+    expect(container.startupProbe).toMatchObject({
+      httpGet: { path: '/api/alive' },
+      periodSeconds: 5,
+      failureThreshold: 24,
+    });
+  });
+
+  test('uses /health/startup only when liveness is the default too', () => {
+    const container = findObject(build(), 'Deployment', 'order-api').spec.template.spec.containers[0];
+    expect(container.startupProbe.httpGet.path).toBe('/health/startup');
+  });
+});
