@@ -142,9 +142,7 @@ export function resolveProbes(
   const startupTiming = { period: Duration.seconds(5), failureThreshold: 24 };
   const resolved = {
     startup:
-      probes.startup ??
-      probes.liveness?.withTiming(startupTiming) ??
-      Probe.http('/health/startup', startupTiming),
+      probes.startup ?? probes.liveness?.withTiming(startupTiming) ?? Probe.http('/health/startup', startupTiming),
     readiness: probes.readiness ?? Probe.http('/health/ready', { period: Duration.seconds(5) }),
     liveness: probes.liveness ?? Probe.http('/health/live', { period: Duration.seconds(10) }),
   };
