@@ -12,7 +12,7 @@ export function example(): App {
 
   new EtcdBackup(chart, 'etcd-backup', {
     image: 'registry.example.com/platform/etcd-tools:v3.5.16-1',
-    retentionDays: 14,
+    retention: Duration.days(14),
     target: BackupTarget.volumeClaim({
       storageClassName: 'etcd-backup-retain',
       size: '40Gi',

@@ -1,3 +1,4 @@
+import { Duration } from 'cdk8s';
 import { AlertLayer, AlertRule, RuleGroup, Severity } from '../observability/alert';
 import { selector } from '../observability/promql';
 
@@ -12,8 +13,8 @@ export interface EtcdBackupAlertScope {
    * @default - no drill, so no drill alert
    */
   readonly drillCronJob?: string;
-  /** Age of the last successful backup, in hours, above which the backup counts as missing. */
-  readonly maxBackupAgeHours: number;
+  /** Age of the last successful backup above which the backup counts as missing. */
+  readonly maxBackupAge: Duration;
 }
 
 /**
@@ -29,8 +30,8 @@ export function etcdBackupAlertGroup(scope: EtcdBackupAlertScope): RuleGroup {
 }
 
 function backupTooOld(scope: EtcdBackupAlertScope): AlertRule {
-  const hours = scope.maxBackupAgeHours;
-  const seconds = hours * 3600;
+  const seconds = scope.maxBackupAge.toMilliseconds() / 1000;
+  const hours = seconds / 3600;
   const cronJob = { namespace: scope.namespace, cronjob: scope.backupCronJob };
   const lastSuccess = selector('kube_cronjob_status_last_successful_time', cronJob);
   const created = selector('kube_cronjob_created', cronJob);

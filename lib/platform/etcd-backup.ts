@@ -135,10 +135,10 @@ export interface EtcdBackupProps {
    */
   readonly timeZone?: string;
   /**
-   * Days a snapshot is kept; older ones are deleted after each successful backup.
-   * @default 7
+   * How long a snapshot is kept, in whole days; older ones are deleted after each successful backup.
+   * @default Duration.days(7)
    */
-  readonly retentionDays?: number;
+  readonly retention?: Duration;
   /**
    * Client URL of the local etcd member; the pod uses the host network, so loopback reaches it.
    * @default 'https://127.0.0.1:2379'
@@ -253,9 +253,13 @@ export class EtcdBackup extends Construct {
     const image = assertPinnedImage(this, 'image', props.image);
     const schedule = assertCronSchedule(this, 'schedule', props.schedule ?? '0 2 * * *');
     const timeZone = assertTimeZone(this, 'timeZone', props.timeZone ?? 'Etc/UTC');
-    const retentionDays = props.retentionDays ?? 7;
+    const retention = props.retention ?? Duration.days(7);
+    const retentionDays = retention.toMilliseconds() / 86_400_000;
     if (!Number.isInteger(retentionDays) || retentionDays < 1) {
-      fail(this, `retentionDays ${show(retentionDays)} must be a whole number of days, at least 1; the guide keeps 7`);
+      fail(
+        this,
+        `retention ${retention.toHumanString()} must be a whole number of days, at least 1; the guide keeps Duration.days(7)`,
+      );
     }
     const endpoint = props.endpoint ?? 'https://127.0.0.1:2379';
     if (!/^https:\/\/[A-Za-z0-9.:[\]-]+$/.test(endpoint)) {
@@ -397,18 +401,18 @@ export class EtcdBackup extends Construct {
     }
 
     if (props.alerts !== false) {
-      const maxAge = (props.alerts?.maxBackupAge ?? Duration.hours(26)).toHours({ integral: false });
-      if (!(maxAge >= 1)) {
+      const maxAge = props.alerts?.maxBackupAge ?? Duration.hours(26);
+      if (!(maxAge.toMilliseconds() >= 3_600_000)) {
         fail(
           this,
-          `alerts.maxBackupAge (${maxAge}h) is shorter than an hour; use the schedule's period plus slack, e.g. Duration.hours(26)`,
+          `alerts.maxBackupAge (${maxAge.toHumanString()}) is shorter than an hour; use the schedule's period plus slack, e.g. Duration.hours(26)`,
         );
       }
       this.alertGroup = etcdBackupAlertGroup({
         namespace: this.namespace,
         backupCronJob: this.name,
         drillCronJob: drill ? drillName : undefined,
-        maxBackupAgeHours: maxAge,
+        maxBackupAge: maxAge,
       });
       this.alertRules = new AlertRules(this, 'Alerts', {
         name: this.name,

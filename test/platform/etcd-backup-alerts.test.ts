@@ -1,8 +1,9 @@
+import { Duration } from 'cdk8s';
 import { AlertLayer, etcdBackupAlertGroup, Severity } from '../../lib';
 
 // When each alert fires and stays silent is proven by promtool in test/observability (alert-cases.ts),
 // against the rules as synthesized in dist/; this file covers the group as data.
-const scope = { namespace: 'etcd-backup', backupCronJob: 'etcd-backup', maxBackupAgeHours: 26 };
+const scope = { namespace: 'etcd-backup', backupCronJob: 'etcd-backup', maxBackupAge: Duration.hours(26) };
 
 describe('etcdBackupAlertGroup', () => {
   test('is one cluster-layer group: a critical stale-backup alert and a warning for a failed drill', () => {
@@ -42,7 +43,7 @@ describe('etcdBackupAlertGroup', () => {
   });
 
   test('turns a fractional age limit into seconds and states it in hours', () => {
-    const [tooOld] = etcdBackupAlertGroup({ ...scope, maxBackupAgeHours: 12.5 }).alerts!;
+    const [tooOld] = etcdBackupAlertGroup({ ...scope, maxBackupAge: Duration.minutes(750) }).alerts!;
     expect(tooOld.expr).toContain('> 45000)');
     expect(tooOld.summary).toBe('No successful etcd backup in the last 12.5h');
   });

@@ -193,7 +193,7 @@ describe('EtcdBackup options', () => {
   test('bakes a custom endpoint, PKI, retention and schedule into the script and the CronJob', () => {
     const objects = build({
       schedule: '30 */12 * * *',
-      retentionDays: 14,
+      retention: Duration.days(14),
       endpoint: 'https://10.0.0.5:2379',
       pkiDir: '/etc/etcd/pki/',
       certFile: '/etc/etcd/pki/healthcheck-client.crt',
@@ -343,11 +343,11 @@ describe('EtcdBackup refuses bad input', () => {
   });
 
   test('a retention below one day or not whole', () => {
-    expect(construct({ retentionDays: 0 })).toThrow(
-      `${at} retentionDays 0 must be a whole number of days, at least 1; the guide keeps 7`,
+    expect(construct({ retention: Duration.hours(0) })).toThrow(
+      `${at} retention 0 hours must be a whole number of days, at least 1; the guide keeps Duration.days(7)`,
     );
-    expect(construct({ retentionDays: 1.5 })).toThrow(
-      `${at} retentionDays 1.5 must be a whole number of days, at least 1`,
+    expect(construct({ retention: Duration.hours(36) })).toThrow(
+      `${at} retention 1 day 12 hours must be a whole number of days, at least 1`,
     );
   });
 
@@ -377,7 +377,7 @@ describe('EtcdBackup refuses bad input', () => {
 
   test('an alert threshold under an hour', () => {
     expect(construct({ alerts: { maxBackupAge: Duration.minutes(30) } })).toThrow(
-      `${at} alerts.maxBackupAge (0.5h) is shorter than an hour; use the schedule's period plus slack, e.g. Duration.hours(26)`,
+      `${at} alerts.maxBackupAge (30 minutes) is shorter than an hour; use the schedule's period plus slack, e.g. Duration.hours(26)`,
     );
   });
 
