@@ -1,4 +1,12 @@
-import { Environment, Environments, LogLevel, PolicyMode, TenantAccess, ZoneSpread } from '../lib';
+import {
+  Environment,
+  Environments,
+  ExternalEndpointOptions,
+  LogLevel,
+  PolicyMode,
+  TenantAccess,
+  ZoneSpread,
+} from '../lib';
 
 /**
  * Every value that differs between environments lives here. Promote an image, resize a service or
@@ -6,6 +14,29 @@ import { Environment, Environments, LogLevel, PolicyMode, TenantAccess, ZoneSpre
  * (`quotas`: app, infra, batch, node-agents) must hold every service at its replica ceiling,
  * including the peak profile; synth fails when they do not.
  */
+/**
+ * The order service's managed MySQL and Kafka (guide 14.1), which live outside this repository. Each
+ * environment has them in its own network (`<net>.x.x`); the addresses here are the example platform's.
+ */
+function externalEndpoints(net: string): Record<string, ExternalEndpointOptions> {
+  return {
+    mysql: {
+      name: 'mysql',
+      host: `orders-db.${net.replace('.', '-')}.db.example.com`,
+      cidr: `${net}.40.0/24`,
+      port: 3306,
+      reason: 'the managed MySQL of the order data, run by the database team',
+    },
+    kafka: {
+      name: 'kafka',
+      host: `kafka.${net.replace('.', '-')}.streaming.example.com`,
+      cidr: `${net}.50.0/24`,
+      port: 9092,
+      reason: 'the shared Kafka cluster of the streaming platform, run by its own team',
+    },
+  };
+}
+
 export const environments = new Environments([
   new Environment({
     name: 'dev',
@@ -26,6 +57,8 @@ export const environments = new Environments([
     allowLiteralSecrets: true,
     gateway: { className: 'istio', hostname: 'shop.dev.example.com', requireTls: false },
     logLevel: LogLevel.DEBUG,
+    apiServer: { cidr: '10.10.0.0/28', port: 443 },
+    externalEndpoints: externalEndpoints('10.10'),
     storage: { redis: '5Gi' },
     quotas: {
       app: { cpu: { request: '2', limit: '4' }, memory: { request: '4Gi', limit: '8Gi' } },
@@ -57,6 +90,8 @@ export const environments = new Environments([
     // images['order-api'] and deleting this entry; roll back by deleting this entry.
     canaries: { 'order-api': { image: 'registry.example.com/order-api:v4.3.0-rc.2', weight: 10 } },
     logLevel: LogLevel.INFO,
+    apiServer: { cidr: '10.20.0.0/28', port: 443 },
+    externalEndpoints: externalEndpoints('10.20'),
     storage: { redis: '5Gi' },
     quotas: {
       app: { cpu: { request: '8', limit: '16' }, memory: { request: '16Gi', limit: '32Gi' } },
@@ -91,6 +126,8 @@ export const environments = new Environments([
     // Big-sale capacity plan (guide 14.11): set enabled to true before the event, false after.
     peak: { enabled: false, minReplicas: 20, maxReplicas: 80 },
     logLevel: LogLevel.INFO,
+    apiServer: { cidr: '10.30.0.0/28', port: 443 },
+    externalEndpoints: externalEndpoints('10.30'),
     storage: { redis: '50Gi' },
     quotas: {
       // order-api: 80 pods at peak x (1 CPU, 2Gi) requested, x (2 CPU, 3Gi) limit.

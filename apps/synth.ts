@@ -42,8 +42,8 @@ function buildUnchecked(): Pick<Output, 'manifests' | 'texts'> {
   const app = new App();
   for (const env of environments.all) {
     const stage = new Construct(app, env.name);
-    observabilityStack(stage, env, applicationStack(stage, env));
-    platformStack(stage, env);
+    const platform = platformStack(stage, env);
+    observabilityStack(stage, env, applicationStack(stage, env, platform));
     etcdBackupStack(stage, env);
     applySyncWaves(stage);
   }

@@ -70,3 +70,5 @@ export * from './core/named-object';
 export * from './core/api-objects';
 export * from './core/volumes';
 export * from './workloads/containers';
+export * from './workloads/dependencies';
+export * from './core/external-dependency';

@@ -1,11 +1,22 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Environment, Peer, PriorityTier, Probe, ProductionService, Protocol, ServiceTier } from '../../lib';
+import {
+  Dependency,
+  Environment,
+  PriorityTier,
+  Probe,
+  ProductionService,
+  ServiceTier,
+  ServingWorkload,
+} from '../../lib';
 
 const PROFILES: Record<string, string> = { dev: 'dev', staging: 'staging', production: 'prod' };
 
-/** The guide's order service (section 14), sized for `env`. */
-export function orderApi(scope: Construct, env: Environment): ProductionService {
+/**
+ * The guide's order service (section 14), sized for `env`. It depends on MySQL and Kafka outside the
+ * cluster and on the environment's Redis, whose password it reads from its own ExternalSecret.
+ */
+export function orderApi(scope: Construct, env: Environment, redis: ServingWorkload): ProductionService {
   const capacity = env.capacityOf('order-api');
   return new ProductionService(scope, 'order-api', {
     image: env.imageOf('order-api'),
@@ -37,10 +48,19 @@ export function orderApi(scope: Construct, env: Environment): ProductionService 
     placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     priority: PriorityTier.ONLINE_CRITICAL,
     permissions: [{ resources: ['configmaps'], verbs: ['get', 'list'] }],
-    network: {
-      ingress: [{ from: Peer.pods({ app: 'gateway' }) }],
-      egress: [{ to: Peer.namespace('infra'), ports: [{ port: 6379, protocol: Protocol.TCP }] }],
-    },
+    network: { apiServer: env.apiServer },
+    dependsOn: [
+      Dependency.on(redis),
+      Dependency.external(env.endpointOf('mysql')),
+      Dependency.external(env.endpointOf('kafka')),
+    ],
+    secrets: [
+      {
+        name: 'redis-auth',
+        store: 'platform-secrets',
+        files: { password: { key: `${env.name}/redis`, property: 'password' } },
+      },
+    ],
     monitoring: { path: '/actuator/prometheus', interval: Duration.seconds(15) },
     canary: env.canaryOf('order-api'),
     telemetry: { tier: ServiceTier.CORE, resourceAttributes: { 'deployment.environment': env.name } },

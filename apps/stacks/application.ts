@@ -4,12 +4,13 @@ import { Environment, ProductionService, RouteBackend, ServiceRoute, Tenant } fr
 import { tenantAccess } from '../config';
 import { orderApi } from '../services/order-api';
 import { gatewayStack } from './gateway';
+import { PlatformServices } from './platform';
 
 /**
  * The application namespace (a Tenant whose quota must hold its services, canaries included), its
  * services and, where the environment has a Gateway, their routes; returns the services.
  */
-export function applicationStack(stage: Construct, env: Environment): ProductionService[] {
+export function applicationStack(stage: Construct, env: Environment, platform: PlatformServices): ProductionService[] {
   const gateway = gatewayStack(stage, env);
   const namespace = new Chart(stage, 'namespace', { disableResourceNameHashes: true });
   const tenant = new Tenant(namespace, 'tenant', {
@@ -19,7 +20,7 @@ export function applicationStack(stage: Construct, env: Environment): Production
     labels: gateway?.routeNamespaceLabel,
   });
   const services = new Chart(stage, 'order-api', { namespace: env.namespace, disableResourceNameHashes: true });
-  const orderService = orderApi(services, env);
+  const orderService = orderApi(services, env, platform.redis);
   tenant.accountFor(orderService);
   if (orderService.canary) tenant.accountFor(orderService.canary);
 

@@ -25,15 +25,18 @@ const NODE_AGENTS = 'node-agents';
 /** Namespace of batch work, pinned to the batch node pool. */
 const BATCH = 'batch';
 
-/** The order-api pods of every release track (stable and canary differ only in instance), admitted by Redis. */
-const ORDER_API = { 'app.kubernetes.io/name': 'order-api' };
-
 /**
  * The platform layer of one environment: tenant namespaces, the Retain storage class, the priority
  * classes, the Kyverno policy pack, and one example of each platform workload (Redis, a log collector,
  * a nightly job). One chart per file; cluster-scoped objects live in charts without a namespace.
  */
-export function platformStack(stage: Construct, env: Environment): void {
+/** The platform workloads application services depend on. */
+export interface PlatformServices {
+  /** The environment's Redis. */
+  readonly redis: StatefulService;
+}
+
+export function platformStack(stage: Construct, env: Environment): PlatformServices {
   const chart = (id: string, namespace?: string) =>
     new Chart(stage, id, { namespace, disableResourceNameHashes: true });
 
@@ -68,7 +71,6 @@ export function platformStack(stage: Construct, env: Environment): void {
     },
     placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     priority: PriorityTier.ONLINE_CRITICAL,
-    network: { ingress: [{ from: Peer.podsInNamespace(env.namespace, ORDER_API) }] },
     secrets: [
       {
         name: 'redis-auth',
@@ -127,4 +129,5 @@ export function platformStack(stage: Construct, env: Environment): void {
       { namespace: NODE_AGENTS, reason: `node agents read host paths (${logCollector.exemption})` },
     ],
   });
+  return { redis };
 }

@@ -5,6 +5,8 @@ import { ZoneSpread } from '../core/placement';
 import { PolicyMode } from '../core/policy-mode';
 import { ContainerResources, parseQuantity } from '../core/resources';
 import type { TenantQuota } from '../platform/tenant';
+import type { ExternalEndpointOptions } from '../workloads/dependencies';
+import type { ApiServerEndpoint } from '../workloads/production-service';
 
 /** A Kubernetes cluster Argo CD deploys to. */
 export interface ClusterTarget {
@@ -148,6 +150,18 @@ export interface EnvironmentProps {
    * @default - none; {@link Environment.quotaOf} refuses every tenant
    */
   readonly quotas?: Record<string, TenantQuota>;
+  /**
+   * Where pods reach the clusters' API server (the `kubernetes` Service's endpoints), for services
+   * that call the API.
+   * @default - none; {@link Environment.apiServer} refuses
+   */
+  readonly apiServer?: ApiServerEndpoint;
+  /**
+   * Endpoints outside the cluster by name (managed databases, brokers), with the reason they live
+   * outside this repository.
+   * @default - none; {@link Environment.endpointOf} refuses every name
+   */
+  readonly externalEndpoints?: Record<string, ExternalEndpointOptions>;
 }
 
 /** One deployment environment, validated on construction. */
@@ -240,6 +254,25 @@ export class Environment {
     const size = this.props.storage?.[service];
     if (!size) fail(this.path, `storage has no entry for "${service}"; add storage['${service}'] = '10Gi'`);
     return size;
+  }
+
+  /** Where pods reach the API server; throws naming the environment when it is not set. */
+  public get apiServer(): ApiServerEndpoint {
+    const api = this.props.apiServer;
+    if (!api) fail(this.path, `apiServer is not set; add apiServer: { cidr: '<kubernetes endpoints>/32', port: 443 }`);
+    return api;
+  }
+
+  /** The external endpoint `name`; throws naming the environment when it has none. */
+  public endpointOf(name: string): ExternalEndpointOptions {
+    const endpoint = this.props.externalEndpoints?.[name];
+    if (!endpoint) {
+      fail(
+        this.path,
+        `externalEndpoints has no entry for "${name}"; add externalEndpoints['${name}'] with its cidr, port and reason`,
+      );
+    }
+    return endpoint;
   }
 
   /** The quota of `tenant`; throws naming the environment when it has none. */

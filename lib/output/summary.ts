@@ -1,5 +1,6 @@
 import { LabelSelector, selectorMatches } from '../core/label-selector';
 import { declaredReplicas, podTemplateOf } from '../readiness/workload';
+import { externalDependenciesOf } from '../core/external-dependency';
 import { Manifest } from './yaml';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are untyped YAML data */
@@ -238,5 +239,29 @@ export function renderSummary(environment: string, objects: readonly Manifest[])
     lines.push(`  ${nodeId(from, ids)}["${from}"] -->|"${ports}"| ${nodeId(to, ids)}["${to}"]`);
   }
   lines.push('```', '');
+  const external = objects.flatMap((o) =>
+    externalDependenciesOf(o as { metadata?: { annotations?: Record<string, string> } }).map((d) => ({
+      who: `${String((o as any).kind)} ${String((o as any).metadata?.namespace ?? '')}/${String((o as any).metadata?.name)}`,
+      d,
+    })),
+  );
+  if (external.length > 0) {
+    lines.push(
+      '## External dependencies',
+      '',
+      '| Workload | Depends on | Address | Why outside this repository |',
+      '|---|---|---|---|',
+    );
+    for (const { who, d } of external) {
+      lines.push(
+        '| ' +
+          [who, d.host ? `${d.name} (${d.host})` : d.name, `${d.cidr} ${d.protocol}/${d.port}`, d.reason]
+            .map(cell)
+            .join(' | ') +
+          ' |',
+      );
+    }
+    lines.push('');
+  }
   return lines.join('\n');
 }

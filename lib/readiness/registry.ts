@@ -25,6 +25,7 @@ import { hpaTargetExists } from './rules/hpa-target-exists';
 import { hpaTargetNoReplicas } from './rules/hpa-target-no-replicas';
 import { imageTagPinned } from './rules/image-tag';
 import { networkPathAdmitted } from './rules/network-path-admitted';
+import { envEndpointEgress } from './rules/env-endpoint-egress';
 import { networkPolicyDns } from './rules/network-policy-dns';
 import { networkPolicySelects } from './rules/network-policy-selects';
 import { nodePoolExists } from './rules/node-pool-exists';
@@ -111,6 +112,7 @@ export const PLAYBOOK: readonly Rule[] = [
   networkPolicyDns,
   networkPolicySelects,
   networkPathAdmitted,
+  envEndpointEgress,
   serviceMonitorPort,
   roleBindingRole,
   configReferencesExist,

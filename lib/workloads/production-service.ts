@@ -10,7 +10,8 @@ import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.c
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
-import { EgressRule, IngressRule, Peer } from '../core/network';
+import { EgressRule, IngressRule, Peer, Protocol } from '../core/network';
+import { EXTERNAL_DEPENDENCIES_ANNOTATION, ExternalDependency } from '../core/external-dependency';
 import { assertConfigKey, assertDnsSubdomainName } from '../core/names';
 import { PlacementOptions, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
@@ -30,10 +31,11 @@ import {
   WorkloadProps,
 } from './pod-template';
 import { CanaryOptions, CanaryTrack } from './canary-track';
+import { Dependency, resolveDependencies } from './dependencies';
 import { httpClusterIpService } from './http-service-builder';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
 import { admitPeer, workloadNetworkPolicy } from './workload-network-policy';
-import { TelemetryOptions, telemetryEnv } from '../observability/telemetry';
+import { DEFAULT_OTLP_ENDPOINT, TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 
 /** Horizontal autoscaling on CPU and per-pod metrics. */
 export interface AutoscalingOptions {
@@ -80,6 +82,23 @@ export interface NetworkAccess {
    * @default - DNS only
    */
   readonly egress?: EgressRule[];
+  /**
+   * Where the pods reach the Kubernetes API server; required with `permissions` (the pods then hold a
+   * token and call the API, which the NetworkPolicy must allow). Find it with `kubectl get endpoints kubernetes`.
+   * @default - no API server egress
+   */
+  readonly apiServer?: ApiServerEndpoint;
+}
+
+/** The address of the Kubernetes API server as the pods reach it (after the `kubernetes` Service). */
+export interface ApiServerEndpoint {
+  /** The endpoints' address block, e.g. `10.0.0.0/24` or `172.20.0.10/32`. */
+  readonly cidr: string;
+  /**
+   * The port.
+   * @default 443
+   */
+  readonly port?: number;
 }
 
 /** Rolling update pacing. */
@@ -186,6 +205,13 @@ export interface ProductionServiceProps extends WorkloadProps {
    * @default - none
    */
   readonly secrets?: SecretFiles[];
+  /**
+   * What the service talks to, declared once: `Dependency.on(redis)` opens this service's egress and
+   * the target's ingress; `Dependency.external({...})` opens the egress and records the endpoint with
+   * its reason on the Deployment.
+   * @default - none
+   */
+  readonly dependsOn?: Dependency[];
 }
 
 /**
@@ -236,6 +262,8 @@ export class ProductionService extends WorkloadConstruct {
   public readonly canary?: CanaryTrack;
   /** The ExternalSecrets the pods' secret files come from. */
   public readonly externalSecrets: ExternalSecret[];
+  /** The endpoints outside the cluster it depends on (`dependsOn`), as recorded on the Deployment. */
+  public readonly externalDependencies: ExternalDependency[];
 
   public constructor(scope: Construct, id: string, props: ProductionServiceProps) {
     super(scope, id);
@@ -331,8 +359,16 @@ export class ProductionService extends WorkloadConstruct {
       }),
       volumeMounts: secrets.volumeMounts,
     };
+    const dependencies = resolveDependencies(this, this, props.dependsOn ?? []);
+    this.externalDependencies = dependencies.external;
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
-      metadata: metadata(this.name),
+      metadata: {
+        ...metadata(this.name),
+        annotations:
+          dependencies.external.length > 0
+            ? { [EXTERNAL_DEPENDENCIES_ANNOTATION]: JSON.stringify(dependencies.external) }
+            : undefined,
+      },
       spec: {
         replicas: props.autoscaling ? undefined : scaling.min,
         revisionHistoryLimit: 10,
@@ -361,13 +397,18 @@ export class ProductionService extends WorkloadConstruct {
     });
 
     const monitoring = props.monitoring === false ? undefined : (props.monitoring ?? {});
+    const egress = [
+      ...(props.network?.egress ?? []),
+      ...dependencies.egress,
+      ...this.platformEgress(props, permissions.length > 0),
+    ];
     const ingress = [...(props.network?.ingress ?? [])];
     if (monitoring) ingress.push({ from: Peer.namespace(monitoring.prometheusNamespace ?? 'monitoring') });
     this.networkPolicy = workloadNetworkPolicy(this, metadata(this.name), {
       selector: this.selector,
       port: this.containerPort,
       ingress,
-      egress: props.network?.egress,
+      egress,
     });
 
     if (monitoring) {
@@ -384,7 +425,7 @@ export class ProductionService extends WorkloadConstruct {
         template,
         podResources: this.resources,
         placement: props.placement,
-        traffic: { port: this.containerPort, ingress, egress: props.network?.egress },
+        traffic: { port: this.containerPort, ingress, egress },
         servicePort: this.servicePort,
         monitoring,
       });
@@ -398,6 +439,50 @@ export class ProductionService extends WorkloadConstruct {
   public allowIngressFrom(peer: Peer): void {
     admitPeer(this.networkPolicy, peer, this.containerPort);
     this.canary?.allowIngressFrom(peer);
+  }
+
+  /** The port clients connect to: the container port (the Service forwards {@link servicePort} to it). */
+  public get servingPort(): number {
+    return this.containerPort;
+  }
+
+  /**
+   * The egress every service needs from the platform: the telemetry collector its environment variables
+   * point at, and the API server when the pods hold a token.
+   */
+  private platformEgress(props: ProductionServiceProps, usesApi: boolean): EgressRule[] {
+    const egress: EgressRule[] = [];
+    if (props.telemetry !== false) {
+      const endpoint = props.telemetry?.otlpEndpoint ?? DEFAULT_OTLP_ENDPOINT;
+      const inCluster = /^https?:\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc(?:\.cluster\.local)?:([0-9]+)\/?$/.exec(endpoint);
+      if (!inCluster) {
+        fail(
+          this,
+          `telemetry.otlpEndpoint ${show(endpoint)} is not an in-cluster Service URL (http://<service>.<namespace>.svc:<port>), ` +
+            `so its egress cannot be derived; point it at the collector in the cluster, or set telemetry: false and ` +
+            `declare the endpoint with dependsOn: [Dependency.external({...})]`,
+        );
+      }
+      egress.push({
+        to: Peer.namespace(inCluster[1]),
+        ports: [{ port: Number(inCluster[2]), protocol: Protocol.TCP }],
+      });
+    }
+    if (usesApi) {
+      const api = props.network?.apiServer;
+      if (!api) {
+        fail(
+          this,
+          `permissions give the pods an API token, but their NetworkPolicy would block the API server; set ` +
+            `network.apiServer to its endpoints (kubectl get endpoints kubernetes), e.g. { cidr: '10.0.0.1/32', port: 443 }`,
+        );
+      }
+      egress.push({
+        to: Peer.cidr(api.cidr),
+        ports: [{ port: assertPort(this, 'network.apiServer.port', api.port ?? 443), protocol: Protocol.TCP }],
+      });
+    }
+    return egress;
   }
 
   /** Deployment names of every track: the stable one, then the canary when there is one. */

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { Peer } from '../core/network';
 import { wholeSeconds } from '../core/durations';
 import { resolvePodExtensions, workloadPodResources } from './containers';
 import { assertDnsSubdomainName } from '../core/names';
@@ -25,7 +26,7 @@ import {
   ServiceProbes,
 } from './pod-template';
 import { NetworkAccess } from './production-service';
-import { workloadNetworkPolicy } from './workload-network-policy';
+import { admitPeer, workloadNetworkPolicy } from './workload-network-policy';
 
 /** The volume each replica keeps its data on. */
 export interface StatefulStorage {
@@ -117,6 +118,8 @@ export class StatefulService extends WorkloadConstruct {
   public readonly disruptionBudget: k8s.KubePodDisruptionBudget;
   /** Ingress and egress allow-list. */
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
+  /** The container port clients connect to (through the headless Service). */
+  public readonly servingPort: number;
 
   public constructor(scope: Construct, id: string, props: StatefulServiceProps) {
     super(scope, id);
@@ -131,6 +134,7 @@ export class StatefulService extends WorkloadConstruct {
       name: assertDnsLabel(this, 'portName', props.portName ?? 'tcp'),
       port: assertPort(this, 'containerPort', props.containerPort),
     };
+    this.servingPort = port.port;
     const replicas = props.replicas ?? 3;
     if (!Number.isInteger(replicas) || replicas < 1) {
       fail(this, `replicas ${show(replicas)} must be a positive integer; use 3 for a replicated data store`);
@@ -217,6 +221,11 @@ export class StatefulService extends WorkloadConstruct {
       ingress: props.network?.ingress,
       egress: props.network?.egress,
     });
+  }
+
+  /** Admits `peer` to the serving port in the NetworkPolicy; `Dependency.on(this)` calls it for each client. */
+  public allowIngressFrom(peer: Peer): void {
+    admitPeer(this.networkPolicy, peer, this.servingPort);
   }
 
   private resolveStorage(storage: StatefulStorage | undefined): Required<StatefulStorage> {

@@ -58,6 +58,8 @@ test('dev and production differ exactly where the environment model says', () =>
     [
       version,
       podVersion,
+      // the external endpoints (MySQL, Kafka) are environment data: each environment has its own network
+      'metadata.annotations.cdk8s-production.io/external-dependencies',
       'spec.template.metadata.annotations.checksum/config',
       'spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[0]',
       'spec.template.spec.containers[app].env[OTEL_RESOURCE_ATTRIBUTES].value',
@@ -82,7 +84,13 @@ test('dev and production differ exactly where the environment model says', () =>
     [version, 'data.LOG_LEVEL', 'data.SPRING_PROFILES_ACTIVE'].sort(),
   );
   expect(changed('Service', 'order-api')).toEqual([version]);
-  expect(changed('NetworkPolicy', 'order-api')).toEqual([version]);
+  // MySQL, Kafka and the API server live in each environment's own network
+  expect(changed('NetworkPolicy', 'order-api')).toEqual([
+    version,
+    'spec.egress[1].to[0].ipBlock.cidr',
+    'spec.egress[2].to[0].ipBlock.cidr',
+    'spec.egress[4].to[0].ipBlock.cidr',
+  ]);
 });
 
 test('writes a summary per environment next to its manifests', () => {

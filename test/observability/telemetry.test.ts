@@ -39,7 +39,7 @@ describe('telemetry conventions on ProductionService', () => {
     const env = containerEnv({
       telemetry: {
         traceSamplingRatio: 1,
-        otlpEndpoint: 'http://collector.tracing:4317',
+        otlpEndpoint: 'http://collector.tracing.svc:4317',
         logFormat: LogFormat.TEXT,
         resourceAttributes: { 'deployment.environment': 'staging' },
       },
@@ -48,7 +48,7 @@ describe('telemetry conventions on ProductionService', () => {
     expect(env).toMatchObject({
       LOG_FORMAT: 'text',
       LOG_LEVEL: 'INFO',
-      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector.tracing:4317',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector.tracing.svc:4317',
       OTEL_PROPAGATORS: 'tracecontext,baggage,b3',
       OTEL_RESOURCE_ATTRIBUTES:
         'k8s.namespace.name=production,service.namespace=shop,service.version=v4.2.1,deployment.environment=staging',

@@ -404,6 +404,15 @@ const CASES: Case[] = [
       'NetworkPolicy report lets these pods reach Deployment shop/api on port 8080, but its ingress policies (default-deny, api) do not admit them',
   },
   {
+    rule: 'env-endpoint-egress',
+    breaks: 'an env URL to a namespace the egress policy does not allow',
+    mutate: (s) => {
+      apiContainer(s).env.push({ name: 'CACHE_URL', value: 'redis://cache.infra.svc:6379/0' });
+    },
+    message:
+      'container "app" variable CACHE_URL points at cache.infra.svc:6379 (namespace infra, port 6379), which NetworkPolicy',
+  },
+  {
     rule: 'service-monitor-port-exists',
     breaks: 'an unknown endpoint port',
     mutate: (s) => {

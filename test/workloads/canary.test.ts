@@ -22,7 +22,7 @@ const base: ProductionServiceProps = {
   config: { LOG_LEVEL: 'INFO' },
   permissions: [{ resources: ['configmaps'], verbs: ['get'] }],
   autoscaling: { minReplicas: 4, maxReplicas: 10, cpuUtilization: 65 },
-  network: { ingress: [{ from: Peer.pods({ app: 'gateway' }) }] },
+  network: { ingress: [{ from: Peer.pods({ app: 'gateway' }) }], apiServer: { cidr: '10.0.0.0/28' } },
   canary: { image: 'registry.example.com/order-api:v4.3.0', replicas: 2 },
 };
 

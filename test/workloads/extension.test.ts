@@ -154,6 +154,7 @@ describe('create or accept', () => {
       resources,
       serviceAccount: shared,
       permissions: [{ resources: ['configmaps'], verbs: ['get'] }],
+      network: { apiServer: { cidr: '10.0.0.0/28' } },
     });
     const objects = objectsOf(app);
     expect(service.serviceAccount).toBe(shared);

@@ -27,6 +27,7 @@ describe('ProductionService with the guide order-api props', () => {
     network: {
       ingress: [{ from: Peer.pods({ app: 'gateway' }) }],
       egress: [{ to: Peer.namespace('infra'), ports: [{ port: 6379, protocol: Protocol.TCP }] }],
+      apiServer: { cidr: '10.0.0.0/28' },
     },
     monitoring: { path: '/actuator/prometheus', interval: Duration.seconds(15) },
   });
@@ -183,7 +184,7 @@ describe('ProductionService with the guide order-api props', () => {
     expect(pdb.spec.unhealthyPodEvictionPolicy).toBe('AlwaysAllow');
   });
 
-  test('admits the gateway and Prometheus on 8080 and allows infra:6379 plus DNS over UDP and TCP', () => {
+  test('admits the gateway and Prometheus on 8080 and allows infra:6379, the collector, the API server and DNS', () => {
     const policy = findObject(objects, 'NetworkPolicy', 'order-api');
     expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.spec.ingress).toEqual([
@@ -198,6 +199,11 @@ describe('ProductionService with the guide order-api props', () => {
         to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'infra' } } }],
         ports: [{ protocol: 'TCP', port: 6379 }],
       },
+      {
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+        ports: [{ protocol: 'TCP', port: 4317 }],
+      },
+      { to: [{ ipBlock: { cidr: '10.0.0.0/28' } }], ports: [{ protocol: 'TCP', port: 443 }] },
       {
         to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }],
         ports: [

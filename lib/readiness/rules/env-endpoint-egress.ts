@@ -1,0 +1,96 @@
+import { podRule } from '../define';
+import type { ObjectIndex } from '../object-index';
+import { at, nameOf, namespaceOf, records, stringMap, text } from '../object';
+import { networkPoliciesOf } from '../relations';
+import type { KubeObject } from '../types';
+import { containersOf, PodTemplate } from '../workload';
+import { restrictsEgress } from './network-policy-dns';
+
+const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
+
+/** An in-cluster Service address in a value: `<service>.<namespace>.svc[.cluster.local][:port]`, in a URL or not. */
+const SERVICE_ADDRESS =
+  /(?:^|[/@\s,;=])([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.svc(?:\.cluster\.local)?(?::([0-9]{1,5}))?/g;
+
+/** The port a URL scheme implies when the address names none. */
+const SCHEME_PORTS: Record<string, number> = { http: 80, https: 443, grpc: 80, grpcs: 443 };
+
+/** The in-cluster addresses a value names, with the port it names or its scheme implies. */
+function addressesIn(value: string): { namespace: string; port: number | undefined; address: string }[] {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//.exec(value)?.[1];
+  return [...value.matchAll(SERVICE_ADDRESS)].map((m) => ({
+    namespace: m[3],
+    port: m[5] !== undefined ? Number(m[5]) : scheme ? SCHEME_PORTS[scheme] : undefined,
+    address: m[0].replace(/^[/@\s,;=]/, ''),
+  }));
+}
+
+/** The variables a container sees: its own `env` values and the data of ConfigMaps it loads with envFrom. */
+function variablesOf(container: Record<string, unknown>, namespace: string, index: ObjectIndex): [string, string][] {
+  const vars: [string, string][] = records(container.env)
+    .filter((e) => typeof e.value === 'string')
+    .map((e) => [text(e.name) ?? '', e.value as string]);
+  for (const from of records(container.envFrom)) {
+    const name = text(at(from, 'configMapRef', 'name'));
+    const configMap = name ? index.get('ConfigMap', namespace, name) : undefined;
+    if (configMap) vars.push(...Object.entries(stringMap(at(configMap, 'data'))));
+  }
+  return vars;
+}
+
+/** Whether an egress peer of a policy in `policyNamespace` reaches some pods in `namespace`. */
+function reachesNamespace(peer: Record<string, unknown>, policyNamespace: string, namespace: string): boolean {
+  if (peer.ipBlock !== undefined) return false;
+  if (peer.namespaceSelector === undefined) return namespace === policyNamespace;
+  const labels = stringMap(at(peer, 'namespaceSelector', 'matchLabels'));
+  const expressions = records(at(peer, 'namespaceSelector', 'matchExpressions'));
+  return expressions.length > 0 || labels[NAMESPACE_NAME] === undefined || labels[NAMESPACE_NAME] === namespace;
+}
+
+/** Whether a rule's port list covers `port` (no list, or no known port, covers every port). */
+function coversPort(ports: unknown, port: number | undefined): boolean {
+  if (ports === undefined || port === undefined) return true;
+  return records(ports).some((p) => p.port === undefined || p.port === port);
+}
+
+/**
+ * Guide 7.3 and 11.4: a pod configured to call `http://otel-collector.monitoring.svc:4317` must be let
+ * out to it. When a NetworkPolicy restricts the pod's egress, every in-cluster Service address in its
+ * environment (env values and the ConfigMaps it loads) needs an egress rule to that namespace and port.
+ */
+export const envEndpointEgress = podRule({
+  id: 'env-endpoint-egress',
+  summary: "An in-cluster address in a workload's environment is reachable through its egress policies.",
+  why: 'Guide 7.3 and 11.4: telemetry, caches and brokers configured by URL fail with timeouts when the egress policy was written without them, and the configuration alone looks right.',
+  fix: 'Declare the connection (dependsOn, or an egress rule to the namespace and port the address names), or remove the unused address.',
+  checkPod(template: PodTemplate, object: KubeObject, { index }) {
+    const own = namespaceOf(object);
+    const restricting = networkPoliciesOf(index, object).filter(restrictsEgress);
+    if (restricting.length === 0) return [];
+    const findings: { message: string; field: string }[] = [];
+    for (const { container, name, path } of containersOf(template)) {
+      for (const [variable, value] of variablesOf(container, own, index)) {
+        for (const a of addressesIn(value)) {
+          const allowed = restricting.some((policy) =>
+            records(at(policy, 'spec', 'egress')).some(
+              (rule) =>
+                coversPort(rule.ports, a.port) &&
+                (rule.to === undefined ||
+                  records(rule.to).some((peer) => reachesNamespace(peer, namespaceOf(policy), a.namespace))),
+            ),
+          );
+          if (!allowed) {
+            findings.push({
+              field: `${path}.env`,
+              message:
+                `container "${name}" variable ${variable} points at ${a.address} (namespace ${a.namespace}` +
+                `${a.port !== undefined ? `, port ${a.port}` : ''}), which NetworkPolicy ` +
+                `${restricting.map(nameOf).join(', ')} does not let these pods reach`,
+            });
+          }
+        }
+      }
+    }
+    return findings;
+  },
+});
