@@ -1,74 +1,191 @@
-export * from './cli/construct-metadata';
-export * from './core/cluster-scoped';
-export * from './core/errors';
-export * from './core/image';
-export * from './core/label-selector';
-export * from './core/labels';
-export * from './core/names';
-export * from './core/network';
-export * from './core/placement';
-export * from './core/pod-security';
-export * from './core/pod-security-exemption';
-export * from './core/policy-mode';
-export * from './core/ports';
-export * from './core/priority';
-export * from './core/probes';
-export * from './core/rbac';
-export * from './core/resources';
-export * from './core/schedule';
-export * from './core/security';
-export * from './core/values';
-export * from './environments/environment';
-export * from './gitops/argocd';
-export * from './gitops/footprint';
-export * from './gitops/sync-waves';
-export * from './observability/alert';
-export * from './observability/alert-rules';
-export * from './observability/burn-rate';
-export * from './observability/business-alerts';
-export * from './observability/cluster-alerts';
-export * from './observability/platform-alerts';
-export * from './observability/promql';
-export * from './observability/runbooks';
-export * from './observability/service-alerts';
-export * from './observability/telemetry';
-export * from './output/diff';
-export * from './output/summary';
-export * from './output/collect';
-export * from './output/yaml';
-export * from './output/write';
-export * from './output/yaml-writer';
-export * from './platform/etcd-backup';
-export * from './platform/etcd-backup-alerts';
-export * from './platform/etcd-backup-scripts';
-export * from './platform/kyverno-cluster-policy';
-export * from './platform/kyverno-policies';
-export * from './platform/policy-pack';
-export * from './platform/priority-classes';
-export * from './platform/retained-storage-class';
-export * from './platform/tenant';
-export * from './readiness';
-export * from './secrets/literal-secret';
-export * from './secrets/secret-files';
-export * from './traffic/gateway';
-export * from './traffic/hostnames';
-export * from './traffic/http-route';
-export * from './traffic/ingress';
-export * from './workloads/batch-job';
-export * from './workloads/batch-workload';
-export * from './workloads/canary-track';
-export * from './workloads/http-service-builder';
-export * from './workloads/node-agent';
-export * from './workloads/pod-template';
-export * from './workloads/production-service';
-export * from './workloads/scheduled-job';
-export * from './workloads/service-monitor-builder';
-export * from './workloads/stateful-service';
-export * from './workloads/workload-network-policy';
-export * from './workloads/workload-construct';
-export * from './core/named-object';
-export * from './core/api-objects';
-export * from './core/volumes';
-export * from './workloads/containers';
-export * from './workloads/dependencies';
-export * from './core/external-dependency';
+// The public API of cdk8s-production, by name. Everything else in lib/ is internal and may change in
+// any release; etc/cdk8s-production.api.md records this surface and `npm test` fails when it drifts.
+
+// Workloads
+export { ProductionService } from './workloads/production-service';
+export type {
+  AutoscalingOptions,
+  ApiServerEndpoint,
+  NetworkAccess,
+  ProductionServiceProps,
+  RolloutOptions,
+} from './workloads/production-service';
+export { StatefulService } from './workloads/stateful-service';
+export type { StatefulServiceProps, StatefulStorage } from './workloads/stateful-service';
+export { NodeAgent, SENSITIVE_HOST_PATHS } from './workloads/node-agent';
+export type { HostPathMount, NodeAgentProps } from './workloads/node-agent';
+export { BatchJob } from './workloads/batch-job';
+export type { BatchJobProps } from './workloads/batch-job';
+export { ScheduledJob } from './workloads/scheduled-job';
+export type { ScheduledJobProps } from './workloads/scheduled-job';
+export { BatchWorkload, VerticalScalingMode } from './workloads/batch-workload';
+export type { BatchWorkloadParts, BatchWorkloadProps } from './workloads/batch-workload';
+export { CanaryTrack } from './workloads/canary-track';
+export type { CanaryOptions, CanaryTrackProps } from './workloads/canary-track';
+export type { ContainerOptions, ContainerPort, PodExtensions, ResolvedPodExtensions } from './workloads/containers';
+export { Dependency } from './workloads/dependencies';
+export type { ExternalEndpointOptions, ServingWorkload } from './workloads/dependencies';
+export type { PodTemplateOptions, ServiceProbes, WorkloadProps } from './workloads/pod-template';
+export type { MonitoringOptions } from './workloads/service-monitor-builder';
+export { WorkloadConstruct } from './workloads/workload-construct';
+export type { WorkloadTraffic } from './workloads/workload-network-policy';
+
+// Vocabulary the props use
+export { ConfigurationError } from './core/errors';
+export { EXTERNAL_DEPENDENCIES_ANNOTATION } from './core/external-dependency';
+export type { ExternalDependency } from './core/external-dependency';
+export { MANAGED_BY, recommendedLabels } from './core/labels';
+export type { WorkloadIdentity } from './core/labels';
+export type { NamedObject } from './core/named-object';
+export { Peer, Protocol } from './core/network';
+export type { EgressRule, IngressRule, PolicyPort } from './core/network';
+export { NODE_POOL_LABEL, ZoneSpread } from './core/placement';
+export type { PlacementOptions, PodPlacement } from './core/placement';
+export {
+  EXEMPTED_NAMESPACE_MODES,
+  POD_SECURITY_EXEMPTION_ANNOTATION,
+  PodSecurityLevel,
+  podSecurityLabels,
+} from './core/pod-security';
+export type { PodSecurityModes } from './core/pod-security';
+export { PolicyMode } from './core/policy-mode';
+export { Preemption, PriorityTier } from './core/priority';
+export { Probe } from './core/probes';
+export type { HttpProbeOptions, ProbeTiming, TcpProbeOptions } from './core/probes';
+export type { PermissionRule } from './core/rbac';
+export type {
+  ContainerResources,
+  CpuAmount,
+  MemoryAmount,
+  RequestAndLimit,
+  ResourceQuantities,
+} from './core/resources';
+export type { RunAsIdentity } from './core/security';
+export { PodVolume } from './core/volumes';
+export type { EmptyDirOptions, VolumeMountOptions } from './core/volumes';
+export { clusterScoped } from './core/cluster-scoped';
+
+// Platform
+export { BackupTarget, EtcdBackup } from './platform/etcd-backup';
+export type {
+  EtcdBackupAlertsOptions,
+  EtcdBackupProps,
+  RestoreDrillOptions,
+  VolumeClaimTargetOptions,
+} from './platform/etcd-backup';
+export { KyvernoClusterPolicy } from './platform/kyverno-cluster-policy';
+export type {
+  KyvernoClusterPolicyProps,
+  KyvernoCondition,
+  KyvernoDeny,
+  KyvernoMatch,
+  KyvernoResourceFilter,
+  KyvernoRule,
+  KyvernoValidate,
+} from './platform/kyverno-cluster-policy';
+export {
+  DISALLOW_CLUSTER_ADMIN_FOR_SERVICE_ACCOUNTS,
+  DISALLOW_DEFAULT_SERVICE_ACCOUNT,
+  DISALLOW_LATEST_TAG,
+  POLICY_CATALOGUE,
+  REQUIRE_READINESS_PROBE,
+  REQUIRE_REQUESTS_AND_LIMITS,
+  REQUIRE_RESTRICTED_SECURITY,
+} from './platform/kyverno-policies';
+export type { PolicyDefinition, PolicyRuleDefinition } from './platform/kyverno-policies';
+export { KUBE_SYSTEM_EXEMPTION, PolicyPack } from './platform/policy-pack';
+export type { PodSecurityExemption, PolicyPackProps } from './platform/policy-pack';
+export { PriorityClasses } from './platform/priority-classes';
+export type { PriorityClassesProps } from './platform/priority-classes';
+export { RetainedStorageClass } from './platform/retained-storage-class';
+export type { RetainedStorageClassProps } from './platform/retained-storage-class';
+export { RESERVED_NAMESPACES, Tenant } from './platform/tenant';
+export type { DedicatedNodePool, QuotaConsumer, TenantAccess, TenantProps, TenantQuota } from './platform/tenant';
+
+// Secrets
+export { LiteralSecret } from './secrets/literal-secret';
+export type { LiteralSecretProps } from './secrets/literal-secret';
+export { SecretStoreKind } from './secrets/secret-files';
+export type { RemoteSecretRef, SecretFiles, SecretFilesParts } from './secrets/secret-files';
+
+// Traffic
+export { SharedGateway } from './traffic/gateway';
+export type { GatewayListener, SharedGatewayProps } from './traffic/gateway';
+export { ServiceRoute } from './traffic/http-route';
+export type { RoutableService, RouteBackend, ServiceRouteProps } from './traffic/http-route';
+export { ServiceIngress } from './traffic/ingress';
+export type { ServiceIngressProps } from './traffic/ingress';
+
+// Observability
+export type { Matchers } from './observability/promql';
+export { AlertRules } from './observability/alert-rules';
+export type { AlertRulesOptions, AlertRulesProps } from './observability/alert-rules';
+export { AlertLayer, Severity } from './observability/alert';
+export type { AlertRule, RecordingRule, RuleGroup } from './observability/alert';
+export { BusinessAlerts, BusinessKpi } from './observability/business-alerts';
+export type { BusinessAlertsProps, KpiRatioOptions } from './observability/business-alerts';
+export { ClusterAlerts } from './observability/cluster-alerts';
+export type { ClusterAlertsProps } from './observability/cluster-alerts';
+export { INGRESS_NGINX_REQUESTS, PlatformAlerts } from './observability/platform-alerts';
+export type { EdgeRequestMetric, PlatformAlertsProps } from './observability/platform-alerts';
+export { DEFAULT_RUNBOOK_BASE_URL, Runbooks } from './observability/runbooks';
+export { ServiceAlerts } from './observability/service-alerts';
+export type {
+  HttpServerMetrics,
+  ServiceAlertsProps,
+  ServiceLevelObjective,
+  WatchedService,
+} from './observability/service-alerts';
+export { DEFAULT_OTLP_ENDPOINT, LogFormat, ServiceTier } from './observability/telemetry';
+export type { TelemetryOptions, TelemetrySubject } from './observability/telemetry';
+
+// Environments and delivery
+export { Environment, Environments, LogLevel } from './environments/environment';
+export type {
+  CanaryRelease,
+  ClusterTarget,
+  EnvironmentProps,
+  GatewaySettings,
+  PeakProfile,
+  ServiceCapacity,
+} from './environments/environment';
+export { ARGOCD_NAMESPACE, EnvironmentDelivery, RootApplication } from './gitops/argocd';
+export type { EnvironmentDeliveryProps, GitSource, RootApplicationProps } from './gitops/argocd';
+export { footprintOf } from './gitops/footprint';
+export type { ClusterResource, Footprint } from './gitops/footprint';
+export { applySyncWaves, SYNC_WAVE_ANNOTATION } from './gitops/sync-waves';
+
+// Output: collect, write, summarize, diff
+export { collectManifests } from './output/collect';
+export type { ManifestFile } from './output/collect';
+export { renderOutput, writeOutput } from './output/write';
+export type { TextFile } from './output/write';
+export { renderSummary } from './output/summary';
+export { diffOutputs, hasDifferences, renderDiff } from './output/diff';
+export type { FieldChange, FolderDiff, ObjectChange } from './output/diff';
+export { fromYaml, toYaml } from './output/yaml';
+export type { Manifest } from './output/yaml';
+export { CONSTRUCT_METADATA_FILE, constructMetadataJson } from './cli/construct-metadata';
+export type { ConstructMetadata } from './cli/construct-metadata';
+
+// Readiness checker
+export { checkManifests } from './readiness/check';
+export type { CheckOptions, Finding, Report, ReportSummary, SuppressedFinding } from './readiness/check';
+export { assertReady, checkManifestFiles, ReadinessError } from './readiness/located';
+export type { LocatedReport, Location, ManifestSource } from './readiness/located';
+export type { PackName } from './readiness/packs';
+export type { PolicyVersionName } from './readiness/policy-version';
+export { POD_SECURITY_EXEMPTION, SUPPRESS_ANNOTATION, suppressionAnnotation } from './readiness/suppressions';
+export type { Suppression } from './readiness/suppressions';
+export type { KubeObject, Level } from './readiness/types';
+
+// The custom-resource bindings the constructs' public fields hold, generated by `cdk8s import`:
+// `argocdApplication.Application`, `serviceMonitor.ServiceMonitor`, ...
+export * as argocdApplication from '../imports/application-argoproj.io';
+export * as argocdProject from '../imports/appproject-argoproj.io';
+export * as externalSecrets from '../imports/externalsecret-external-secrets.io';
+export * as gateway from '../imports/gateway-gateway.networking.k8s.io';
+export * as httpRoute from '../imports/httproute-gateway.networking.k8s.io';
+export * as prometheusRule from '../imports/prometheusrule-monitoring.coreos.com';
+export * as serviceMonitor from '../imports/servicemonitor-monitoring.coreos.com';
+export * as verticalPodAutoscaler from '../imports/vpa-autoscaling.k8s.io';

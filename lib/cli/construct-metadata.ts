@@ -12,7 +12,7 @@ export const CONSTRUCT_METADATA_FILE = 'construct-metadata.json';
 export interface ConstructMetadata {
   /** The cdk8s CLI's format version. */
   readonly version: '1.0.0';
-  /** Construct path by the resource name the plugin reports ({@link violationResourceName}). */
+  /** Construct path by the resource name the plugin reports (`violationResourceName`). */
   readonly resources: Record<string, { readonly path: string }>;
   /** Manifest file (relative to the output folder) to the construct path of each object, in file order. */
   readonly manifests: Record<string, readonly string[]>;

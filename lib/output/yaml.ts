@@ -8,7 +8,7 @@ export type Manifest = Record<string, unknown>;
  * Renders objects as a multi-document YAML stream, deterministically: keys keep the order
  * they arrive in (cdk8s sorts them), strings that YAML 1.1 would read as another type are quoted
  * (Kubernetes parses YAML 1.1), long lines are never folded and no anchors are emitted. The bytes are
- * those of js-yaml `dump` with {@link JS_YAML_DUMP_OPTIONS}, written in one pass by {@link YamlWriter}.
+ * those of js-yaml `dump` with `JS_YAML_DUMP_OPTIONS`, written in one pass by `YamlWriter`.
  */
 export function toYaml(objects: readonly unknown[]): string {
   return new YamlWriter().stream(objects);

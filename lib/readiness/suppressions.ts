@@ -20,7 +20,7 @@ export const MIN_REASON_LENGTH = 10;
 export interface Suppression {
   /** The rule id. */
   readonly rule: string;
-  /** Why the object may break the rule, at least {@link MIN_REASON_LENGTH} characters. */
+  /** Why the object may break the rule, at least `MIN_REASON_LENGTH` characters. */
   readonly reason: string;
 }
 

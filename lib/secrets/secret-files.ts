@@ -61,7 +61,7 @@ export interface SecretFiles {
   readonly asEnvironment?: boolean;
 }
 
-/** The objects and pod-spec parts {@link secretFiles} produced. */
+/** The objects and pod-spec parts `secretFiles` produced. */
 export interface SecretFilesParts {
   readonly externalSecrets: ExternalSecret[];
   readonly volumes: k8s.Volume[];

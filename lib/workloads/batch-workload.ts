@@ -72,7 +72,7 @@ export interface BatchWorkloadProps extends WorkloadProps {
   readonly verticalScaling?: VerticalScalingMode;
 }
 
-/** The parts {@link batchWorkload} created. */
+/** The parts `batchWorkload` created. */
 export interface BatchWorkloadParts {
   readonly name: string;
   readonly namespace: string;

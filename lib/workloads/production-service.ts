@@ -441,7 +441,7 @@ export class ProductionService extends WorkloadConstruct {
     this.canary?.allowIngressFrom(peer);
   }
 
-  /** The port clients connect to: the container port (the Service forwards {@link servicePort} to it). */
+  /** The port clients connect to: the container port (the Service forwards {@link ProductionService.servicePort} to it). */
   public get servingPort(): number {
     return this.containerPort;
   }

@@ -1,4 +1,4 @@
-import { parseImage, versionLabel } from '../../lib';
+import { parseImage, versionLabel } from '../../lib/core/image';
 
 describe('versionLabel', () => {
   test('is the image tag', () => {

@@ -1,4 +1,4 @@
-import { selectorMatches } from '../../lib';
+import { selectorMatches } from '../../lib/core/label-selector';
 
 const labels = { app: 'api', tier: 'backend' };
 

@@ -1,4 +1,4 @@
-import { assertCronSchedule } from '../../lib';
+import { assertCronSchedule } from '../../lib/core/schedule';
 
 describe('assertCronSchedule', () => {
   test.each([

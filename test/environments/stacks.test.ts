@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { diffValues, Manifest, renderOutput } from '../../lib';
+import { Manifest, renderOutput } from '../../lib';
+import { diffValues } from '../../lib/output/diff';
 import { environments } from '../../apps/config';
 import { buildOutput } from '../../apps/synth';
 import { listFiles, ROOT } from '../support/manifests';

@@ -1,4 +1,4 @@
-import { selector as s } from '../../lib';
+import { selector as s } from '../../lib/observability/promql';
 import { counter, gauge, histogram, Series, Speed } from './series';
 
 /** Where a per-service rule file points: the service's namespace and name. */

@@ -1,4 +1,5 @@
-import { ProductionService, ProductionServiceProps, ServiceTier, telemetryEnv, LogFormat } from '../../lib';
+import { ProductionService, ProductionServiceProps, ServiceTier, LogFormat } from '../../lib';
+import { telemetryEnv } from '../../lib/observability/telemetry';
 import { findObject, synthChart } from '../support/manifests';
 
 const base: ProductionServiceProps = {

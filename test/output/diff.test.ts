@@ -2,7 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { diffOutputs, diffValues, fromYaml, hasDifferences, renderDiff, toYaml } from '../../lib';
+import { diffOutputs, fromYaml, hasDifferences, renderDiff, toYaml } from '../../lib';
+import { diffValues } from '../../lib/output/diff';
 import { ROOT } from '../support/manifests';
 
 describe('diffValues', () => {

@@ -1,5 +1,6 @@
 import * as jsyaml from 'js-yaml';
-import { JS_YAML_DUMP_OPTIONS, toYaml, YamlWriter } from '../../lib';
+import { toYaml } from '../../lib';
+import { JS_YAML_DUMP_OPTIONS, YamlWriter } from '../../lib/output/yaml-writer';
 import { randomValue, SeededRandom, TRICKY_NUMBERS, TRICKY_STRINGS } from '../support/random-data';
 
 /** What the writer replaces: js-yaml, one dump per document. */

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { AlertLayer, etcdBackupAlertGroup, Severity } from '../../lib';
+import { AlertLayer, Severity } from '../../lib';
+import { etcdBackupAlertGroup } from '../../lib/platform/etcd-backup-alerts';
 
 // When each alert fires and stays silent is proven by promtool in test/observability (alert-cases.ts),
 // against the rules as synthesized in dist/; this file covers the group as data.

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderRulesReference, RULES } from '../../lib';
+import { renderRulesReference } from '../../lib/readiness/reference';
+import { RULES } from '../../lib/readiness/registry';
 import { ROOT } from '../support/manifests';
 
 describe('docs/rules.md', () => {

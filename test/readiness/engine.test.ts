@@ -3,17 +3,15 @@ import {
   assertReady,
   checkManifests,
   collectManifests,
-  matchesSelector,
-  PACKS,
-  parseSelector,
-  podTemplateOf,
   POD_SECURITY_EXEMPTION,
   ReadinessError,
-  RULES,
   SUPPRESS_ANNOTATION,
   suppressionAnnotation,
-  WORKLOAD_KINDS,
 } from '../../lib';
+import { matchesSelector, parseSelector } from '../../lib/readiness/selector';
+import { PACKS } from '../../lib/readiness/packs';
+import { podTemplateOf, WORKLOAD_KINDS } from '../../lib/readiness/workload';
+import { RULES } from '../../lib/readiness/registry';
 import { ObjectIndex } from '../../lib/readiness/object-index';
 import { Construct } from 'constructs';
 import { apiContainer, goodStack, pick } from './stack';

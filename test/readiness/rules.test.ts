@@ -1,4 +1,5 @@
-import { checkManifests, CheckOptions, RULES } from '../../lib';
+import { checkManifests, CheckOptions } from '../../lib';
+import { RULES } from '../../lib/readiness/registry';
 import { apiContainer, apiPod, goodStack, pick } from './stack';
 
 type Stack = Record<string, any>[];

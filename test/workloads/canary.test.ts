@@ -8,11 +8,11 @@ import {
   PolicyMode,
   ProductionService,
   ProductionServiceProps,
-  selectorMatches,
   ServiceRoute,
   SharedGateway,
   ZoneSpread,
 } from '../../lib';
+import { selectorMatches } from '../../lib/core/label-selector';
 import { buildOutput } from '../../apps/synth';
 import { findObject } from '../support/manifests';
 
