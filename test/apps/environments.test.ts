@@ -80,3 +80,11 @@ test('writes a summary per environment next to its manifests', () => {
     'production/SUMMARY.md',
   ]);
 });
+
+test('runs the etcd backup in staging and production, whose clusters keep their state, and not in dev', () => {
+  const files = platformOutput().manifests.map((f) => f.path);
+  expect(['dev', 'staging', 'production'].filter((env) => files.includes(`${env}/etcd-backup.yaml`))).toEqual([
+    'staging',
+    'production',
+  ]);
+});
