@@ -1,11 +1,9 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type * as CliValidation from 'cdk8s-cli/lib/plugins/validation';
 import { ReadinessValidation, ValidationContextLike } from '../../lib/cli/validation-plugin';
 import { CONSTRUCT_METADATA_FILE, constructMetadataJson } from '../../lib';
-import { listFiles, ROOT } from '../support/manifests';
 
 // At run time the CLI's public entry point (its `exports` map); the types come from the file behind it.
 const { ValidationContext } = require('cdk8s-cli/plugins') as typeof CliValidation;
@@ -123,24 +121,5 @@ describe('the cdk8s CLI validation plugin', () => {
     expect(violations.every((v) => !/\[(error|suppressed)\]/.test(v.ruleName))).toBe(true);
     expect(logged.join('\n')).toContain(`is exempt from image-tag-pinned: the node image pins this tag on every host`);
     expect(status()).toBe('success');
-  });
-
-  test('`cdk8s synth` from this repository prints the report, succeeds and leaves only manifests and summaries', () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-cli-synth-'));
-    const result = spawnSync('npx', ['cdk8s', 'synth', '--check-upgrade=false', '--output', outdir], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    const files = listFiles(outdir);
-    fs.rmSync(outdir, { recursive: true, force: true });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Validation Report (');
-    expect(result.stdout).toMatch(/pack\s+│ production/);
-    expect(result.stdout).toContain('Validations ended succesfully');
-    expect(result.stdout).toMatch(/reasoned exemptions\s+│ 36 /);
-    expect(result.stdout).toContain('Reasoned exemptions: 36 findings suppressed on purpose, not violations.');
-    expect(result.stdout).not.toContain('Construct Path: N/A');
-    expect(result.stdout).not.toContain('[suppressed]');
-    expect(files.filter((f) => !f.endsWith('.yaml') && !f.endsWith('SUMMARY.md'))).toEqual([]);
   });
 });

@@ -1,42 +1,79 @@
 import { App, Chart } from 'cdk8s';
-import { EnvironmentDelivery, footprintOf, RootApplication } from '../../lib';
-import { environments, gitSource } from '../../apps/config';
-import { buildOutput } from '../../apps/synth';
+import { Construct } from 'constructs';
+import {
+  applySyncWaves,
+  collectManifests,
+  Environment,
+  EnvironmentDelivery,
+  footprintOf,
+  PolicyMode,
+  RootApplication,
+  ZoneSpread,
+} from '../../lib';
+import { findObject } from '../support/manifests';
 
-const output = buildOutput();
-const argocd = output.manifests.find((f) => f.path === 'argocd/applications.yaml')!.objects as any[];
-const find = (kind: string, name: string) => argocd.find((o) => o.kind === kind && o.metadata.name === name);
+const source = { repoURL: 'https://git.example.com/shop/deploy.git', targetRevision: 'main' };
+const knownPaths = ['dist/shop', 'dist/argocd'];
+const environment = new Environment({
+  name: 'shop',
+  namespace: 'shop',
+  clusters: [
+    { name: 'eu-1', server: 'https://eu-1.example.com' },
+    { name: 'eu-2', server: 'https://eu-2.example.com' },
+  ],
+  images: { web: 'registry.example.com/web:v1.0.0' },
+  capacity: {},
+  nodePool: 'general',
+  zoneSpread: ZoneSpread.BEST_EFFORT,
+  policyMode: PolicyMode.ENFORCE,
+});
+const footprint = footprintOf([
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
+  { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web', namespace: 'shop' } },
+  { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cache', namespace: 'infra' } },
+  { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'retained' } },
+]);
+
+/** The delivery objects of the `shop` environment and the root application, sync waves applied. */
+function delivery() {
+  const app = new App();
+  const argocd = new Chart(new Construct(app, 'argocd'), 'applications', { disableResourceNameHashes: true });
+  new EnvironmentDelivery(argocd, 'shop', { environment, source, path: 'dist/shop', knownPaths, footprint });
+  applySyncWaves(argocd);
+  const bootstrap = new Chart(new Construct(app, 'bootstrap'), 'root', { disableResourceNameHashes: true });
+  new RootApplication(bootstrap, 'root', { source, path: 'dist/argocd', knownPaths });
+  return collectManifests(app);
+}
 
 describe('Argo CD delivery', () => {
+  const files = delivery();
+  const objects = files.flatMap((f) => f.objects);
+  const find = (kind: string, name: string) => findObject(objects, kind, name);
+
   test('matches its snapshot', () => {
-    expect(
-      output.manifests.filter((f) => f.path.startsWith('argocd/') || f.path.startsWith('bootstrap/')),
-    ).toMatchSnapshot();
+    expect(files).toMatchSnapshot();
   });
 
-  test('limits each project to this repository, its clusters, its namespaces and the cluster kinds it writes', () => {
-    const project = find('AppProject', 'production');
-    expect(project.spec.sourceRepos).toEqual([gitSource.repoURL]);
-    const namespaces = ['batch', 'etcd-backup', 'gateway', 'infra', 'monitoring', 'node-agents', 'production'];
+  test('limits each project to the repository, the clusters, the namespaces and the cluster kinds of its footprint', () => {
+    const project = find('AppProject', 'shop');
+    expect(project.spec.sourceRepos).toEqual([source.repoURL]);
     expect(project.spec.destinations).toEqual(
-      ['prod-eu-1', 'prod-eu-2'].flatMap((c) =>
-        namespaces.map((namespace) => ({ server: `https://${c}.k8s.example.com`, namespace })),
+      ['eu-1', 'eu-2'].flatMap((c) =>
+        ['infra', 'shop'].map((namespace) => ({ server: `https://${c}.example.com`, namespace })),
       ),
     );
     expect(project.spec.clusterResourceWhitelist).toEqual([
       { group: '', kind: 'Namespace' },
-      { group: 'kyverno.io', kind: 'ClusterPolicy' },
-      { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
       { group: 'storage.k8s.io', kind: 'StorageClass' },
     ]);
   });
 
-  test('fans production out to one automated Application per cluster', () => {
-    for (const cluster of ['prod-eu-1', 'prod-eu-2']) {
-      const app = find('Application', `production-${cluster}`);
-      expect(app.spec.source).toEqual({ repoURL: gitSource.repoURL, targetRevision: 'main', path: 'dist/production' });
-      expect(app.spec.destination).toEqual({ server: `https://${cluster}.k8s.example.com`, namespace: 'production' });
-      expect(app.spec.project).toBe('production');
+  test('fans the environment out to one automated Application per cluster', () => {
+    for (const cluster of ['eu-1', 'eu-2']) {
+      const app = find('Application', `shop-${cluster}`);
+      expect(app.spec.source).toEqual({ repoURL: source.repoURL, targetRevision: 'main', path: 'dist/shop' });
+      expect(app.spec.destination).toEqual({ server: `https://${cluster}.example.com`, namespace: 'shop' });
+      expect(app.spec.project).toBe('shop');
       expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
       expect(app.spec.syncPolicy.syncOptions).toContain('CreateNamespace=false');
       expect(app.spec.syncPolicy.retry).toEqual({
@@ -44,16 +81,16 @@ describe('Argo CD delivery', () => {
         backoff: { duration: '10s', factor: 2, maxDuration: '3m' },
       });
     }
-    expect(argocd.filter((o) => o.kind === 'Application')).toHaveLength(4);
+    expect(objects.filter((o) => o.kind === 'Application' && (o.metadata as any)?.name !== 'root')).toHaveLength(2);
   });
 
   test('creates projects before applications', () => {
-    expect(find('AppProject', 'dev').metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('-2');
-    expect(find('Application', 'dev-dev-eu-1').metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('0');
+    expect(find('AppProject', 'shop').metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('-2');
+    expect(find('Application', 'shop-eu-1').metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('0');
   });
 
-  test('bootstraps with a root app-of-apps pointing at dist/argocd', () => {
-    const root = output.manifests.find((f) => f.path === 'bootstrap/root.yaml')!.objects as any[];
+  test('bootstraps with a root app-of-apps pointing at the folder of the Applications', () => {
+    const root = files.find((f) => f.path === 'bootstrap/root.yaml')!.objects as any[];
     const app = root.find((o) => o.kind === 'Application');
     expect(app.metadata.name).toBe('root');
     expect(app.spec.source.path).toBe('dist/argocd');
@@ -69,8 +106,8 @@ describe('Argo CD delivery', () => {
     expect(
       () =>
         new EnvironmentDelivery(chart, 'production', {
-          environment: environments.get('production'),
-          source: gitSource,
+          environment,
+          source,
           path: 'dist/prod',
           knownPaths: ['dist/production'],
           footprint: footprintOf([]),
@@ -79,7 +116,7 @@ describe('Argo CD delivery', () => {
       '[argocd/production] path "dist/prod" does not exist in the synthesized output; use one of: dist/production',
     );
     expect(
-      () => new RootApplication(chart, 'root', { source: gitSource, path: 'dist/apps', knownPaths: ['dist/argocd'] }),
+      () => new RootApplication(chart, 'root', { source, path: 'dist/apps', knownPaths: ['dist/argocd'] }),
     ).toThrow('[argocd/root] path "dist/apps" does not exist in the synthesized output; use one of: dist/argocd');
   });
 });

@@ -401,13 +401,3 @@ describe('EtcdBackup refuses bad input', () => {
     ).toThrow(`${at} drill.resources.cpu.request "2" exceeds the limit "1"; raise the limit or lower the request`);
   });
 });
-
-describe('the etcd backup stack of the environments', () => {
-  const dist = path.join(__dirname, '..', '..', 'dist');
-
-  test('is synthesized for staging and production, whose clusters keep their state, and not for dev', () => {
-    expect(
-      ['dev', 'staging', 'production'].filter((env) => fs.existsSync(path.join(dist, env, 'etcd-backup.yaml'))),
-    ).toEqual(['staging', 'production']);
-  });
-});

@@ -13,7 +13,6 @@ import {
   ZoneSpread,
 } from '../../lib';
 import { selectorMatches } from '../../lib/core/label-selector';
-import { buildOutput } from '../../apps/synth';
 import { findObject } from '../support/manifests';
 
 const base: ProductionServiceProps = {
@@ -186,21 +185,4 @@ describe('canary bad input', () => {
       '[environments/staging] canaries.order-api.image "registry.example.com/order-api:v4.2.1" is already the stable image; promotion is done: remove canaries.order-api',
     );
   });
-});
-
-test('the staging environment runs order-api with a canary at 10% in dist', () => {
-  const output = buildOutput();
-  const staging = output.manifests.filter((f) => f.path.startsWith('staging/')).flatMap((f) => f.objects);
-  const summary = output.texts.find((t) => t.path === 'staging/SUMMARY.md')!.content;
-  // Redis admits both tracks: the canary's egress to infra:6379 would be useless otherwise.
-  expect(summary).toMatch(
-    /\| StatefulSet infra\/redis \|.*staging\/order-api-canary \(TCP\/6379\)<br>staging\/order-api \(TCP\/6379\)/,
-  );
-  expect(findObject(staging, 'HTTPRoute', 'order-api').spec.rules[0].backendRefs).toEqual([
-    { name: 'order-api', port: 80, weight: 90 },
-    { name: 'order-api-canary', port: 80, weight: 10 },
-  ]);
-  expect(findObject(staging, 'Deployment', 'order-api-canary').spec.template.spec.containers[0].image).toBe(
-    'registry.example.com/order-api:v4.3.0-rc.2',
-  );
 });

@@ -2,14 +2,15 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listFiles, ROOT, validateManifests } from './support/manifests';
+import { listFiles, ROOT } from '../support/manifests';
+import { DIST, runScript } from './support/output';
 
-const DIST = path.join(ROOT, 'dist');
+const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `cdk8s-production-${name}-`));
 
-/** Runs the project's synth entry point (`npm run synth -- ...args`) into a fresh temporary folder. */
-function synthTo(...args: string[]): { out: string; printed: string } {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-synth-'));
-  const printed = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'apps/main.ts', ...args], {
+/** The one synth in a process of its own: `npm run synth` as a user runs it, through tsx. */
+function spawnSynth(): { out: string; printed: string } {
+  const out = tmp('synth');
+  const printed = execFileSync(process.execPath, [require.resolve('tsx/cli'), 'apps/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, CDK8S_OUTDIR: out },
     encoding: 'utf8',
@@ -18,9 +19,19 @@ function synthTo(...args: string[]): { out: string; printed: string } {
   return { out, printed };
 }
 
+/** `npm run synth -- --quiet`, run by the same entry point in this process. */
+function quietSynth(): { out: string; printed: string } {
+  const out = tmp('synth-quiet');
+  const result = runScript('apps/main.ts', ['--quiet'], { CDK8S_OUTDIR: out });
+  if (result.status !== 0 || result.stderr !== '') {
+    throw new Error(`npm run synth -- --quiet exited ${result.status}: ${result.stderr}`);
+  }
+  return { out, printed: result.stdout };
+}
+
 describe('synthesized output', () => {
-  const firstRun = synthTo();
-  const secondRun = synthTo('--quiet');
+  const firstRun = spawnSynth();
+  const secondRun = quietSynth();
   const [first, second] = [firstRun.out, secondRun.out];
   afterAll(() => {
     fs.rmSync(first, { recursive: true, force: true });
@@ -83,44 +94,5 @@ describe('synthesized output', () => {
         expect(listFiles(DIST)).toContain(`${env}/${chart}.yaml`);
       }
     }
-  });
-});
-
-describe('independent schema validation', () => {
-  test('every object in dist/ is valid against the Kubernetes schema or its CRD schema', () => {
-    const report = validateManifests('dist');
-    expect(report.errors).toEqual([]);
-    expect(report.unvalidated).toEqual([]);
-    expect(report.checked).toBeGreaterThan(0);
-    // Reported so the figure can be read from the test log.
-    process.stdout.write(
-      `validated ${report.checked} objects (${report.byModel} by model, ${report.byCrd} by CRD schema)\n`,
-    );
-  });
-
-  test('the validator rejects a broken Deployment and an unknown field type in a ServiceMonitor', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-invalid-'));
-    fs.writeFileSync(
-      path.join(dir, 'bad.yaml'),
-      [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata: { name: bad }',
-        'spec: { replicas: "three", selector: { matchLabels: { a: b } }, template: { spec: { containers: [] } } }',
-        '---',
-        'apiVersion: monitoring.coreos.com/v1',
-        'kind: ServiceMonitor',
-        'metadata: { name: bad }',
-        'spec: { selector: {}, endpoints: [ { port: 8080 } ] }',
-      ].join('\n'),
-    );
-    const report = validateManifests(dir);
-    fs.rmSync(dir, { recursive: true, force: true });
-    expect(report.errors.map((e) => e.object)).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('Deployment/bad'),
-        expect.stringContaining('ServiceMonitor/bad'),
-      ]),
-    );
   });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
-import { ROOT } from './support/manifests';
-import { haveTool } from './support/tools';
+import { ROOT } from '../support/manifests';
+import { haveTool } from '../support/tools';
 
 const run = haveTool('yamllint', 'yamllint') ? test : test.skip;
 

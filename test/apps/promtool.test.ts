@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ROOT } from '../support/manifests';
 import { haveTool } from '../support/tools';
-import { alertsOf, prometheusRules, PromtoolTestFiles, writePromtoolFiles } from './promtool-suite';
+import { alertsOf, prometheusRules, PromtoolTestFiles, writePromtoolFiles } from '../observability/promtool-suite';
 
 const DIST = path.join(ROOT, 'dist');
 const rules = prometheusRules(DIST);
