@@ -70,3 +70,4 @@ export * from './core/named-object';
 export * from './core/api-objects';
 export * from './core/volumes';
 export * from './workloads/containers';
+export * from './core/prometheus-selection';
