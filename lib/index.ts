@@ -71,3 +71,6 @@ export * from './core/api-objects';
 export * from './core/volumes';
 export * from './workloads/containers';
 export * from './core/prometheus-selection';
+export * from './platform/cluster-certificate-issuer';
+export * from './traffic/gateway-certificates';
+export * from './secrets/platform-secret-store';

@@ -47,13 +47,13 @@ describe('synthesized output', () => {
   test('npm run synth says what it wrote: one line per output folder, then the total and the time', () => {
     const lines = firstRun.printed.replaceAll(first, 'OUT').split('\n');
     expect(lines.slice(0, 5)).toEqual([
-      'OUT/dev: 11 files, 70 objects, 2 reasoned exemptions',
-      'OUT/staging: 12 files, 80 objects, 17 reasoned exemptions',
-      'OUT/production: 12 files, 75 objects, 17 reasoned exemptions',
+      'OUT/dev: 12 files, 71 objects, 2 reasoned exemptions',
+      'OUT/staging: 13 files, 83 objects, 17 reasoned exemptions',
+      'OUT/production: 13 files, 78 objects, 17 reasoned exemptions',
       'OUT/argocd: 1 file, 7 objects, 0 reasoned exemptions',
       'OUT/bootstrap: 1 file, 2 objects, 0 reasoned exemptions',
     ]);
-    expect(lines[5]).toMatch(/^synthesized 234 objects into OUT\/ in \d+\.\d\d s; readiness check passed$/);
+    expect(lines[5]).toMatch(/^synthesized 241 objects into OUT\/ in \d+\.\d\d s; readiness check passed$/);
     expect(lines.slice(6)).toEqual(['']);
   });
 

@@ -11,6 +11,8 @@ const FOUNDATION = new Set([
   'ClusterPolicy',
   'CustomResourceDefinition',
   'AppProject',
+  'ClusterIssuer',
+  'ClusterSecretStore',
 ]);
 const PREREQUISITES = new Set([
   'ServiceAccount',
@@ -21,6 +23,7 @@ const PREREQUISITES = new Set([
   'ConfigMap',
   'Secret',
   'ExternalSecret',
+  'Certificate',
   'ResourceQuota',
   'LimitRange',
   'NetworkPolicy',

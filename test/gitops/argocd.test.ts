@@ -25,6 +25,8 @@ describe('Argo CD delivery', () => {
     );
     expect(project.spec.clusterResourceWhitelist).toEqual([
       { group: '', kind: 'Namespace' },
+      { group: 'cert-manager.io', kind: 'ClusterIssuer' },
+      { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
       { group: 'kyverno.io', kind: 'ClusterPolicy' },
       { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
       { group: 'storage.k8s.io', kind: 'StorageClass' },
