@@ -50,10 +50,10 @@ describe('synthesized output', () => {
       'OUT/dev: 12 files, 71 objects, 2 reasoned exemptions',
       'OUT/staging: 13 files, 83 objects, 17 reasoned exemptions',
       'OUT/production: 13 files, 78 objects, 17 reasoned exemptions',
-      'OUT/argocd: 1 file, 7 objects, 0 reasoned exemptions',
+      'OUT/argocd: 2 files, 49 objects, 0 reasoned exemptions',
       'OUT/bootstrap: 1 file, 2 objects, 0 reasoned exemptions',
     ]);
-    expect(lines[5]).toMatch(/^synthesized 241 objects into OUT\/ in \d+\.\d\d s; readiness check passed$/);
+    expect(lines[5]).toMatch(/^synthesized 283 objects into OUT\/ in \d+\.\d\d s; readiness check passed$/);
     expect(lines.slice(6)).toEqual(['']);
   });
 
