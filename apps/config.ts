@@ -1,9 +1,12 @@
 import {
+  AcmeSolver,
   Environment,
   Environments,
   ExternalEndpointOptions,
+  IssuerType,
   LogLevel,
   PolicyMode,
+  SecretProvider,
   TenantAccess,
   ZoneSpread,
 } from '../lib';
@@ -148,3 +151,16 @@ export const gitSource = {
 
 /** Groups of the identity provider and the namespace roles they hold. */
 export const tenantAccess: TenantAccess = { admin: ['platform-admins'], edit: ['team-shop'], view: ['sre'] };
+
+/** AWS region of the clusters, their DNS zone and their secrets. */
+const REGION = 'eu-west-1';
+
+/** Who signs the gateways' certificates: Let's Encrypt, proving the domain through Route 53 (DNS-01). */
+export const certificateIssuer = IssuerType.acme({
+  email: 'platform@example.com',
+  accountKeySecret: 'letsencrypt-account-key',
+  solver: AcmeSolver.route53({ region: REGION }),
+});
+
+/** Where the platform's ExternalSecrets read from: AWS Secrets Manager, keys such as `production/redis`. */
+export const secretProvider = SecretProvider.awsSecretsManager({ region: REGION });

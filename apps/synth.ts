@@ -9,6 +9,10 @@ import {
   EnvironmentDelivery,
   footprintOf,
   ManifestFile,
+  PlatformAddons,
+  platformAddonsFor,
+  ProductionService,
+  renderAddonSummary,
   renderSummary,
   RootApplication,
   TextFile,
@@ -40,10 +44,13 @@ export function buildOutput(): Output {
 
 function buildUnchecked(): Pick<Output, 'manifests' | 'texts'> {
   const app = new App();
+  const servicesOf = new Map<string, ProductionService[]>();
   for (const env of environments.all) {
     const stage = new Construct(app, env.name);
     const platform = platformStack(stage, env);
-    observabilityStack(stage, env, applicationStack(stage, env, platform));
+    const services = applicationStack(stage, env, platform);
+    servicesOf.set(env.name, services);
+    observabilityStack(stage, env, services);
     etcdBackupStack(stage, env);
     applySyncWaves(stage);
   }
@@ -52,7 +59,17 @@ function buildUnchecked(): Pick<Output, 'manifests' | 'texts'> {
     envFiles.filter((f) => f.path.startsWith(`${folder}/`)).flatMap((f) => f.objects);
 
   const delivery = new App();
-  const argocd = new Chart(new Construct(delivery, 'argocd'), 'applications', { disableResourceNameHashes: true });
+  const argocdStage = new Construct(delivery, 'argocd');
+  const argocd = new Chart(argocdStage, 'applications', { disableResourceNameHashes: true });
+  // The operators and CRD sets each environment needs, delivered before it (earlier sync waves).
+  const addonsChart = new Chart(argocdStage, 'addons', { disableResourceNameHashes: true });
+  const addons = environments.all.map(
+    (env) =>
+      new PlatformAddons(addonsChart, env.name, {
+        environment: env,
+        addons: platformAddonsFor(servicesOf.get(env.name)!),
+      }),
+  );
   const knownPaths = [...environments.all.map((e) => `dist/${e.name}`), 'dist/argocd'];
   for (const env of environments.all) {
     new EnvironmentDelivery(argocd, env.name, {
@@ -65,11 +82,11 @@ function buildUnchecked(): Pick<Output, 'manifests' | 'texts'> {
   }
   const bootstrap = new Chart(new Construct(delivery, 'bootstrap'), 'root', { disableResourceNameHashes: true });
   new RootApplication(bootstrap, 'root', { source: gitSource, path: 'dist/argocd', knownPaths });
-  applySyncWaves(argocd);
+  applySyncWaves(argocdStage);
 
-  const texts = environments.all.map((env) => ({
+  const texts = environments.all.map((env, i) => ({
     path: `${env.name}/SUMMARY.md`,
-    content: renderSummary(env.name, objectsIn(env.name)),
+    content: `${renderSummary(env.name, objectsIn(env.name))}\n${renderAddonSummary(addons[i].applications.map((a) => a.toJson()))}`,
   }));
   return { manifests: [...envFiles, ...collectManifests(delivery)], texts };
 }

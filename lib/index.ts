@@ -189,3 +189,56 @@ export * as httpRoute from '../imports/httproute-gateway.networking.k8s.io';
 export * as prometheusRule from '../imports/prometheusrule-monitoring.coreos.com';
 export * as serviceMonitor from '../imports/servicemonitor-monitoring.coreos.com';
 export * as verticalPodAutoscaler from '../imports/vpa-autoscaling.k8s.io';
+export * as certificate from '../imports/certificate-cert-manager.io';
+export * as clusterIssuer from '../imports/clusterissuer-cert-manager.io';
+export * as clusterSecretStore from '../imports/clustersecretstore-external-secrets.io';
+
+// Platform add-ons, certificates and secret stores
+export { PROMETHEUS_RELEASE, PROMETHEUS_SELECTOR_LABELS } from './core/prometheus-selection';
+export {
+  AcmeSolver,
+  ClusterCertificateIssuer,
+  IssuerType,
+  LETS_ENCRYPT_PRODUCTION,
+} from './platform/cluster-certificate-issuer';
+export type {
+  AcmeOptions,
+  ClusterCertificateIssuerProps,
+  IssuerReference,
+} from './platform/cluster-certificate-issuer';
+export { GatewayCertificates } from './traffic/gateway-certificates';
+export type { CertifiedGateway, GatewayCertificatesProps } from './traffic/gateway-certificates';
+export { PlatformSecretStore, SecretProvider } from './secrets/platform-secret-store';
+export type {
+  AwsProviderOptions,
+  PlatformSecretStoreProps,
+  ServiceAccountReference,
+} from './secrets/platform-secret-store';
+export { AddonWave, assertAddon, assertAddons, versionOf } from './gitops/addons/addon';
+export type { AddonDefinition, GitManifestSource, HelmChartSource, HelmValue, HelmValues } from './gitops/addons/addon';
+export {
+  CERT_MANAGER,
+  EXTERNAL_SECRETS,
+  GATEWAY_API_CRDS,
+  ISTIOD,
+  ISTIO_BASE,
+  KUBE_PROMETHEUS_STACK,
+  KYVERNO,
+  MONITORING_NAMESPACE,
+  OPENTELEMETRY_COLLECTOR,
+  OTEL_COLLECTOR_NAME,
+  VERTICAL_POD_AUTOSCALER,
+  platformAddonsFor,
+  prometheusAdapter,
+} from './gitops/addons/addon-catalogue';
+export { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA } from './gitops/addons/application-health';
+export {
+  ADDON_LABEL,
+  ADDON_PURPOSE_ANNOTATION,
+  BUILT_IN_NAMESPACES,
+  PlatformAddons,
+} from './gitops/addons/platform-addons';
+export type { PlatformAddonsProps } from './gitops/addons/platform-addons';
+export { prometheusAdapterRules } from './gitops/addons/prometheus-adapter-rules';
+export type { PodMetricsConsumer } from './gitops/addons/prometheus-adapter-rules';
+export { renderAddonSummary } from './output/addon-summary';

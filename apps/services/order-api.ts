@@ -9,6 +9,7 @@ import {
   ServiceTier,
   ServingWorkload,
 } from '../../lib';
+import { PLATFORM_SECRET_STORE } from '../stacks/platform';
 
 const PROFILES: Record<string, string> = { dev: 'dev', staging: 'staging', production: 'prod' };
 
@@ -57,7 +58,7 @@ export function orderApi(scope: Construct, env: Environment, redis: ServingWorkl
     secrets: [
       {
         name: 'redis-auth',
-        store: 'platform-secrets',
+        store: PLATFORM_SECRET_STORE,
         files: { password: { key: `${env.name}/redis`, property: 'password' } },
       },
     ],

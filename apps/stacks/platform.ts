@@ -5,6 +5,7 @@ import {
   KUBE_SYSTEM_EXEMPTION,
   NodeAgent,
   Peer,
+  PlatformSecretStore,
   PolicyPack,
   PriorityClasses,
   PriorityTier,
@@ -16,7 +17,7 @@ import {
   Tenant,
   VerticalScalingMode,
 } from '../../lib';
-import { tenantAccess } from '../config';
+import { secretProvider, tenantAccess } from '../config';
 
 /** Namespace of shared infrastructure (Redis). */
 const INFRA = 'infra';
@@ -25,9 +26,12 @@ const NODE_AGENTS = 'node-agents';
 /** Namespace of batch work, pinned to the batch node pool. */
 const BATCH = 'batch';
 
+/** The ClusterSecretStore every ExternalSecret of the platform reads from. */
+export const PLATFORM_SECRET_STORE = 'platform-secrets';
+
 /**
- * The platform layer of one environment: tenant namespaces, the Retain storage class, the priority
- * classes, the Kyverno policy pack, and one example of each platform workload (Redis, a log collector,
+ * The platform layer of one environment: tenant namespaces, the secret store, the Retain storage class,
+ * the priority classes, the Kyverno policy pack, and one example of each platform workload (Redis, a log collector,
  * a nightly job). One chart per file; cluster-scoped objects live in charts without a namespace.
  */
 /** The platform workloads application services depend on. */
@@ -40,6 +44,10 @@ export function platformStack(stage: Construct, env: Environment): PlatformServi
   const chart = (id: string, namespace?: string) =>
     new Chart(stage, id, { namespace, disableResourceNameHashes: true });
 
+  new PlatformSecretStore(chart('platform-secrets'), 'secret-store', {
+    name: PLATFORM_SECRET_STORE,
+    provider: secretProvider,
+  });
   const storage = new RetainedStorageClass(chart('platform-storage'), 'gp3-retain');
   new PriorityClasses(chart('platform-priority-classes'), 'priority-classes');
 
@@ -74,7 +82,7 @@ export function platformStack(stage: Construct, env: Environment): PlatformServi
     secrets: [
       {
         name: 'redis-auth',
-        store: 'platform-secrets',
+        store: PLATFORM_SECRET_STORE,
         files: { password: { key: `${env.name}/redis`, property: 'password' } },
       },
     ],

@@ -11,6 +11,8 @@ const FOUNDATION = new Set([
   'ClusterPolicy',
   'CustomResourceDefinition',
   'AppProject',
+  'ClusterIssuer',
+  'ClusterSecretStore',
 ]);
 const PREREQUISITES = new Set([
   'ServiceAccount',
@@ -21,6 +23,7 @@ const PREREQUISITES = new Set([
   'ConfigMap',
   'Secret',
   'ExternalSecret',
+  'Certificate',
   'ResourceQuota',
   'LimitRange',
   'NetworkPolicy',
@@ -37,9 +40,14 @@ export function syncWaveOf(kind: string): number {
   return 0;
 }
 
-/** Annotates every API object below `scope` with its sync wave. */
+/**
+ * Annotates every API object below `scope` with the sync wave of its kind; an object that already
+ * carries a wave (an addon Application, delivered before the environments) keeps it.
+ */
 export function applySyncWaves(scope: IConstruct): void {
   for (const c of scope.node.findAll()) {
-    if (c instanceof ApiObject) c.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(syncWaveOf(c.kind)));
+    if (!(c instanceof ApiObject)) continue;
+    if (c.metadata.toJson().annotations?.[SYNC_WAVE_ANNOTATION] !== undefined) continue;
+    c.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(syncWaveOf(c.kind)));
   }
 }

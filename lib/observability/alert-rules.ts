@@ -9,6 +9,7 @@ import {
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel } from '../core/names';
+import { PROMETHEUS_SELECTOR_LABELS } from '../core/prometheus-selection';
 import { AlertRule, assertAlertRule, RuleGroup } from './alert';
 import { Runbooks } from './runbooks';
 
@@ -25,8 +26,8 @@ export interface AlertRulesOptions {
    */
   readonly namespace?: string;
   /**
-   * Extra labels on the PrometheusRule, e.g. the ones your Prometheus `ruleSelector` matches.
-   * @default - none besides `app.kubernetes.io/managed-by`
+   * Extra labels on the PrometheusRule.
+   * @default - none besides `app.kubernetes.io/managed-by` and the label Prometheus selects ({@link PROMETHEUS_SELECTOR_LABELS})
    */
   readonly labels?: Record<string, string>;
   /**
@@ -71,7 +72,7 @@ export class AlertRules extends Construct {
       metadata: {
         name: this.name,
         namespace: this.namespace,
-        labels: { 'app.kubernetes.io/managed-by': MANAGED_BY, ...props.labels },
+        labels: { 'app.kubernetes.io/managed-by': MANAGED_BY, ...props.labels, ...PROMETHEUS_SELECTOR_LABELS },
       },
       spec: { groups: this.groups.map((g, i) => this.renderGroup(g, i)) },
     });

@@ -75,6 +75,8 @@ export class SharedGateway extends Construct {
   public readonly namespace: string;
   /** Listener names, for route attachment checks. */
   public readonly listenerNames: readonly string[];
+  /** The listeners as given, for their certificates. */
+  public readonly listeners: readonly GatewayListener[];
   /** The label a namespace needs for its routes to attach. */
   public readonly routeNamespaceLabel: Record<string, string>;
   /** The gateway's proxy pods, as a NetworkPolicy peer. */
@@ -93,6 +95,7 @@ export class SharedGateway extends Construct {
     );
     if (props.listeners.length === 0) fail(this, 'listeners is empty; add at least one listener with a hostname');
     const requireTls = props.requireTls ?? true;
+    this.listeners = props.listeners;
     this.listenerNames = props.listeners.map((l, i) => {
       assertDnsLabel(this, `listeners[${i}].name`, l.name);
       assertHostname(this, `listeners[${i}].hostname`, l.hostname);

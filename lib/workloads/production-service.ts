@@ -252,6 +252,8 @@ export class ProductionService extends WorkloadConstruct {
   public readonly service: k8s.KubeService;
   /** Autoscaler, when autoscaling is on. */
   public readonly autoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
+  /** Names of the per-pod custom metrics the HPA reads (they need a custom metrics API such as prometheus-adapter). */
+  public readonly podMetricNames: readonly string[];
   /** Voluntary disruption budget. */
   public readonly disruptionBudget: k8s.KubePodDisruptionBudget;
   /** Ingress and egress allow-list. */
@@ -279,6 +281,7 @@ export class ProductionService extends WorkloadConstruct {
     const scaling = this.resolveScaling(props);
     this.minReplicas = scaling.min;
     this.maxReplicas = scaling.max;
+    this.podMetricNames = Object.keys(props.autoscaling?.podMetrics ?? {});
     const minAvailable = this.resolveMinAvailable(props.minAvailable, props.autoscaling !== undefined);
     const preStop = wholeSeconds(this, 'preStopDelay', props.preStopDelay ?? Duration.seconds(10));
     const grace = props.terminationGracePeriod

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ServiceMonitor } from '../../imports/servicemonitor-monitoring.coreos.com';
+import { PROMETHEUS_SELECTOR_LABELS } from '../core/prometheus-selection';
 
 /** How Prometheus scrapes a service. */
 export interface MonitoringOptions {
@@ -22,7 +23,10 @@ export interface MonitoringOptions {
   readonly prometheusNamespace?: string;
 }
 
-/** A ServiceMonitor scraping the port named `http` of the Services matching `selector` in `namespace`. */
+/**
+ * A ServiceMonitor scraping the port named `http` of the Services matching `selector` in `namespace`,
+ * labelled so the platform's Prometheus selects it ({@link PROMETHEUS_SELECTOR_LABELS}).
+ */
 export function httpServiceMonitor(
   scope: Construct,
   id: string,
@@ -31,7 +35,7 @@ export function httpServiceMonitor(
   monitoring: MonitoringOptions,
 ): ServiceMonitor {
   return new ServiceMonitor(scope, id, {
-    metadata,
+    metadata: { ...metadata, labels: { ...metadata.labels, ...PROMETHEUS_SELECTOR_LABELS } },
     spec: {
       selector: { matchLabels: selector },
       namespaceSelector: { matchNames: [metadata.namespace!] },

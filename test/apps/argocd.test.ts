@@ -15,6 +15,8 @@ describe('the Argo CD delivery of the example platform', () => {
     );
     expect(project.spec.clusterResourceWhitelist).toEqual([
       { group: '', kind: 'Namespace' },
+      { group: 'cert-manager.io', kind: 'ClusterIssuer' },
+      { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
       { group: 'kyverno.io', kind: 'ClusterPolicy' },
       { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
       { group: 'storage.k8s.io', kind: 'StorageClass' },
@@ -28,7 +30,11 @@ describe('the Argo CD delivery of the example platform', () => {
       expect(app.spec.destination).toEqual({ server: `https://${cluster}.k8s.example.com`, namespace: 'production' });
       expect(app.spec.project).toBe('production');
     }
-    expect(objectsIn('argocd').filter((o) => o.kind === 'Application')).toHaveLength(4);
+    // One per cluster of dev (1), staging (1) and production (2); the add-on Applications come on top.
+    const environmentApps = objectsIn('argocd').filter(
+      (o: any) => o.kind === 'Application' && ['dev', 'staging', 'production'].includes(o.spec.project),
+    );
+    expect(environmentApps).toHaveLength(4);
   });
 
   test('creates projects before applications', () => {

@@ -54,8 +54,9 @@ describe('ProductionService with the guide order-api props', () => {
     ]);
   });
 
-  test('labels every object with the six recommended labels', () => {
+  test('labels every object with the six recommended labels, and the ServiceMonitor with the one Prometheus selects', () => {
     for (const o of objects as any[]) {
+      const selected = o.kind === 'ServiceMonitor' ? ['release'] : [];
       expect(Object.keys(o.metadata.labels).sort()).toEqual([
         'app.kubernetes.io/component',
         'app.kubernetes.io/instance',
@@ -63,6 +64,7 @@ describe('ProductionService with the guide order-api props', () => {
         'app.kubernetes.io/name',
         'app.kubernetes.io/part-of',
         'app.kubernetes.io/version',
+        ...selected,
       ]);
       expect(o.metadata.labels['app.kubernetes.io/version']).toBe('v4.2.1');
       expect(o.metadata.namespace).toBe('production');

@@ -1,0 +1,272 @@
+import { PROMETHEUS_RELEASE } from '../../core/prometheus-selection';
+import { AddonDefinition, AddonWave, HelmValues } from './addon';
+import { PodMetricsConsumer, prometheusAdapterRules } from './prometheus-adapter-rules';
+
+/*
+ * Versions and values keys are those of the charts' own values.yaml at the tags named (see
+ * docs/bringing-up-a-cluster.md). Every pod the charts create passes the restricted Pod Security level and
+ * the pack's require-restricted-security policy (pod-level runAsNonRoot and seccomp RuntimeDefault;
+ * containers without privilege escalation and with ALL capabilities dropped).
+ */
+
+/** Namespace of Prometheus, Grafana, the metrics adapter and the telemetry collector. */
+export const MONITORING_NAMESPACE = 'monitoring';
+
+/** The telemetry endpoint's Service name: services export OTLP to `otel-collector.monitoring.svc:4317`. */
+export const OTEL_COLLECTOR_NAME = 'otel-collector';
+
+/** The pod security context the pack's policy requires at pod level. */
+const RESTRICTED_POD: HelmValues = { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } };
+
+/** The container security context of the restricted level. */
+const RESTRICTED_CONTAINER: HelmValues = {
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+  readOnlyRootFilesystem: true,
+};
+
+const PROMETHEUS_COMMUNITY = 'https://prometheus-community.github.io/helm-charts';
+
+/** Gateway API v1.6.1 standard-channel CRDs (the Gateway and HTTPRoute kinds the gateway stack writes). */
+export const GATEWAY_API_CRDS: AddonDefinition = {
+  name: 'gateway-api-crds',
+  purpose: 'Gateway API standard CRDs: Gateway, HTTPRoute, GatewayClass, ReferenceGrant',
+  namespace: 'kube-system',
+  // No chart exists; Argo CD syncs a Git folder, not a release URL. The release's standard-install.yaml
+  // is these files concatenated.
+  source: {
+    manifests: {
+      repoURL: 'https://github.com/kubernetes-sigs/gateway-api.git',
+      version: 'v1.6.1',
+      path: 'config/crd/standard',
+    },
+  },
+  wave: AddonWave.CRDS,
+  serverSideApply: true,
+};
+
+const ISTIO_CHARTS = 'https://istio-release.storage.googleapis.com/charts';
+const ISTIO_VERSION = '1.30.3';
+
+/** Istio's own CRDs (the `base` chart; it has no Gateway API CRDs and no pods). */
+export const ISTIO_BASE: AddonDefinition = {
+  name: 'istio-base',
+  purpose: 'Istio CRDs, needed by istiod',
+  namespace: 'istio-system',
+  createsNamespace: true,
+  source: { helm: { repoURL: ISTIO_CHARTS, chart: 'base', version: ISTIO_VERSION } },
+  wave: AddonWave.CRDS,
+};
+
+/**
+ * istiod, the Gateway API implementation of GatewayClass `istio`. `seccompProfile` gives istiod its
+ * profile; `gateways.securityContext` replaces the whole pod security context of the gateway pods it
+ * creates, so it repeats the default sysctl that lets the proxy bind ports below 1024.
+ */
+export const ISTIOD: AddonDefinition = {
+  name: 'istiod',
+  purpose: 'the Gateway API implementation (GatewayClass istio): runs the shared Gateway proxies',
+  namespace: 'istio-system',
+  source: {
+    helm: {
+      repoURL: ISTIO_CHARTS,
+      chart: 'istiod',
+      version: ISTIO_VERSION,
+      values: {
+        seccompProfile: { type: 'RuntimeDefault' },
+        gateways: {
+          securityContext: {
+            ...RESTRICTED_POD,
+            sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }],
+          },
+        },
+      },
+    },
+  },
+  wave: AddonWave.OPERATORS,
+};
+
+/**
+ * Prometheus Operator, Prometheus, Alertmanager, kube-state-metrics and Grafana. Its Prometheus selects
+ * `release: kube-prometheus-stack` (the release name). node-exporter is off: it needs the host network,
+ * host PID and host paths, which no restricted namespace admits.
+ */
+export const KUBE_PROMETHEUS_STACK: AddonDefinition = {
+  name: PROMETHEUS_RELEASE,
+  purpose: 'ServiceMonitor and PrometheusRule CRDs, the Prometheus that selects them, Grafana',
+  namespace: MONITORING_NAMESPACE,
+  createsNamespace: true,
+  source: {
+    helm: {
+      repoURL: PROMETHEUS_COMMUNITY,
+      chart: 'kube-prometheus-stack',
+      version: '88.3.0',
+      values: {
+        nodeExporter: { enabled: false },
+        prometheus: {
+          prometheusSpec: {
+            ruleSelectorNilUsesHelmValues: true,
+            serviceMonitorSelectorNilUsesHelmValues: true,
+            podMonitorSelectorNilUsesHelmValues: true,
+          },
+        },
+        grafana: {
+          securityContext: { ...RESTRICTED_POD, runAsUser: 472, runAsGroup: 472, fsGroup: 472 },
+          initChownData: { enabled: false },
+          testFramework: { enabled: false },
+        },
+      },
+    },
+  },
+  wave: AddonWave.OPERATORS,
+  serverSideApply: true,
+};
+
+/** Kyverno, which enforces the policy pack. */
+export const KYVERNO: AddonDefinition = {
+  name: 'kyverno',
+  purpose: 'ClusterPolicy CRD and the admission controller that enforces the policy pack',
+  namespace: 'kyverno',
+  createsNamespace: true,
+  source: {
+    helm: {
+      repoURL: 'https://kyverno.github.io/kyverno/',
+      chart: 'kyverno',
+      version: '3.9.0',
+      values: {
+        admissionController: { podSecurityContext: RESTRICTED_POD },
+        backgroundController: { podSecurityContext: RESTRICTED_POD },
+        cleanupController: { podSecurityContext: RESTRICTED_POD },
+        reportsController: { podSecurityContext: RESTRICTED_POD },
+      },
+    },
+  },
+  wave: AddonWave.OPERATORS,
+  serverSideApply: true,
+};
+
+/** External Secrets Operator, which fills the ExternalSecrets from the `platform-secrets` store. */
+export const EXTERNAL_SECRETS: AddonDefinition = {
+  name: 'external-secrets',
+  purpose: 'ExternalSecret and ClusterSecretStore CRDs and their controller',
+  namespace: 'external-secrets',
+  createsNamespace: true,
+  source: {
+    helm: {
+      repoURL: 'https://charts.external-secrets.io',
+      chart: 'external-secrets',
+      version: '2.9.0',
+      values: {
+        installCRDs: true,
+        podSecurityContext: { enabled: true, ...RESTRICTED_POD },
+        webhook: { podSecurityContext: { enabled: true, ...RESTRICTED_POD } },
+        certController: { podSecurityContext: { enabled: true, ...RESTRICTED_POD } },
+      },
+    },
+  },
+  wave: AddonWave.OPERATORS,
+};
+
+/** cert-manager, which fills the gateways' TLS Secrets. Its CRDs are off unless `crds.enabled`. */
+export const CERT_MANAGER: AddonDefinition = {
+  name: 'cert-manager',
+  purpose: 'Certificate and ClusterIssuer CRDs and the controller that fills the gateway TLS Secrets',
+  namespace: 'cert-manager',
+  createsNamespace: true,
+  source: {
+    helm: {
+      repoURL: 'https://charts.jetstack.io',
+      chart: 'cert-manager',
+      version: 'v1.21.1',
+      values: { crds: { enabled: true, keep: true } },
+    },
+  },
+  wave: AddonWave.OPERATORS,
+};
+
+/** The Vertical Pod Autoscaler (upstream chart), whose CRDs come from its `crds/` folder. */
+export const VERTICAL_POD_AUTOSCALER: AddonDefinition = {
+  name: 'vertical-pod-autoscaler',
+  purpose: 'VerticalPodAutoscaler CRD and its recommender (batch jobs in recommend-only mode)',
+  namespace: 'vertical-pod-autoscaler',
+  createsNamespace: true,
+  source: {
+    helm: {
+      repoURL: 'https://kubernetes.github.io/autoscaler',
+      chart: 'vertical-pod-autoscaler',
+      version: '0.11.0',
+      values: {
+        podSecurityContext: { ...RESTRICTED_POD, runAsUser: 65534 },
+        containerSecurityContext: RESTRICTED_CONTAINER,
+      },
+    },
+  },
+  wave: AddonWave.OPERATORS,
+};
+
+/** The OpenTelemetry Collector as a Deployment (no host ports), the endpoint services export to. */
+export const OPENTELEMETRY_COLLECTOR: AddonDefinition = {
+  name: 'opentelemetry-collector',
+  purpose: 'the telemetry endpoint otel-collector.monitoring.svc:4317 every service exports OTLP to',
+  namespace: MONITORING_NAMESPACE,
+  source: {
+    helm: {
+      repoURL: 'https://open-telemetry.github.io/opentelemetry-helm-charts',
+      chart: 'opentelemetry-collector',
+      version: '0.170.0',
+      values: {
+        mode: 'deployment',
+        fullnameOverride: OTEL_COLLECTOR_NAME,
+        image: { repository: 'otel/opentelemetry-collector-k8s' },
+        podSecurityContext: { ...RESTRICTED_POD, runAsUser: 10001, runAsGroup: 10001 },
+        securityContext: { ...RESTRICTED_CONTAINER, runAsNonRoot: true },
+      },
+    },
+  },
+  wave: AddonWave.DEPENDENTS,
+};
+
+/**
+ * prometheus-adapter serving, as the custom metrics API, every Pods metric the HPAs of `consumers`
+ * read; its own catch-all default rule is off, so only those metrics are served.
+ */
+export function prometheusAdapter(consumers: readonly PodMetricsConsumer[]): AddonDefinition {
+  return {
+    name: 'prometheus-adapter',
+    purpose: 'the custom metrics API for the Pods metrics of the HPAs',
+    namespace: MONITORING_NAMESPACE,
+    source: {
+      helm: {
+        repoURL: PROMETHEUS_COMMUNITY,
+        chart: 'prometheus-adapter',
+        version: '5.3.0',
+        values: {
+          prometheus: { url: `http://prometheus-operated.${MONITORING_NAMESPACE}.svc`, port: 9090 },
+          rules: { default: false, custom: prometheusAdapterRules(consumers) },
+          podSecurityContext: { ...RESTRICTED_POD, fsGroup: 10001 },
+        },
+      },
+    },
+    wave: AddonWave.DEPENDENTS,
+  };
+}
+
+/**
+ * Every addon an environment's manifests need: the fixed set, plus prometheus-adapter when an HPA of
+ * `consumers` reads a Pods metric.
+ */
+export function platformAddonsFor(consumers: readonly PodMetricsConsumer[]): AddonDefinition[] {
+  const adapter = consumers.some((c) => c.podMetricNames.length > 0) ? [prometheusAdapter(consumers)] : [];
+  return [
+    GATEWAY_API_CRDS,
+    ISTIO_BASE,
+    ISTIOD,
+    KUBE_PROMETHEUS_STACK,
+    KYVERNO,
+    EXTERNAL_SECRETS,
+    CERT_MANAGER,
+    VERTICAL_POD_AUTOSCALER,
+    ...adapter,
+    OPENTELEMETRY_COLLECTOR,
+  ];
+}

@@ -1,0 +1,173 @@
+import { App, Chart } from 'cdk8s';
+import { environments } from '../../apps/config';
+import { buildOutput } from '../../apps/synth';
+import {
+  AddonDefinition,
+  AddonWave,
+  APPLICATION_HEALTH_KEY,
+  APPLICATION_HEALTH_LUA,
+  CERT_MANAGER,
+  PlatformAddons,
+  platformAddonsFor,
+  prometheusAdapterRules,
+  PROMETHEUS_SELECTOR_LABELS,
+} from '../../lib';
+
+const output = buildOutput();
+const addons = output.manifests.find((f) => f.path === 'argocd/addons.yaml')!.objects as any[];
+const environmentApps = output.manifests.find((f) => f.path === 'argocd/applications.yaml')!.objects as any[];
+const app = (name: string) => addons.find((o) => o.kind === 'Application' && o.metadata.name === name);
+const wave = (o: any) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
+
+describe('the platform addons', () => {
+  test('pin every chart and manifest set to an exact version', () => {
+    const versions = Object.fromEntries(
+      addons
+        .filter((o) => o.kind === 'Application' && o.spec.destination.server === 'https://prod-eu-1.k8s.example.com')
+        .map((o) => [o.metadata.labels['cdk8s-production.io/addon'], o.spec.source.targetRevision]),
+    );
+    expect(versions).toEqual({
+      'gateway-api-crds': 'v1.6.1',
+      'istio-base': '1.30.3',
+      istiod: '1.30.3',
+      'kube-prometheus-stack': '88.3.0',
+      kyverno: '3.9.0',
+      'external-secrets': '2.9.0',
+      'cert-manager': 'v1.21.1',
+      'vertical-pod-autoscaler': '0.11.0',
+      'prometheus-adapter': '5.3.0',
+      'opentelemetry-collector': '0.170.0',
+    });
+  });
+
+  test('are delivered before every environment Application and project', () => {
+    const latestAddon = Math.max(...addons.map(wave));
+    const earliestEnvironment = Math.min(...environmentApps.map(wave));
+    expect(latestAddon).toBeLessThan(earliestEnvironment);
+    expect(wave(app('gateway-api-crds-prod-eu-1'))).toBeLessThan(wave(app('istiod-prod-eu-1')));
+    expect(wave(app('kube-prometheus-stack-prod-eu-1'))).toBeLessThan(wave(app('prometheus-adapter-prod-eu-1')));
+    expect(wave(addons.find((o) => o.kind === 'AppProject' && o.metadata.name === 'production-addons'))).toBe(
+      AddonWave.PROJECT,
+    );
+  });
+
+  test('name the kube-prometheus-stack release after the label our monitors carry', () => {
+    const kps = app('kube-prometheus-stack-prod-eu-1').spec.source.helm;
+    expect(kps.releaseName).toBe(PROMETHEUS_SELECTOR_LABELS.release);
+    expect(kps.valuesObject.prometheus.prometheusSpec.ruleSelectorNilUsesHelmValues).toBe(true);
+    expect(kps.valuesObject.nodeExporter).toEqual({ enabled: false });
+    expect(kps.valuesObject.grafana.testFramework).toEqual({ enabled: false });
+    expect(kps.valuesObject.grafana.initChownData).toEqual({ enabled: false });
+  });
+
+  test('give the gateway pods and istiod a seccomp profile and keep the low-port sysctl', () => {
+    const values = app('istiod-prod-eu-1').spec.source.helm.valuesObject;
+    expect(values.seccompProfile).toEqual({ type: 'RuntimeDefault' });
+    expect(values.gateways.securityContext).toEqual({
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+      sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }],
+    });
+  });
+
+  test('run the telemetry collector as the Deployment otel-collector in monitoring', () => {
+    const otel = app('opentelemetry-collector-prod-eu-1');
+    expect(otel.spec.destination.namespace).toBe('monitoring');
+    expect(otel.spec.source.helm.valuesObject).toMatchObject({
+      mode: 'deployment',
+      fullnameOverride: 'otel-collector',
+    });
+  });
+
+  test('create each addon namespace once, restricted, from its earliest Application', () => {
+    const creators = addons.filter(
+      (o) => o.kind === 'Application' && o.spec.syncPolicy.syncOptions.includes('CreateNamespace=true'),
+    );
+    const perCluster = creators.filter((o) => o.spec.destination.server === 'https://prod-eu-1.k8s.example.com');
+    expect(perCluster.map((o) => o.spec.destination.namespace).sort()).toEqual([
+      'cert-manager',
+      'external-secrets',
+      'istio-system',
+      'kyverno',
+      'monitoring',
+      'vertical-pod-autoscaler',
+    ]);
+    for (const o of creators) {
+      expect(o.spec.syncPolicy.managedNamespaceMetadata.labels['pod-security.kubernetes.io/enforce']).toBe(
+        'restricted',
+      );
+    }
+  });
+
+  test('serve the Pods metrics of the environment HPAs, and deploy no adapter where no HPA reads one', () => {
+    const rules = app('prometheus-adapter-prod-eu-1').spec.source.helm.valuesObject.rules;
+    expect(rules.default).toBe(false);
+    expect(rules.custom.map((r: any) => r.name.as)).toEqual(['http_requests_inflight']);
+    expect(app('prometheus-adapter-dev-eu-1')).toBeUndefined();
+  });
+
+  test('adapter rules: one mutually exclusive rule per metric name, sorted and deduplicated', () => {
+    const rules = prometheusAdapterRules([
+      { podMetricNames: ['queue_depth', 'http_requests_inflight'] },
+      { podMetricNames: ['queue_depth'] },
+    ]);
+    expect(rules).toEqual([
+      {
+        seriesQuery: 'http_requests_inflight{namespace!="",pod!=""}',
+        resources: { overrides: { namespace: { resource: 'namespace' }, pod: { resource: 'pod' } } },
+        name: { matches: '^http_requests_inflight$', as: 'http_requests_inflight' },
+        metricsQuery: 'sum(<<.Series>>{<<.LabelMatchers>>}) by (<<.GroupBy>>)',
+      },
+      expect.objectContaining({ name: { matches: '^queue_depth$', as: 'queue_depth' } }),
+    ]);
+  });
+
+  test('the Application health check is the one Argo CD documents', () => {
+    expect(APPLICATION_HEALTH_KEY).toBe('resource.customizations.health.argoproj.io_Application');
+    expect(APPLICATION_HEALTH_LUA).toContain('hs.status = obj.status.health.status');
+  });
+});
+
+describe('PlatformAddons refuses', () => {
+  const make = (list: AddonDefinition[]) =>
+    new PlatformAddons(new Chart(new App(), 'argocd'), 'production', {
+      environment: environments.get('production'),
+      addons: list,
+    });
+  const helm = (version: string) => ({ helm: { ...(CERT_MANAGER.source as any).helm, version } });
+
+  test('an addon without a pinned version', () => {
+    expect(() => make([{ ...CERT_MANAGER, source: helm('1.x') }])).toThrow(
+      '[argocd/production] addon "cert-manager" version "1.x" is not pinned; use the exact chart or release version ' +
+        '(such as 3.9.0 or v1.6.1), never a range, a branch or "latest"',
+    );
+    expect(() => make([{ ...CERT_MANAGER, source: helm('') }])).toThrow(
+      'addon "cert-manager" version "" is not pinned',
+    );
+  });
+
+  test('a namespace no addon creates, or two addons create', () => {
+    expect(() => make([{ ...CERT_MANAGER, createsNamespace: false }])).toThrow(
+      '[argocd/production] namespace "cert-manager" of addons "cert-manager" is created by none of them; ' +
+        'set createsNamespace on exactly one addon of the namespace, in its earliest wave',
+    );
+    expect(() => make([CERT_MANAGER, { ...CERT_MANAGER, name: 'cert-manager-2' }])).toThrow(
+      'namespace "cert-manager" of addons "cert-manager", "cert-manager-2" is created by "cert-manager" and "cert-manager-2"',
+    );
+  });
+
+  test('an addon delivered before the addon that creates its namespace', () => {
+    expect(() =>
+      make([CERT_MANAGER, { ...CERT_MANAGER, name: 'early', createsNamespace: false, wave: AddonWave.CRDS }]),
+    ).toThrow(
+      '[argocd/production] addon "early" (wave -5) is delivered before "cert-manager" (wave -4), which creates its ' +
+        'namespace "cert-manager"; let the earliest addon of the namespace create it',
+    );
+  });
+
+  test('an addon listed twice', () => {
+    expect(() => make(platformAddonsFor([]).concat(CERT_MANAGER))).toThrow(
+      '[argocd/production] addon "cert-manager" is listed twice; addon names must be unique',
+    );
+  });
+});
