@@ -23,6 +23,12 @@ export interface CheckOptions {
    * @default 'v1.28'
    */
   readonly pssVersion?: PolicyVersionName;
+  /**
+   * Objects delivered before the checked ones (the platform add-ons: operator namespaces, secret
+   * stores): references may resolve to them, but they are not checked themselves.
+   * @default - none
+   */
+  readonly alsoPresent?: readonly KubeObject[];
 }
 
 /** One problem in one object. */
@@ -104,7 +110,7 @@ export function checkManifests(objects: readonly KubeObject[], options: CheckOpt
       rulesByKind.set(kind, list);
     }
   }
-  const context: RuleContext = { index: ObjectIndex.build(objects), pssVersion };
+  const context: RuleContext = { index: ObjectIndex.build([...objects, ...(options.alsoPresent ?? [])]), pssVersion };
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
 
@@ -122,7 +128,7 @@ export function checkManifests(objects: readonly KubeObject[], options: CheckOpt
       });
     }
     const reasons = new Map(suppressions.accepted.map((s) => [s.rule, s.reason]));
-    for (const { rule, level } of rulesByKind.get(base.kind) ?? []) {
+    for (const { rule, level } of [...(rulesByKind.get(base.kind) ?? []), ...(rulesByKind.get('*') ?? [])]) {
       let violations;
       try {
         violations = rule.check(object, context);

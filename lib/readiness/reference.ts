@@ -15,7 +15,7 @@ function ruleSection(rule: Rule): string {
     rule.summary,
     '',
     `- **Levels:** ${levels}`,
-    `- **Kinds:** ${rule.kinds.join(', ')}`,
+    `- **Kinds:** ${rule.kinds.includes('*') ? 'every kind' : rule.kinds.join(', ')}`,
     `- **Why:** ${rule.why}`,
     `- **Fix:** ${rule.fix}`,
     '',

@@ -26,6 +26,7 @@ import { hpaTargetNoReplicas } from './rules/hpa-target-no-replicas';
 import { imageTagPinned } from './rules/image-tag';
 import { networkPathAdmitted } from './rules/network-path-admitted';
 import { envEndpointEgress } from './rules/env-endpoint-egress';
+import { referencesResolve } from './rules/references-resolve';
 import { networkPolicyDns } from './rules/network-policy-dns';
 import { networkPolicySelects } from './rules/network-policy-selects';
 import { nodePoolExists } from './rules/node-pool-exists';
@@ -113,6 +114,7 @@ export const PLAYBOOK: readonly Rule[] = [
   networkPolicySelects,
   networkPathAdmitted,
   envEndpointEgress,
+  referencesResolve,
   serviceMonitorPort,
   roleBindingRole,
   configReferencesExist,

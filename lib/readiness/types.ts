@@ -39,7 +39,7 @@ export interface Rule {
   readonly why: string;
   /** How to fix a violation. */
   readonly fix: string;
-  /** The kinds the rule looks at; the checker never calls it for other kinds. */
+  /** The kinds the rule looks at (`'*'` for every kind); the checker never calls it for other kinds. */
   readonly kinds: readonly string[];
   /** Returns the violations of `object`, or an empty array when it complies. */
   check(object: KubeObject, context: RuleContext): readonly Violation[];

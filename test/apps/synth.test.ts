@@ -62,9 +62,9 @@ describe('synthesized output', () => {
       'OUT/staging: 13 files, 84 objects, 17 reasoned exemptions',
       'OUT/production: 13 files, 79 objects, 17 reasoned exemptions',
       'OUT/argocd: 2 files, 49 objects, 0 reasoned exemptions',
-      'OUT/bootstrap: 1 file, 2 objects, 0 reasoned exemptions',
+      'OUT/bootstrap: 1 file, 3 objects, 0 reasoned exemptions',
     ]);
-    expect(lines[5]).toMatch(/^synthesized 286 objects into OUT\/ in \d+\.\d\d s; readiness check passed$/);
+    expect(lines[5]).toMatch(/^synthesized 287 objects into OUT\/ in \d+\.\d\d s; readiness check passed$/);
     expect(lines.slice(6)).toEqual(['']);
   });
 

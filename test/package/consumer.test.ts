@@ -10,20 +10,23 @@ const devDependencies = require('../../package.json').devDependencies as Record<
 const CONSUMER_APP = `
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { collectManifests, Peer, ProductionService, writeOutput } from 'cdk8s-production';
+import { collectManifests, Dependency, ProductionService, Tenant, writeOutput } from 'cdk8s-production';
 
 const app = new App();
-const chart = new Chart(new Construct(app, 'shop'), 'services', { namespace: 'shop', disableResourceNameHashes: true });
+const shop = new Construct(app, 'shop');
+new Tenant(new Chart(shop, 'namespace', { disableResourceNameHashes: true }), 'shop', {
+  quota: { cpu: { request: '4', limit: '8' }, memory: { request: '8Gi', limit: '8Gi' } },
+});
+const chart = new Chart(shop, 'services', { namespace: 'shop', disableResourceNameHashes: true });
 const catalog = new ProductionService(chart, 'catalog', {
   image: 'registry.example.com/catalog:v2.0.1',
   resources: { cpu: { request: '250m', limit: '500m' }, memory: { request: '256Mi', limit: '256Mi' } },
-  network: { ingress: [{ from: Peer.pods({ 'app.kubernetes.io/name': 'checkout' }) }] },
 });
 new ProductionService(chart, 'checkout', {
   image: 'registry.example.com/checkout:v1.8.0',
   resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '512Mi', limit: '512Mi' } },
   autoscaling: { minReplicas: 3, maxReplicas: 9, cpuUtilization: 70 },
-  network: { egress: [{ to: Peer.pods({ 'app.kubernetes.io/name': catalog.name }), ports: [{ port: catalog.containerPort }] }] },
+  dependsOn: [Dependency.on(catalog)],
 });
 writeOutput('dist', collectManifests(app));
 `;
@@ -167,12 +170,13 @@ describe('the packed library in a fresh cdk8s app', () => {
     expect(run(bin, ['--version'], appDir).trim()).toBe(require('../../package.json').version);
     const result = spawnSync(bin, ['check', '--format', 'json', 'dist'], { cwd: appDir, encoding: 'utf8' });
     const report = JSON.parse(result.stdout);
-    // Two services, each: ServiceAccount, Deployment, Service, PDB, NetworkPolicy, ServiceMonitor;
-    // checkout adds its HPA. The production pack finds nothing in them: exit 0.
+    // The tenant: Namespace, ResourceQuota, LimitRange, default-deny and DNS policies. Two services, each:
+    // ServiceAccount, Deployment, Service, PDB, NetworkPolicy, ServiceMonitor; checkout adds its HPA.
+    // The production pack finds nothing in them: exit 0.
     expect(report.summary).toEqual({
       pack: 'production',
       pssVersion: 'v1.28',
-      objects: 13,
+      objects: 18,
       errors: 0,
       warnings: 0,
       infos: 0,
@@ -185,15 +189,18 @@ describe('the packed library in a fresh cdk8s app', () => {
   test('check exits 1 and names the rule when the app output breaks one', () => {
     const bin = path.join(appDir, 'node_modules', '.bin', 'cdk8s-production');
     const broken = path.join(work, 'broken.yaml');
-    const objects = fromYaml(fs.readFileSync(path.join(appDir, 'dist/shop/services.yaml'), 'utf8')) as any[];
+    const objects = ['namespace', 'services'].flatMap(
+      (chart) => fromYaml(fs.readFileSync(path.join(appDir, `dist/shop/${chart}.yaml`), 'utf8')) as any[],
+    );
     const catalog = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'catalog');
     catalog.spec.template.spec.containers[0].image = 'registry.example.com/catalog:latest';
     fs.writeFileSync(broken, toYaml(objects));
     const result = spawnSync(bin, ['check', '--format', 'json', broken], { cwd: appDir, encoding: 'utf8' });
     const report = JSON.parse(result.stdout);
     expect(result.status).toBe(1);
-    expect(report.findings.filter((f: any) => f.level === 'error').map((f: any) => f.ruleId)).toContain(
-      'image-tag-pinned',
-    );
+    expect(report.summary).toMatchObject({ objects: 18, errors: 1, warnings: 0, infos: 0, suppressed: 0 });
+    expect(report.findings.map((f: any) => `${f.level} ${f.ruleId} ${f.kind}/${f.name}`)).toEqual([
+      'error image-tag-pinned Deployment/catalog',
+    ]);
   });
 });

@@ -414,6 +414,14 @@ const CASES: Case[] = [
       'container "app" variable CACHE_URL points at cache.infra.svc:6379 (namespace infra, port 6379), which NetworkPolicy',
   },
   {
+    rule: 'references-resolve',
+    breaks: 'an ExternalSecret reading a store nobody defines',
+    mutate: (s) => {
+      pick(s, 'ExternalSecret', 'api-db').spec.secretStoreRef.name = 'vault';
+    },
+    message: 'refers to ClusterSecretStore/vault, which is not in the output',
+  },
+  {
     rule: 'service-monitor-port-exists',
     breaks: 'an unknown endpoint port',
     mutate: (s) => {
@@ -554,5 +562,72 @@ describe('network-path-admitted', () => {
     ];
     stack.push(policy);
     expect(checkManifests(stack).findings.filter((f) => f.ruleId === 'network-path-admitted')).toEqual([]);
+  });
+});
+
+describe('references-resolve', () => {
+  const ids = (stack: Stack, options?: CheckOptions) =>
+    checkManifests(stack, options)
+      .findings.filter((f) => f.ruleId === 'references-resolve')
+      .map((f) => `${f.kind}/${f.name}: ${f.message}`);
+  const withoutNamespace = () => {
+    const s = goodStack();
+    s.splice(s.indexOf(pick(s, 'Namespace', 'shop')), 1);
+    return s;
+  };
+
+  test('reports every object in a namespace nobody creates', () => {
+    expect(ids(withoutNamespace())).toContain('Deployment/api: refers to Namespace/shop, which is not in the output');
+  });
+
+  test('resolves a namespace that an Application delivered before creates (CreateNamespace=true)', () => {
+    const createsShop = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'shop-addons', namespace: 'argocd' },
+      spec: { destination: { namespace: 'shop' }, syncPolicy: { syncOptions: ['CreateNamespace=true'] } },
+    };
+    expect(ids(withoutNamespace(), { alsoPresent: [createsShop] })).toEqual([]);
+  });
+
+  test('resolves a reference declared as external with a reason', () => {
+    const s = withoutNamespace();
+    for (const o of s.filter((x) => x.metadata?.namespace === 'shop')) {
+      o.metadata.annotations = {
+        ...o.metadata.annotations,
+        'cdk8s-production.io/external-references': JSON.stringify([
+          { ref: 'Namespace/shop', reason: 'the shop namespace is created by the cluster team' },
+        ]),
+      };
+    }
+    expect(ids(s)).toEqual([]);
+  });
+
+  test("resolves a Gateway's TLS Secret through a cert-manager Certificate, and reports a route's missing backend", () => {
+    const s = goodStack();
+    s.push(
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'Gateway',
+        metadata: { name: 'web', namespace: 'shop' },
+        spec: {
+          gatewayClassName: 'istio',
+          listeners: [{ name: 'https', port: 443, protocol: 'HTTPS', tls: { certificateRefs: [{ name: 'web-tls' }] } }],
+        },
+      },
+      {
+        apiVersion: 'cert-manager.io/v1',
+        kind: 'Certificate',
+        metadata: { name: 'web-tls', namespace: 'shop' },
+        spec: { secretName: 'web-tls', issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' } },
+      },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'api', namespace: 'shop' },
+        spec: { parentRefs: [{ name: 'web' }], rules: [{ backendRefs: [{ name: 'apj', port: 80 }] }] },
+      },
+    );
+    expect(ids(s)).toEqual(['HTTPRoute/api: refers to Service/shop/apj, which is not in the output']);
   });
 });

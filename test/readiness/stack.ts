@@ -6,6 +6,10 @@ import { fromYaml, KubeObject } from '../../lib';
  * Tests copy it, break one thing and expect the rule for that thing.
  */
 export const GOOD_STACK = `
+apiVersion: v1
+kind: Namespace
+metadata: { name: shop }
+---
 apiVersion: scheduling.k8s.io/v1
 kind: PriorityClass
 metadata: { name: online-critical }
@@ -50,7 +54,12 @@ data: { LOG_LEVEL: INFO }
 apiVersion: external-secrets.io/v1beta1
 kind: ExternalSecret
 metadata: { name: api-db, namespace: shop }
-spec: { target: { name: api-db-credentials } }
+spec: { secretStoreRef: { kind: ClusterSecretStore, name: platform-secrets }, target: { name: api-db-credentials } }
+---
+apiVersion: external-secrets.io/v1
+kind: ClusterSecretStore
+metadata: { name: platform-secrets }
+spec: { provider: { aws: { service: SecretsManager, region: eu-west-1 } } }
 ---
 apiVersion: apps/v1
 kind: Deployment
