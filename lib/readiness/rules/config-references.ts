@@ -53,14 +53,18 @@ export function configReferences(template: PodTemplate): Reference[] {
   return refs;
 }
 
-/** `namespace/name` of every Secret the output creates: Secrets, ExternalSecret targets, SealedSecrets. */
-function declaredSecrets(index: ObjectIndex): ReadonlySet<string> {
+/**
+ * `namespace/name` of every Secret the output creates: Secrets, SealedSecrets, ExternalSecret targets
+ * and cert-manager Certificates (their spec.secretName).
+ */
+export function declaredSecrets(index: ObjectIndex): ReadonlySet<string> {
   return index.derived('declared-secrets', () => {
     const names = new Set<string>();
     for (const s of [...index.ofKind('Secret'), ...index.ofKind('SealedSecret')])
       names.add(`${namespaceOf(s)}/${nameOf(s)}`);
     for (const es of index.ofKind('ExternalSecret'))
       names.add(`${namespaceOf(es)}/${text(at(es, 'spec', 'target', 'name')) ?? nameOf(es)}`);
+    for (const c of index.ofKind('Certificate')) names.add(`${namespaceOf(c)}/${text(at(c, 'spec', 'secretName'))}`);
     return names;
   });
 }
@@ -69,7 +73,7 @@ function declaredSecrets(index: ObjectIndex): ReadonlySet<string> {
 export const configReferencesExist = podRule({
   id: 'config-references-exist',
   summary: 'Every ConfigMap and Secret a pod refers to (env, envFrom, volumes, imagePullSecrets) is in the output.',
-  why: 'Guide 11.3 and 11.2: a missing ConfigMap or Secret leaves the pod in CreateContainerConfigError or ContainerCreating; an ExternalSecret counts, as it creates the Secret named spec.target.name (default: its own name).',
+  why: 'Guide 11.3 and 11.2: a missing ConfigMap or Secret leaves the pod in CreateContainerConfigError or ContainerCreating; an ExternalSecret counts, as it creates the Secret named spec.target.name (default: its own name), and so does a cert-manager Certificate (spec.secretName).',
   fix: 'Add the ConfigMap, or an ExternalSecret for the Secret, to the same namespace; mark references that may be absent with optional: true.',
   checkPod(template, object, { index }) {
     const ns = namespaceOf(object);

@@ -1,4 +1,5 @@
 import { objectRule } from '../define';
+import { declaredSecrets } from './config-references';
 import type { ObjectIndex } from '../object-index';
 import { annotationsOf, at, kindOf, nameOf, namespaceOf, records, text } from '../object';
 import type { KubeObject, Violation } from '../types';
@@ -42,19 +43,6 @@ function externalRefs(object: KubeObject): Set<string> {
   } catch {
     return new Set();
   }
-}
-
-/** Every Secret the output creates, by `namespace/name`: Secrets, ExternalSecret targets, Certificates. */
-function secretsOf(index: ObjectIndex): ReadonlySet<string> {
-  return index.derived('secrets-with-certificates', () => {
-    const names = new Set<string>();
-    for (const s of [...index.ofKind('Secret'), ...index.ofKind('SealedSecret')])
-      names.add(`${namespaceOf(s)}/${nameOf(s)}`);
-    for (const es of index.ofKind('ExternalSecret'))
-      names.add(`${namespaceOf(es)}/${text(at(es, 'spec', 'target', 'name')) ?? nameOf(es)}`);
-    for (const c of index.ofKind('Certificate')) names.add(`${namespaceOf(c)}/${text(at(c, 'spec', 'secretName'))}`);
-    return names;
-  });
 }
 
 /**
@@ -119,7 +107,7 @@ function referencesOf(object: KubeObject, index: ObjectIndex): { ref: string; fi
     );
   }
   if (kind === 'Gateway') {
-    const secrets = secretsOf(index);
+    const secrets = declaredSecrets(index);
     records(at(object, 'spec', 'listeners')).forEach((l, i) =>
       records(at(l, 'tls', 'certificateRefs')).forEach((c, j) => {
         if ((text(c.kind) ?? 'Secret') !== 'Secret') return;
