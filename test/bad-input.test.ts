@@ -343,6 +343,11 @@ const time: Case[] = [
     job({ activeDeadline: Duration.millis(500) }),
     'activeDeadline 500 millis must be a whole number of seconds, at least 1',
   ],
+  [
+    'a negative probe timeout (cdk8s Durations cannot be negative)',
+    () => Probe.http('/ready', { timeout: Duration.seconds(-1) }),
+    'Duration amounts cannot be negative',
+  ],
   ['29 February (fires in leap years)', job({ schedule: '0 0 29 2 *' })],
   ['31 February with a day of week (fires on Mondays)', job({ schedule: '0 0 31 2 1' })],
   ['a macro', job({ schedule: '@daily' })],
@@ -454,6 +459,26 @@ const identity: Case[] = [
       new ConfigMap(c, 'raw', { metadata: { name: 'checkout-config' } });
     }),
     'ConfigMap "checkout-config" in namespace "shop" is also made by [shop/checkout/ConfigMap]',
+  ],
+  [
+    'two ServiceRoutes for one service',
+    twice((app) => {
+      const edge = new Chart(app, 'edge', { namespace: 'gateway', disableResourceNameHashes: true });
+      const apps = new Chart(app, 'apps', { namespace: 'shop', disableResourceNameHashes: true });
+      const gateway = new SharedGateway(edge, 'shop', {
+        gatewayClassName: 'istio',
+        listeners: [{ name: 'https', hostname: 'shop.example.com', certificateSecret: 'shop-tls' }],
+      });
+      const backend = new ProductionService(apps, 'catalog', { image, resources });
+      for (const id of ['route', 'route-again']) {
+        new ServiceRoute(apps, id, {
+          gateway,
+          hostnames: ['shop.example.com'],
+          backends: [{ service: backend, weight: 100 }],
+        });
+      }
+    }),
+    '[apps/route-again/Resource] HTTPRoute "catalog" in namespace "shop" is also made by [apps/route/Resource]',
   ],
   [
     'one service in two namespaces',
