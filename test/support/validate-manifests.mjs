@@ -13,6 +13,7 @@ const CRD_PACKAGES = {
   'monitoring.coreos.com': '@kubernetes-models/prometheus-operator',
   'argoproj.io': '@kubernetes-models/argo-cd',
   'gateway.networking.k8s.io': '@kubernetes-models/gateway-api',
+  'cert-manager.io': '@kubernetes-models/cert-manager',
 };
 
 const args = process.argv.slice(2);
