@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Application, ApplicationSpecSyncPolicy } from '../../imports/application-argoproj.io';
-import { AppProject } from '../../imports/appproject-argoproj.io';
+import { AppProject, AppProjectSpecRoles } from '../../imports/appproject-argoproj.io';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { Environment } from '../environments/environment';
@@ -72,6 +72,15 @@ export class EnvironmentDelivery extends Construct {
         ),
         clusterResourceWhitelist: props.footprint.clusterResources.map((r) => ({ group: r.group, kind: r.kind })),
         orphanedResources: { warn: true },
+        roles: projectRoles(env),
+        syncWindows: env.props.delivery?.syncWindows?.map((w) => ({
+          kind: w.kind,
+          schedule: w.schedule,
+          duration: w.duration,
+          timeZone: w.timeZone ?? 'UTC',
+          manualSync: w.manualSync ?? false,
+          applications: ['*'],
+        })),
       },
     });
     this.applications = env.props.clusters.map(
@@ -93,6 +102,36 @@ export class EnvironmentDelivery extends Construct {
         }),
     );
   }
+}
+
+/**
+ * The AppProject roles of an environment: `deployers` may read, sync and override its Applications;
+ * with `denyExec`, Argo CD's web terminal into its pods is denied (Argo CD RBAC: resource `exec`,
+ * action `create`, object `<project>/<application>`).
+ */
+function projectRoles(env: Environment): AppProjectSpecRoles[] | undefined {
+  const delivery = env.props.delivery;
+  if (!delivery) return undefined;
+  if (delivery.deployers.length === 0) {
+    fail(env.path, `delivery.deployers is empty; name the Argo CD groups that may sync ${env.name}, e.g. ['sre']`);
+  }
+  const subject = `proj:${env.name}:deployers`;
+  const policy = (resource: string, action: string, effect: 'allow' | 'deny') =>
+    `p, ${subject}, ${resource}, ${action}, ${env.name}/*, ${effect}`;
+  const policies = [
+    policy('applications', 'get', 'allow'),
+    policy('applications', 'sync', 'allow'),
+    policy('applications', 'override', 'allow'),
+    ...(delivery.denyExec ? [policy('exec', 'create', 'deny')] : []),
+  ];
+  return [
+    {
+      name: 'deployers',
+      description: `May sync and override the ${env.name} Applications${delivery.denyExec ? '; never exec into their pods' : ''}`,
+      groups: delivery.deployers,
+      policies,
+    },
+  ];
 }
 
 /** Properties of {@link RootApplication}. */
