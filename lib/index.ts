@@ -156,6 +156,13 @@ export type { EnvironmentDeliveryProps, GitSource, RootApplicationProps } from '
 export { footprintOf } from './gitops/footprint';
 export type { ClusterResource, Footprint } from './gitops/footprint';
 export { applySyncWaves, SYNC_WAVE_ANNOTATION } from './gitops/sync-waves';
+export { applyDeleteProtection } from './gitops/delete-protection';
+export {
+  DELETE_PROTECTED_KINDS,
+  DELETE_PROTECTION,
+  isDeleteProtected,
+  SYNC_OPTIONS_ANNOTATION,
+} from './core/delete-protection';
 
 // Output: collect, write, summarize, diff
 export { collectManifests } from './output/collect';

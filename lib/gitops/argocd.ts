@@ -147,6 +147,8 @@ export interface RootApplicationProps {
 /**
  * The app-of-apps: a `platform` project and a `root` Application on the Argo CD cluster that sync the
  * generated Applications. Apply it once by hand (`kubectl apply -f dist/bootstrap/`); Git drives the rest.
+ * The root app self-heals but never prunes and has no resources finalizer, so neither a change in Git nor
+ * deleting the root app removes an Application without a person confirming it.
  */
 export class RootApplication extends Construct {
   /** The project of the root application: only Applications and AppProjects in the Argo CD namespace. */
@@ -177,18 +179,17 @@ export class RootApplication extends Construct {
         ],
       },
     });
+    // No resources finalizer: deleting the root app leaves every Application (and what they deployed)
+    // in place. No automated prune: an Application removed from Git (a renamed cluster, a dropped
+    // environment) stays, OutOfSync, until a person prunes it; `npm run diff` warns about it first.
+    const policy = automatedSyncPolicy();
     this.application = new Application(this, 'Resource', {
-      metadata: {
-        name: 'root',
-        namespace: ARGOCD_NAMESPACE,
-        labels,
-        finalizers: ['resources-finalizer.argocd.argoproj.io'],
-      },
+      metadata: { name: 'root', namespace: ARGOCD_NAMESPACE, labels },
       spec: {
         project: 'platform',
         source: { repoUrl: props.source.repoURL, targetRevision: props.source.targetRevision, path: props.path },
         destination: { server: inCluster, namespace: ARGOCD_NAMESPACE },
-        syncPolicy: automatedSyncPolicy(),
+        syncPolicy: { ...policy, automated: { prune: false, selfHeal: true } },
         revisionHistoryLimit: 10,
       },
     });

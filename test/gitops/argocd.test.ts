@@ -96,6 +96,9 @@ describe('Argo CD delivery', () => {
     expect(app.metadata.name).toBe('root');
     expect(app.spec.source.path).toBe('dist/argocd');
     expect(app.spec.project).toBe('platform');
+    // Neither a change in Git nor deleting the root app removes an Application unconfirmed.
+    expect(app.spec.syncPolicy.automated).toEqual({ prune: false, selfHeal: true });
+    expect(app.metadata.finalizers).toBeUndefined();
     expect(root.find((o) => o.kind === 'AppProject').spec.namespaceResourceWhitelist).toEqual([
       { group: 'argoproj.io', kind: 'Application' },
       { group: 'argoproj.io', kind: 'AppProject' },
