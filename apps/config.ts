@@ -7,7 +7,6 @@ import {
   LogLevel,
   PolicyMode,
   SecretProvider,
-  TenantAccess,
   ZoneSpread,
 } from '../lib';
 
@@ -57,6 +56,8 @@ export const environments = new Environments([
     nodePool: 'general',
     zoneSpread: ZoneSpread.BEST_EFFORT,
     policyMode: PolicyMode.AUDIT,
+    // The team builds here: it edits, Secrets included; the platform team administers.
+    access: { admin: ['platform-admins'], edit: ['team-shop'], view: ['sre'] },
     allowLiteralSecrets: true,
     gateway: { className: 'istio', hostname: 'shop.dev.example.com', requireTls: false },
     logLevel: LogLevel.DEBUG,
@@ -87,6 +88,9 @@ export const environments = new Environments([
     nodePool: 'online-general',
     zoneSpread: ZoneSpread.BEST_EFFORT,
     policyMode: PolicyMode.ENFORCE,
+    // Read (no Secrets), logs, port-forward and exec to debug a release; changes go through Git.
+    access: { view: ['team-shop', 'sre'], debug: ['team-shop', 'sre'] },
+    delivery: { deployers: ['team-shop', 'sre'] },
     gateway: { className: 'istio', hostname: 'shop.staging.example.com', tlsSecret: 'shop-tls' },
     etcdBackup: true,
     // Canary of the next release: raise the weight step by step; promote by moving the image to
@@ -124,6 +128,16 @@ export const environments = new Environments([
     nodePool: 'online-general',
     zoneSpread: ZoneSpread.STRICT,
     policyMode: PolicyMode.ENFORCE,
+    // Read without Secrets, logs and events; no standing write. During an incident the identity
+    // provider grants `prod-break-glass` for a limited time: exec into and delete pods, nothing more.
+    access: { view: ['team-shop', 'sre'], breakGlass: ['prod-break-glass'] },
+    noStandingWriteAccess: true,
+    // Only SRE syncs and overrides production through Argo CD, on working days; never through its terminal.
+    delivery: {
+      deployers: ['sre'],
+      denyExec: true,
+      syncWindows: [{ kind: 'allow', schedule: '0 8 * * 1-4', duration: '8h', manualSync: true }],
+    },
     gateway: { className: 'istio', hostname: 'shop.example.com', tlsSecret: 'shop-tls' },
     etcdBackup: true,
     // Big-sale capacity plan (guide 14.11): set enabled to true before the event, false after.
@@ -148,9 +162,6 @@ export const gitSource = {
   repoURL: 'https://git.example.com/platform/cdk8s-production.git',
   targetRevision: 'main',
 };
-
-/** Groups of the identity provider and the namespace roles they hold. */
-export const tenantAccess: TenantAccess = { admin: ['platform-admins'], edit: ['team-shop'], view: ['sre'] };
 
 /** AWS region of the clusters, their DNS zone and their secrets. */
 const REGION = 'eu-west-1';

@@ -5,6 +5,7 @@ import {
   ARGOCD_NAMESPACE,
   clusterScoped,
   MANAGED_BY,
+  applyDeleteProtection,
   applySyncWaves,
   assertReady,
   collectManifests,
@@ -60,6 +61,7 @@ function buildUnchecked(): Pick<Output, 'manifests' | 'texts' | 'deliveredBefore
     observabilityStack(stage, env, services);
     etcdBackupStack(stage, env);
     applySyncWaves(stage);
+    applyDeleteProtection(stage);
   }
   const envFiles = collectManifests(app);
   const objectsIn = (folder: string) =>

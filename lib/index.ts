@@ -99,7 +99,7 @@ export { PriorityClasses } from './platform/priority-classes';
 export type { PriorityClassesProps } from './platform/priority-classes';
 export { RetainedStorageClass } from './platform/retained-storage-class';
 export type { RetainedStorageClassProps } from './platform/retained-storage-class';
-export { RESERVED_NAMESPACES, Tenant } from './platform/tenant';
+export { BREAK_GLASS_RULES, DEBUG_RULES, RESERVED_NAMESPACES, Tenant } from './platform/tenant';
 export type { DedicatedNodePool, QuotaConsumer, TenantAccess, TenantProps, TenantQuota } from './platform/tenant';
 
 // Secrets
@@ -144,16 +144,25 @@ export { Environment, Environments, LogLevel } from './environments/environment'
 export type {
   CanaryRelease,
   ClusterTarget,
+  DeliveryAccess,
   EnvironmentProps,
   GatewaySettings,
   PeakProfile,
   ServiceCapacity,
+  SyncWindow,
 } from './environments/environment';
 export { ARGOCD_NAMESPACE, EnvironmentDelivery, RootApplication } from './gitops/argocd';
 export type { EnvironmentDeliveryProps, GitSource, RootApplicationProps } from './gitops/argocd';
 export { footprintOf } from './gitops/footprint';
 export type { ClusterResource, Footprint } from './gitops/footprint';
 export { applySyncWaves, SYNC_WAVE_ANNOTATION } from './gitops/sync-waves';
+export { applyDeleteProtection } from './gitops/delete-protection';
+export {
+  DELETE_PROTECTED_KINDS,
+  DELETE_PROTECTION,
+  isDeleteProtected,
+  SYNC_OPTIONS_ANNOTATION,
+} from './core/delete-protection';
 
 // Output: collect, write, summarize, diff
 export { collectManifests } from './output/collect';

@@ -1,7 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Environment, ProductionService, RouteBackend, ServiceRoute, Tenant } from '../../lib';
-import { tenantAccess } from '../config';
 import { orderApi } from '../services/order-api';
 import { gatewayStack } from './gateway';
 import { PlatformServices } from './platform';
@@ -16,7 +15,7 @@ export function applicationStack(stage: Construct, env: Environment, platform: P
   const tenant = new Tenant(namespace, 'tenant', {
     name: env.namespace,
     quota: env.quotaOf('app'),
-    access: tenantAccess,
+    access: env.access,
     labels: gateway?.routeNamespaceLabel,
   });
   const services = new Chart(stage, 'order-api', { namespace: env.namespace, disableResourceNameHashes: true });

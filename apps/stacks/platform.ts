@@ -17,7 +17,7 @@ import {
   Tenant,
   VerticalScalingMode,
 } from '../../lib';
-import { secretProvider, tenantAccess } from '../config';
+import { secretProvider } from '../config';
 
 /** Namespace of shared infrastructure (Redis). */
 const INFRA = 'infra';
@@ -115,18 +115,18 @@ export function platformStack(stage: Construct, env: Environment): PlatformServi
   });
 
   const namespaces = chart('platform-namespaces');
-  new Tenant(namespaces, 'infra', { name: INFRA, quota: env.quotaOf('infra'), access: tenantAccess }).accountFor(redis);
+  new Tenant(namespaces, 'infra', { name: INFRA, quota: env.quotaOf('infra'), access: env.access }).accountFor(redis);
   new Tenant(namespaces, 'batch', {
     name: BATCH,
     quota: env.quotaOf('batch'),
-    access: tenantAccess,
+    access: env.access,
     nodePool: { name: 'batch' },
   }).accountFor(nightlyReport);
   new Tenant(namespaces, 'node-agents', {
     name: NODE_AGENTS,
     quota: env.quotaOf('node-agents'),
+    // Privileged: a pod here can mount the node's root, so no human is bound (the Tenant refuses it).
     podSecurity: logCollector.podSecurityModes,
-    access: { admin: tenantAccess.admin, view: tenantAccess.view },
   });
 
   new PolicyPack(chart('platform-policies'), 'policies', {

@@ -4,7 +4,7 @@ import { assertDnsLabel } from '../core/names';
 import { ZoneSpread } from '../core/placement';
 import { PolicyMode } from '../core/policy-mode';
 import { ContainerResources, parseQuantity } from '../core/resources';
-import type { TenantQuota } from '../platform/tenant';
+import type { TenantAccess, TenantQuota } from '../platform/tenant';
 import type { ExternalEndpointOptions } from '../workloads/dependencies';
 import type { ApiServerEndpoint } from '../workloads/production-service';
 
@@ -79,6 +79,42 @@ export interface GatewaySettings {
   readonly requireTls?: boolean;
 }
 
+/** When Argo CD may sync an environment's Applications (an AppProject sync window). */
+export interface SyncWindow {
+  /** `allow` (syncs only inside the window) or `deny` (no syncs inside it). */
+  readonly kind: 'allow' | 'deny';
+  /** Cron expression of the window's start, e.g. `0 8 * * 1-4`. */
+  readonly schedule: string;
+  /** How long the window lasts, e.g. `8h`. */
+  readonly duration: string;
+  /**
+   * Time zone of the schedule.
+   * @default 'UTC'
+   */
+  readonly timeZone?: string;
+  /**
+   * Whether a manual sync (a person pressing Sync) may run when the window blocks automated ones.
+   * @default false
+   */
+  readonly manualSync?: boolean;
+}
+
+/** Who may act through Argo CD on an environment, and when it syncs. */
+export interface DeliveryAccess {
+  /** Argo CD (SSO) groups that may sync the environment's Applications and override their parameters. */
+  readonly deployers: string[];
+  /**
+   * Forbid Argo CD's web terminal (`exec`) into the environment's pods for every project role.
+   * @default false
+   */
+  readonly denyExec?: boolean;
+  /**
+   * Windows that bound when Applications sync.
+   * @default - syncs at any time
+   */
+  readonly syncWindows?: SyncWindow[];
+}
+
 /** How much the application services log. */
 export enum LogLevel {
   /** Everything, for development. */
@@ -109,6 +145,22 @@ export interface EnvironmentProps {
   readonly zoneSpread: ZoneSpread;
   /** Whether policies block or only audit. */
   readonly policyMode: PolicyMode;
+  /**
+   * Groups of the identity provider and what they may do in the environment's team namespaces.
+   * @default - no human bindings
+   */
+  readonly access?: TenantAccess;
+  /**
+   * Refuse standing `edit` and `admin` bindings: people read, and act only through a time-limited
+   * break-glass group (production).
+   * @default false
+   */
+  readonly noStandingWriteAccess?: boolean;
+  /**
+   * Who may sync and override through Argo CD, whether its exec is denied, and the sync windows.
+   * @default - no project roles, no sync windows
+   */
+  readonly delivery?: DeliveryAccess;
   /**
    * Whether Secrets with literal data may be synthesized (never in staging or production).
    * @default false
@@ -199,6 +251,32 @@ export class Environment {
         );
       }
     }
+    if (props.noStandingWriteAccess) {
+      for (const role of ['admin', 'edit'] as const) {
+        const groups = props.access?.[role] ?? [];
+        if (groups.length > 0) {
+          fail(
+            this.path,
+            `access.${role} ${JSON.stringify(groups)} is a standing write binding, refused by noStandingWriteAccess; ` +
+              `give read through access.view and incident access through access.breakGlass`,
+          );
+        }
+      }
+    }
+    for (const [i, window] of (props.delivery?.syncWindows ?? []).entries()) {
+      if (window.schedule.trim().split(/\s+/).length !== 5) {
+        fail(
+          this.path,
+          `delivery.syncWindows[${i}].schedule ${JSON.stringify(window.schedule)} is not a five-field cron expression; use e.g. "0 8 * * 1-4"`,
+        );
+      }
+      if (!/^\d+[hm]$/.test(window.duration)) {
+        fail(
+          this.path,
+          `delivery.syncWindows[${i}].duration ${JSON.stringify(window.duration)} is not a duration Argo CD reads; use hours or minutes such as "8h"`,
+        );
+      }
+    }
     for (const [service, size] of Object.entries(props.storage ?? {})) {
       if (parseQuantity(size) === undefined) {
         fail(this.path, `storage.${service} ${JSON.stringify(size)} is not a Kubernetes quantity; use e.g. "50Gi"`);
@@ -242,6 +320,11 @@ export class Environment {
       fail(this.path, `images has no entry for "${service}"; add images['${service}'] = 'registry/${service}:vX.Y.Z'`);
     }
     return image;
+  }
+
+  /** Who may do what in the team namespaces (no bindings when the environment declares none). */
+  public get access(): TenantAccess {
+    return this.props.access ?? {};
   }
 
   /** The log level of the application services. */

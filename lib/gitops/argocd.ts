@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Application, ApplicationSpecSyncPolicy } from '../../imports/application-argoproj.io';
-import { AppProject } from '../../imports/appproject-argoproj.io';
+import { AppProject, AppProjectSpecRoles } from '../../imports/appproject-argoproj.io';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { Environment } from '../environments/environment';
@@ -72,6 +72,15 @@ export class EnvironmentDelivery extends Construct {
         ),
         clusterResourceWhitelist: props.footprint.clusterResources.map((r) => ({ group: r.group, kind: r.kind })),
         orphanedResources: { warn: true },
+        roles: projectRoles(env),
+        syncWindows: env.props.delivery?.syncWindows?.map((w) => ({
+          kind: w.kind,
+          schedule: w.schedule,
+          duration: w.duration,
+          timeZone: w.timeZone ?? 'UTC',
+          manualSync: w.manualSync ?? false,
+          applications: ['*'],
+        })),
       },
     });
     this.applications = env.props.clusters.map(
@@ -95,6 +104,36 @@ export class EnvironmentDelivery extends Construct {
   }
 }
 
+/**
+ * The AppProject roles of an environment: `deployers` may read, sync and override its Applications;
+ * with `denyExec`, Argo CD's web terminal into its pods is denied (Argo CD RBAC: resource `exec`,
+ * action `create`, object `<project>/<application>`).
+ */
+function projectRoles(env: Environment): AppProjectSpecRoles[] | undefined {
+  const delivery = env.props.delivery;
+  if (!delivery) return undefined;
+  if (delivery.deployers.length === 0) {
+    fail(env.path, `delivery.deployers is empty; name the Argo CD groups that may sync ${env.name}, e.g. ['sre']`);
+  }
+  const subject = `proj:${env.name}:deployers`;
+  const policy = (resource: string, action: string, effect: 'allow' | 'deny') =>
+    `p, ${subject}, ${resource}, ${action}, ${env.name}/*, ${effect}`;
+  const policies = [
+    policy('applications', 'get', 'allow'),
+    policy('applications', 'sync', 'allow'),
+    policy('applications', 'override', 'allow'),
+    ...(delivery.denyExec ? [policy('exec', 'create', 'deny')] : []),
+  ];
+  return [
+    {
+      name: 'deployers',
+      description: `May sync and override the ${env.name} Applications${delivery.denyExec ? '; never exec into their pods' : ''}`,
+      groups: delivery.deployers,
+      policies,
+    },
+  ];
+}
+
 /** Properties of {@link RootApplication}. */
 export interface RootApplicationProps {
   /** The repository. */
@@ -108,6 +147,8 @@ export interface RootApplicationProps {
 /**
  * The app-of-apps: a `platform` project and a `root` Application on the Argo CD cluster that sync the
  * generated Applications. Apply it once by hand (`kubectl apply -f dist/bootstrap/`); Git drives the rest.
+ * The root app self-heals but never prunes and has no resources finalizer, so neither a change in Git nor
+ * deleting the root app removes an Application without a person confirming it.
  */
 export class RootApplication extends Construct {
   /** The project of the root application: only Applications and AppProjects in the Argo CD namespace. */
@@ -138,18 +179,17 @@ export class RootApplication extends Construct {
         ],
       },
     });
+    // No resources finalizer: deleting the root app leaves every Application (and what they deployed)
+    // in place. No automated prune: an Application removed from Git (a renamed cluster, a dropped
+    // environment) stays, OutOfSync, until a person prunes it; `npm run diff` warns about it first.
+    const policy = automatedSyncPolicy();
     this.application = new Application(this, 'Resource', {
-      metadata: {
-        name: 'root',
-        namespace: ARGOCD_NAMESPACE,
-        labels,
-        finalizers: ['resources-finalizer.argocd.argoproj.io'],
-      },
+      metadata: { name: 'root', namespace: ARGOCD_NAMESPACE, labels },
       spec: {
         project: 'platform',
         source: { repoUrl: props.source.repoURL, targetRevision: props.source.targetRevision, path: props.path },
         destination: { server: inCluster, namespace: ARGOCD_NAMESPACE },
-        syncPolicy: automatedSyncPolicy(),
+        syncPolicy: { ...policy, automated: { prune: false, selfHeal: true } },
         revisionHistoryLimit: 10,
       },
     });

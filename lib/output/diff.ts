@@ -1,3 +1,4 @@
+import { isDeleteProtected } from '../core/delete-protection';
 import { fromYaml, Manifest } from './yaml';
 
 /** One changed field of an object. */
@@ -24,6 +25,28 @@ export interface FolderDiff {
   readonly added: string[];
   readonly removed: string[];
   readonly changed: ObjectChange[];
+  /**
+   * Removals a reviewer must confirm: an Application (deleting it deletes what it deployed) or an object
+   * that carries `Prune=false` or `Delete=false` (Argo CD keeps it, out of sync, until a person acts).
+   */
+  readonly warnings: string[];
+}
+
+/** The warning for a removed object, or undefined when its removal is routine. */
+function removalWarning(id: string, o: Manifest): string | undefined {
+  if (o.kind === 'Application' && String(o.apiVersion ?? '').startsWith('argoproj.io/')) {
+    return (
+      `${id} is removed: Argo CD deletes this Application and, through its resources finalizer, everything ` +
+      `it deployed except objects marked Delete=false; a renamed cluster or environment looks like this`
+    );
+  }
+  if (isDeleteProtected(o)) {
+    return (
+      `${id} is removed but protected from deletion (Prune=false, Delete=false): Argo CD keeps it and shows ` +
+      `it out of sync; delete it by hand only if losing it (and its data) is intended`
+    );
+  }
+  return undefined;
 }
 
 function objectId(o: Manifest): string {
@@ -86,10 +109,12 @@ export function diffOutputs(before: ReadonlyMap<string, string>, after: Readonly
     const x = a.get(folder) ?? new Map<string, Manifest>();
     const y = b.get(folder) ?? new Map<string, Manifest>();
     const ids = [...new Set([...x.keys(), ...y.keys()])].sort();
+    const removed = ids.filter((id) => x.has(id) && !y.has(id));
     return {
       folder,
       added: ids.filter((id) => !x.has(id) && y.has(id)),
-      removed: ids.filter((id) => x.has(id) && !y.has(id)),
+      removed,
+      warnings: removed.flatMap((id) => removalWarning(id, x.get(id)!) ?? []),
       changed: ids
         .filter((id) => x.has(id) && y.has(id))
         .map((id) => ({ id, fields: diffValues(x.get(id), y.get(id)) }))
@@ -115,6 +140,7 @@ export function renderDiff(diffs: readonly FolderDiff[]): string {
     lines.push(
       `${d.folder}: ${count === 0 ? 'no changes' : `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed`}`,
     );
+    for (const w of d.warnings) lines.push(`  WARNING: ${w}`);
     for (const id of d.added) lines.push(`  + ${id}`);
     for (const id of d.removed) lines.push(`  - ${id}`);
     for (const c of d.changed) {

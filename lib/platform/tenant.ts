@@ -6,7 +6,8 @@ import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel, assertLabels } from '../core/names';
 import { dnsEgress } from '../core/network';
 import { NODE_POOL_LABEL } from '../core/placement';
-import { podSecurityLabels, PodSecurityModes } from '../core/pod-security';
+import { PodSecurityLevel, podSecurityLabels, PodSecurityModes } from '../core/pod-security';
+import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
 import {
   ContainerResources,
   containerResources,
@@ -39,7 +40,12 @@ export interface TenantQuota {
   readonly storage?: string;
 }
 
-/** Groups (from the identity provider) bound to the built-in namespace roles. Never cluster-admin. */
+/**
+ * Groups (from the identity provider) and what they may do in a namespace. Never cluster-admin.
+ * The built-in `view` role reads pods, their logs, events, ConfigMaps and workloads but not Secrets;
+ * `edit` adds writing them, Secrets, `pods/exec` and impersonating every ServiceAccount; `admin` adds
+ * Roles and RoleBindings (kubernetes plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go).
+ */
 export interface TenantAccess {
   /**
    * Groups bound to the built-in `admin` ClusterRole in this namespace.
@@ -56,7 +62,31 @@ export interface TenantAccess {
    * @default - none
    */
   readonly view?: string[];
+  /**
+   * Groups bound to the Role `tenant-debug` ({@link DEBUG_RULES}): port-forward to and exec into pods,
+   * on top of the reading `view` gives (bind them to `view` as well).
+   * @default - none
+   */
+  readonly debug?: string[];
+  /**
+   * Groups bound to the Role `tenant-break-glass` ({@link BREAK_GLASS_RULES}): exec into and delete pods.
+   * Meant for a group the identity provider grants for a limited time during an incident.
+   * @default - none
+   */
+  readonly breakGlass?: string[];
 }
+
+/** What the `tenant-debug` Role grants: reach pods through port-forward and exec. */
+export const DEBUG_RULES: readonly PermissionRule[] = [
+  { resources: ['pods'], verbs: ['get', 'list'] },
+  { resources: ['pods/portforward', 'pods/exec'], verbs: ['create', 'get'] },
+];
+
+/** What the `tenant-break-glass` Role grants: exec into a pod and delete it, nothing else. */
+export const BREAK_GLASS_RULES: readonly PermissionRule[] = [
+  { resources: ['pods'], verbs: ['get', 'list', 'delete'] },
+  { resources: ['pods/exec'], verbs: ['create', 'get'] },
+];
 
 /**
  * A node pool reserved for this tenant. The namespace annotations only take effect when the API server
@@ -110,7 +140,8 @@ export interface TenantProps {
    */
   readonly podSecurity?: PodSecurityModes;
   /**
-   * Groups bound to admin, edit and view.
+   * Groups bound to admin, edit, view, debug and break-glass. A namespace whose enforced Pod Security
+   * level is privileged refuses every human binding: a pod there can mount the node's root.
    * @default - no bindings
    */
   readonly access?: TenantAccess;
@@ -150,8 +181,10 @@ export class Tenant extends Construct {
   public readonly defaultDeny: k8s.KubeNetworkPolicy;
   /** Allows DNS to kube-system over UDP and TCP. */
   public readonly allowDns: k8s.KubeNetworkPolicy;
-  /** The RoleBindings, by role. */
+  /** The RoleBindings, by role (`admin`, `edit`, `view`, `debug`, `breakGlass`). */
   public readonly roleBindings: Record<string, k8s.KubeRoleBinding> = {};
+  /** The explicit Roles, by name (`debug`, `breakGlass`), created only when a group is bound to them. */
+  public readonly roles: Record<string, k8s.KubeRole> = {};
 
   private readonly quota: TenantQuota;
   private readonly consumers: QuotaConsumer[] = [];
@@ -217,13 +250,41 @@ export class Tenant extends Construct {
       spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgress()] },
     });
 
+    const access = props.access ?? {};
+    const humans = (Object.keys(access) as (keyof TenantAccess)[]).filter((k) => (access[k] ?? []).length > 0);
+    if (humans.length > 0 && props.podSecurity?.enforce === PodSecurityLevel.PRIVILEGED) {
+      fail(
+        this,
+        `access binds groups (${humans.join(', ')}) in a namespace whose Pod Security enforce level is privileged; ` +
+          `a pod created there can mount the node's root filesystem, so no human may be bound: remove access`,
+      );
+    }
+    const subjects = (groups: string[]) =>
+      groups.map((name) => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name }));
     for (const role of ['admin', 'edit', 'view'] as const) {
-      const groups = props.access?.[role] ?? [];
+      const groups = access[role] ?? [];
       if (groups.length === 0) continue;
       this.roleBindings[role] = new k8s.KubeRoleBinding(this, `RoleBinding-${role}`, {
         metadata: metadata(`tenant-${role}`),
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
-        subjects: groups.map((name) => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name })),
+        subjects: subjects(groups),
+      });
+    }
+    const explicit = [
+      { key: 'debug', name: 'tenant-debug', rules: DEBUG_RULES },
+      { key: 'breakGlass', name: 'tenant-break-glass', rules: BREAK_GLASS_RULES },
+    ] as const;
+    for (const { key, name, rules } of explicit) {
+      const groups = access[key] ?? [];
+      if (groups.length === 0) continue;
+      this.roles[key] = new k8s.KubeRole(this, `Role-${key}`, {
+        metadata: metadata(name),
+        rules: leastPrivilegeRules(this, key, [...rules]),
+      });
+      this.roleBindings[key] = new k8s.KubeRoleBinding(this, `RoleBinding-${key}`, {
+        metadata: metadata(name),
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+        subjects: subjects(groups),
       });
     }
   }

@@ -47,3 +47,46 @@ describe('npm run diff', () => {
     expect(result.status).toBe(2);
   });
 });
+
+describe('npm run diff warns about removals that delete or strand', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-diff-warn-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('names a removed Application, as a renamed cluster produces, and a removed protected object', () => {
+    fs.cpSync(DIST, dir, { recursive: true });
+    const apps = path.join(dir, 'argocd', 'applications.yaml');
+    const objects = fromYaml(fs.readFileSync(apps, 'utf8')) as any[];
+    // What dist/ held before prod-eu-2 was renamed: an Application the new output no longer has.
+    const old = structuredClone(
+      objects.find((o) => o.kind === 'Application' && o.metadata.name === 'production-prod-eu-2'),
+    );
+    old.metadata.name = 'production-prod-eu-9';
+    fs.writeFileSync(apps, toYaml([...objects, old]));
+    const storage = path.join(dir, 'production', 'platform-storage.yaml');
+    const classes = fromYaml(fs.readFileSync(storage, 'utf8')) as any[];
+    const extra = structuredClone(classes[0]);
+    extra.metadata.name = 'gp2-retain';
+    fs.writeFileSync(storage, toYaml([...classes, extra]));
+
+    const result = runDiff(['--against', dir]);
+    expect(result.stdout).toBe(
+      [
+        'argocd: 0 added, 1 removed, 0 changed',
+        '  WARNING: Application.argoproj.io argocd/production-prod-eu-9 is removed: Argo CD deletes this Application ' +
+          'and, through its resources finalizer, everything it deployed except objects marked Delete=false; ' +
+          'a renamed cluster or environment looks like this',
+        '  - Application.argoproj.io argocd/production-prod-eu-9',
+        'bootstrap: no changes',
+        'dev: no changes',
+        'production: 0 added, 1 removed, 0 changed',
+        '  WARNING: StorageClass.storage.k8s.io gp2-retain is removed but protected from deletion (Prune=false, ' +
+          'Delete=false): Argo CD keeps it and shows it out of sync; delete it by hand only if losing it (and its ' +
+          'data) is intended',
+        '  - StorageClass.storage.k8s.io gp2-retain',
+        'staging: no changes',
+        '',
+      ].join('\n'),
+    );
+    expect(result.status).toBe(1);
+  });
+});

@@ -129,3 +129,43 @@ describe('Environments', () => {
     expect(new Environments([new Environment(base), other]).all).toHaveLength(2);
   });
 });
+
+describe('Environment access and delivery', () => {
+  test('refuses standing edit or admin where noStandingWriteAccess is set', () => {
+    expect(
+      () => new Environment({ ...base, noStandingWriteAccess: true, access: { view: ['sre'], edit: ['team-shop'] } }),
+    ).toThrow(
+      '[environments/production] access.edit ["team-shop"] is a standing write binding, refused by noStandingWriteAccess; ' +
+        'give read through access.view and incident access through access.breakGlass',
+    );
+    expect(() => new Environment({ ...base, noStandingWriteAccess: true, access: { admin: ['ops'] } })).toThrow(
+      '[environments/production] access.admin ["ops"] is a standing write binding',
+    );
+  });
+
+  test('accepts read and break-glass access without standing write', () => {
+    const env = new Environment({
+      ...base,
+      noStandingWriteAccess: true,
+      access: { view: ['sre'], breakGlass: ['prod-break-glass'] },
+    });
+    expect(env.access).toEqual({ view: ['sre'], breakGlass: ['prod-break-glass'] });
+    expect(new Environment(base).access).toEqual({});
+  });
+
+  test('refuses a sync window whose schedule or duration Argo CD cannot read', () => {
+    const window = { kind: 'allow' as const, schedule: '0 8 * * 1-4', duration: '8h' };
+    expect(
+      () =>
+        new Environment({ ...base, delivery: { deployers: ['sre'], syncWindows: [{ ...window, schedule: '8:00' }] } }),
+    ).toThrow(
+      '[environments/production] delivery.syncWindows[0].schedule "8:00" is not a five-field cron expression; use e.g. "0 8 * * 1-4"',
+    );
+    expect(
+      () =>
+        new Environment({ ...base, delivery: { deployers: ['sre'], syncWindows: [{ ...window, duration: '1d' }] } }),
+    ).toThrow(
+      '[environments/production] delivery.syncWindows[0].duration "1d" is not a duration Argo CD reads; use hours or minutes such as "8h"',
+    );
+  });
+});

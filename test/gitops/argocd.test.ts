@@ -2,6 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   applySyncWaves,
+  DeliveryAccess,
   collectManifests,
   Environment,
   EnvironmentDelivery,
@@ -95,6 +96,9 @@ describe('Argo CD delivery', () => {
     expect(app.metadata.name).toBe('root');
     expect(app.spec.source.path).toBe('dist/argocd');
     expect(app.spec.project).toBe('platform');
+    // Neither a change in Git nor deleting the root app removes an Application unconfirmed.
+    expect(app.spec.syncPolicy.automated).toEqual({ prune: false, selfHeal: true });
+    expect(app.metadata.finalizers).toBeUndefined();
     expect(root.find((o) => o.kind === 'AppProject').spec.namespaceResourceWhitelist).toEqual([
       { group: 'argoproj.io', kind: 'Application' },
       { group: 'argoproj.io', kind: 'AppProject' },
@@ -134,5 +138,65 @@ test('footprintOf lists namespaces and cluster-scoped kinds', () => {
       { group: '', kind: 'Namespace' },
       { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
     ],
+  });
+});
+
+describe('Argo CD project roles and sync windows', () => {
+  const project = (delivery: DeliveryAccess) => {
+    const app = new App();
+    const chart = new Chart(new Construct(app, 'argocd'), 'applications', { disableResourceNameHashes: true });
+    const env = new Environment({ ...environment.props, delivery });
+    new EnvironmentDelivery(chart, 'shop', { environment: env, source, path: 'dist/shop', knownPaths, footprint });
+    return findObject(
+      collectManifests(app).flatMap((f) => f.objects),
+      'AppProject',
+      'shop',
+    );
+  };
+
+  test('lets the deployers sync and override, and denies Argo CD exec when asked', () => {
+    const spec = project({ deployers: ['sre'], denyExec: true }).spec;
+    expect(spec.roles).toEqual([
+      {
+        name: 'deployers',
+        description: 'May sync and override the shop Applications; never exec into their pods',
+        groups: ['sre'],
+        policies: [
+          'p, proj:shop:deployers, applications, get, shop/*, allow',
+          'p, proj:shop:deployers, applications, sync, shop/*, allow',
+          'p, proj:shop:deployers, applications, override, shop/*, allow',
+          'p, proj:shop:deployers, exec, create, shop/*, deny',
+        ],
+      },
+    ]);
+    expect(spec.syncWindows).toBeUndefined();
+  });
+
+  test('writes the sync windows for every Application of the project', () => {
+    const spec = project({
+      deployers: ['sre'],
+      syncWindows: [{ kind: 'allow', schedule: '0 8 * * 1-4', duration: '8h', manualSync: true }],
+    }).spec;
+    expect(spec.syncWindows).toEqual([
+      {
+        kind: 'allow',
+        schedule: '0 8 * * 1-4',
+        duration: '8h',
+        timeZone: 'UTC',
+        manualSync: true,
+        applications: ['*'],
+      },
+    ]);
+    expect(spec.roles[0].policies).not.toContain('p, proj:shop:deployers, exec, create, shop/*, deny');
+  });
+
+  test('refuses a delivery without deployers', () => {
+    expect(() => project({ deployers: [] })).toThrow(
+      "[environments/shop] delivery.deployers is empty; name the Argo CD groups that may sync shop, e.g. ['sre']",
+    );
+  });
+
+  test('writes no roles when the environment declares no delivery access', () => {
+    expect(project(undefined as unknown as DeliveryAccess).spec.roles).toBeUndefined();
   });
 });

@@ -40,7 +40,7 @@ describe('Tenant', () => {
 
   test('takes other Pod Security levels when given', () => {
     const labels = findObject(
-      build({ podSecurity: { enforce: PodSecurityLevel.PRIVILEGED } }),
+      build({ podSecurity: { enforce: PodSecurityLevel.PRIVILEGED }, access: undefined }),
       'Namespace',
       'production',
     ).metadata.labels;
@@ -157,5 +157,58 @@ describe('Tenant quota accounting', () => {
     ).toThrow(
       '[production/test/tenant] quota.cpu.request "4" exceeds the limit "2"; raise the limit or lower the request',
     );
+  });
+});
+
+describe('Tenant access', () => {
+  const rolesOf = (objects: any[]) =>
+    objects.filter((o) => o.kind === 'Role' || o.kind === 'RoleBinding').map((o) => `${o.kind}/${o.metadata.name}`);
+
+  test('binds debug groups to an explicit Role that port-forwards and execs, and reads no Secrets', () => {
+    const objects = build({ access: { view: ['team-shop'], debug: ['team-shop'] } });
+    expect(rolesOf(objects)).toEqual(['RoleBinding/tenant-view', 'Role/tenant-debug', 'RoleBinding/tenant-debug']);
+    const role = findObject(objects, 'Role', 'tenant-debug');
+    expect(role.rules).toEqual([
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] },
+      { apiGroups: [''], resources: ['pods/portforward', 'pods/exec'], verbs: ['create', 'get'] },
+    ]);
+    expect(findObject(objects, 'RoleBinding', 'tenant-debug').roleRef).toEqual({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'Role',
+      name: 'tenant-debug',
+    });
+  });
+
+  test('binds the break-glass group to a Role that only execs into and deletes pods', () => {
+    const objects = build({ access: { view: ['sre'], breakGlass: ['prod-break-glass'] } });
+    expect(rolesOf(objects)).toEqual([
+      'RoleBinding/tenant-view',
+      'Role/tenant-break-glass',
+      'RoleBinding/tenant-break-glass',
+    ]);
+    expect(findObject(objects, 'Role', 'tenant-break-glass').rules).toEqual([
+      { apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'delete'] },
+      { apiGroups: [''], resources: ['pods/exec'], verbs: ['create', 'get'] },
+    ]);
+    expect(findObject(objects, 'RoleBinding', 'tenant-break-glass').subjects).toEqual([
+      { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'prod-break-glass' },
+    ]);
+  });
+
+  test('refuses human bindings in a privileged namespace', () => {
+    expect(() =>
+      build({
+        name: 'node-agents',
+        podSecurity: { enforce: PodSecurityLevel.PRIVILEGED },
+        access: { admin: ['platform-admins'], view: ['sre'] },
+      }),
+    ).toThrow(
+      `[production/test/tenant] access binds groups (admin, view) in a namespace whose Pod Security enforce level is privileged; ` +
+        `a pod created there can mount the node's root filesystem, so no human may be bound: remove access`,
+    );
+  });
+
+  test('creates no Role or binding without access', () => {
+    expect(rolesOf(build({ access: undefined }))).toEqual([]);
   });
 });
