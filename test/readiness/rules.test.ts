@@ -210,6 +210,16 @@ const CASES: Case[] = [
     message: 'readinessProbe targets port "htp"',
   },
   {
+    rule: 'probe-port-exists',
+    breaks: 'a probe on a UDP-only port',
+    mutate: (s) => {
+      apiContainer(s).ports.push({ name: 'stats', containerPort: 8125, protocol: 'UDP' });
+      apiContainer(s).livenessProbe = { tcpSocket: { port: 'stats' } };
+    },
+    message:
+      'container "app" livenessProbe tcpSocket targets port "stats", which the container declares only for UDP; the probe connects over TCP',
+  },
+  {
     rule: 'image-tag-pinned',
     breaks: 'the latest tag',
     mutate: (s) => {
@@ -240,6 +250,16 @@ const CASES: Case[] = [
       pick(s, 'RoleBinding', 'api').roleRef = { kind: 'ClusterRole', name: 'cluster-admin' };
     },
     message: 'grants cluster-admin to ServiceAccount "api"',
+  },
+  {
+    rule: 'no-cluster-admin-for-service-accounts',
+    breaks: 'a Role allowing everything, bound to the ServiceAccount as a User',
+    mutate: (s) => {
+      pick(s, 'Role', 'api').rules = [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }];
+      pick(s, 'RoleBinding', 'api').subjects = [{ kind: 'User', name: 'system:serviceaccount:shop:api' }];
+    },
+    message:
+      'grants Role "api", which allows every verb on every resource as cluster-admin does, to User "system:serviceaccount:shop:api"',
   },
   {
     rule: 'no-secret-literal',
@@ -280,6 +300,14 @@ const CASES: Case[] = [
   },
   {
     rule: 'pdb-allows-disruption',
+    breaks: 'a percentage minAvailable that rounds up to every pod',
+    mutate: (s) => {
+      pick(s, 'PodDisruptionBudget', 'api').spec.minAvailable = '80%';
+    },
+    message: 'minAvailable "80%" of the 4 pod(s) of Deployment/api rounds up to 4, so no pod may be evicted',
+  },
+  {
+    rule: 'pdb-allows-disruption',
     breaks: 'maxUnavailable 0',
     mutate: (s) => {
       pick(s, 'PodDisruptionBudget', 'api').spec = {
@@ -297,6 +325,15 @@ const CASES: Case[] = [
       pick(s, 'HorizontalPodAutoscaler', 'api').spec.minReplicas = 3;
     },
     message: 'minReplicas 3 is not above minAvailable 3 of PodDisruptionBudget/api',
+  },
+  {
+    rule: 'hpa-min-above-pdb',
+    breaks: 'a percentage minAvailable that rounds up to minReplicas',
+    mutate: (s) => {
+      pick(s, 'HorizontalPodAutoscaler', 'api').spec.minReplicas = 3;
+      pick(s, 'PodDisruptionBudget', 'api').spec.minAvailable = '90%';
+    },
+    message: 'minReplicas 3 is not above minAvailable "90%" (3 of 3 pods, rounded up) of PodDisruptionBudget/api',
   },
   {
     rule: 'hpa-target-exists',
@@ -321,6 +358,37 @@ const CASES: Case[] = [
       delete apiPod(s).topologySpreadConstraints;
     },
     message: '4 replicas are not spread across zones',
+  },
+  {
+    rule: 'spread-hosts-zones',
+    breaks: 'a zone constraint without a labelSelector',
+    mutate: (s) => {
+      delete apiPod(s).topologySpreadConstraints[0].labelSelector;
+    },
+    message:
+      "4 replicas are not spread across zones (topology.kubernetes.io/zone): the term at spec.template.spec.topologySpreadConstraints[0] has no labelSelector selecting the workload's own pods",
+  },
+  {
+    rule: 'spread-hosts-zones',
+    breaks: "a host anti-affinity term selecting another workload's pods",
+    mutate: (s) => {
+      apiPod(
+        s,
+      ).affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector = {
+        matchLabels: { 'app.kubernetes.io/name': 'web' },
+      };
+    },
+    message:
+      '4 replicas are not spread across hosts (kubernetes.io/hostname): the term at spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm has no labelSelector',
+  },
+  {
+    rule: 'spread-hosts-zones',
+    breaks: 'a host anti-affinity term limited to another namespace',
+    mutate: (s) => {
+      apiPod(s).affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.namespaces =
+        ['web'];
+    },
+    message: '4 replicas are not spread across hosts (kubernetes.io/hostname): the term at',
   },
   {
     rule: 'priority-class-set',
@@ -353,6 +421,19 @@ const CASES: Case[] = [
       delete cron(s).spec.concurrencyPolicy;
     },
     message: 'concurrencyPolicy is "Allow"',
+  },
+  {
+    rule: 'cronjob-policies',
+    breaks: 'a standalone Job without ttlSecondsAfterFinished',
+    mutate: (s) => {
+      s.push({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { ...cron(s).metadata, name: 'migrate' },
+        spec: { template: cron(s).spec.jobTemplate.spec.template },
+      });
+    },
+    message: 'sets no ttlSecondsAfterFinished',
   },
   {
     rule: 'recommended-labels',
@@ -452,6 +533,24 @@ const CASES: Case[] = [
       s.splice(s.indexOf(pick(s, 'ConfigMap', 'api-config')), 1);
     },
     message: 'refers to ConfigMap "api-config"',
+  },
+  {
+    rule: 'config-references-exist',
+    breaks: 'a misspelt Secret key',
+    mutate: (s) => {
+      apiContainer(s).env[0].valueFrom.secretKeyRef.key = 'pasword';
+    },
+    message: 'reads key "pasword" of Secret "api-db-credentials", which has no such key ("password")',
+  },
+  {
+    rule: 'config-references-exist',
+    breaks: 'a ConfigMap volume item with a missing key',
+    mutate: (s) => {
+      apiPod(s).volumes = [
+        { name: 'config', configMap: { name: 'api-config', items: [{ key: 'app.yaml', path: 'app.yaml' }] } },
+      ];
+    },
+    message: 'reads key "app.yaml" of ConfigMap "api-config", which has no such key ("LOG_LEVEL")',
   },
   {
     rule: 'service-account-exists',

@@ -54,7 +54,10 @@ data: { LOG_LEVEL: INFO }
 apiVersion: external-secrets.io/v1beta1
 kind: ExternalSecret
 metadata: { name: api-db, namespace: shop }
-spec: { secretStoreRef: { kind: ClusterSecretStore, name: platform-secrets }, target: { name: api-db-credentials } }
+spec:
+  secretStoreRef: { kind: ClusterSecretStore, name: platform-secrets }
+  target: { name: api-db-credentials }
+  data: [{ secretKey: password, remoteRef: { key: shop/api-db, property: password } }]
 ---
 apiVersion: external-secrets.io/v1
 kind: ClusterSecretStore
