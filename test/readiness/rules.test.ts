@@ -664,6 +664,32 @@ describe('network-path-admitted', () => {
   });
 });
 
+describe('config-references-exist', () => {
+  test('accepts a Secret that a Job of the output creates at runtime with a ServiceAccount allowed to', () => {
+    const stack = goodStack();
+    apiPod(stack).volumes = [{ name: 'webhook-cert', secret: { secretName: 'admission' } }];
+    const job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'admission-create', namespace: 'shop' },
+      spec: {
+        ttlSecondsAfterFinished: 0,
+        template: {
+          spec: {
+            serviceAccountName: 'api',
+            containers: [{ name: 'create', image: 'certgen:v1', args: ['create', '--secret-name=admission'] }],
+          },
+        },
+      },
+    };
+    const findings = () =>
+      checkManifests([...stack, job]).findings.filter((f) => f.ruleId === 'config-references-exist');
+    expect(findings().map((f) => f.message)).toEqual(['refers to Secret "admission", which is not in the output']);
+    pick(stack, 'Role', 'api').rules.push({ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'create'] });
+    expect(findings()).toEqual([]);
+  });
+});
+
 describe('references-resolve', () => {
   const ids = (stack: Stack, options?: CheckOptions) =>
     checkManifests(stack, options)

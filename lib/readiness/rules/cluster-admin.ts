@@ -2,10 +2,7 @@ import { objectRule } from '../define';
 import type { ObjectIndex } from '../object-index';
 import { at, namespaceOf, records, text } from '../object';
 import type { KubeObject } from '../types';
-
-/** The values of a policy rule's list field, as strings. */
-const values = (rule: Record<string, unknown>, field: string): string[] =>
-  Array.isArray(rule[field]) ? (rule[field] as unknown[]).map(String) : [];
+import { values } from '../rbac';
 
 /** Whether a Role or ClusterRole has a rule granting every verb on every resource of every API group. */
 export function grantsEverything(role: KubeObject): boolean {

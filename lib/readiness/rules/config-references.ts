@@ -1,6 +1,7 @@
 import { podRule } from '../define';
 import { at, nameOf, namespaceOf, record, records, text } from '../object';
 import type { ObjectIndex } from '../object-index';
+import { roleAllows, rolesOfServiceAccount } from '../rbac';
 import { KubeObject, Violation } from '../types';
 import { containersOf, PodTemplate } from '../workload';
 
@@ -60,8 +61,9 @@ export function configReferences(template: PodTemplate): Reference[] {
 }
 
 /**
- * `namespace/name` of every Secret the output creates: Secrets, SealedSecrets, ExternalSecret targets
- * and cert-manager Certificates (their spec.secretName).
+ * `namespace/name` of every Secret the output creates: Secrets, SealedSecrets, ExternalSecret targets,
+ * cert-manager Certificates (their spec.secretName), and the Secrets a Job creates at runtime: those its
+ * command or args name (`NAME` or `--secret-name=NAME`) when its ServiceAccount may create Secrets.
  */
 export function declaredSecrets(index: ObjectIndex): ReadonlySet<string> {
   return index.derived('declared-secrets', () => {
@@ -71,6 +73,16 @@ export function declaredSecrets(index: ObjectIndex): ReadonlySet<string> {
     for (const es of index.ofKind('ExternalSecret'))
       names.add(`${namespaceOf(es)}/${text(at(es, 'spec', 'target', 'name')) ?? nameOf(es)}`);
     for (const c of index.ofKind('Certificate')) names.add(`${namespaceOf(c)}/${text(at(c, 'spec', 'secretName'))}`);
+    for (const job of index.ofKind('Job')) {
+      const template = index.templateOf(job);
+      const ns = namespaceOf(job);
+      const account = text(template?.spec.serviceAccountName) ?? 'default';
+      if (!template || !rolesOfServiceAccount(index, ns, account).some((r) => roleAllows(r, 'create', 'secrets')))
+        continue;
+      for (const c of containersOf(template))
+        for (const arg of [c.container.command, c.container.args].flatMap((a) => (Array.isArray(a) ? a : [])))
+          if (typeof arg === 'string') names.add(`${ns}/${arg.slice(arg.indexOf('=') + 1)}`);
+    }
     return names;
   });
 }
@@ -103,7 +115,7 @@ export const configReferencesExist = podRule({
   id: 'config-references-exist',
   summary:
     'Every ConfigMap and Secret a pod refers to (env, envFrom, volumes, imagePullSecrets) is in the output, with every key the pod reads.',
-  why: 'Guide 11.3 and 11.2: a missing ConfigMap or Secret leaves the pod in CreateContainerConfigError or ContainerCreating; an ExternalSecret counts, as it creates the Secret named spec.target.name (default: its own name), and so does a cert-manager Certificate (spec.secretName). A key that a non-optional env or volume item reads and the object lacks is the same CreateContainerConfigError (or a volume that never mounts).',
+  why: 'Guide 11.3 and 11.2: a missing ConfigMap or Secret leaves the pod in CreateContainerConfigError or ContainerCreating; an ExternalSecret counts, as it creates the Secret named spec.target.name (default: its own name), and so does a cert-manager Certificate (spec.secretName) or a Job whose ServiceAccount may create Secrets and whose command or args name it (as the ingress-nginx admission Job does with --secret-name). A key that a non-optional env or volume item reads and the object lacks is the same CreateContainerConfigError (or a volume that never mounts).',
   fix: 'Add the ConfigMap, or an ExternalSecret for the Secret, to the same namespace; fix the key name or add the key; mark references that may be absent with optional: true.',
   checkPod(template, object, { index }) {
     const ns = namespaceOf(object);
