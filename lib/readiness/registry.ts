@@ -36,7 +36,7 @@ import { pdbSelectsWorkload } from './rules/pdb-selects-workload';
 import { preStopWithinGrace } from './rules/prestop-grace';
 import { priorityClassExists } from './rules/priority-class-exists';
 import { priorityClassSet } from './rules/priority-class-set';
-import { probePorts } from './rules/probe-ports';
+import { probePortListed, probePorts } from './rules/probe-ports';
 import { probesDistinct } from './rules/probes-distinct';
 import { probesPresent } from './rules/probes-present';
 import { recommendedLabels } from './rules/recommended-labels';
@@ -87,6 +87,7 @@ export const CHECKLIST: readonly Rule[] = [
   probesPresent,
   probesDistinct,
   probePorts,
+  probePortListed,
   imageTagPinned,
   serviceAccountDedicated,
   serviceAccountToken,

@@ -210,6 +210,14 @@ const CASES: Case[] = [
     message: 'readinessProbe targets port "htp"',
   },
   {
+    rule: 'probe-port-listed',
+    breaks: 'a probe on a numeric port the container does not list',
+    mutate: (s) => {
+      apiContainer(s).livenessProbe.httpGet.port = 8081;
+    },
+    message: 'container "app" livenessProbe targets port 8081, which the container does not list (8080)',
+  },
+  {
     rule: 'probe-port-exists',
     breaks: 'a probe on a UDP-only port',
     mutate: (s) => {

@@ -10,9 +10,9 @@ const ACTIONS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 /** Guide 11.3: a probe that targets a port the container does not open fails forever. */
 export const probePorts = podRule({
   id: 'probe-port-exists',
-  summary: 'Probe ports name or number a TCP port the container declares.',
+  summary: 'Probe ports name a port the container declares, and a port a probe targets is not declared only for UDP.',
   why: 'Guide 11.3: a probe against a port nobody listens on never succeeds, so the pod never becomes Ready or is restarted in a CrashLoopBackOff; a misspelt named port is rejected only at runtime; HTTP, TCP and gRPC probes connect over TCP, so a port declared only for UDP never answers them.',
-  fix: 'Use the name of a TCP containerPort (e.g. port: http) or the number of a declared TCP containerPort.',
+  fix: 'Use the name of a TCP containerPort (e.g. port: http) or the number of a port the container listens on over TCP.',
   checkPod(template) {
     const out: Violation[] = [];
     for (const c of containersOf(template)) {
@@ -31,15 +31,37 @@ export const probePorts = podRule({
               message: `${containerLabel(c)} ${probe} targets port ${JSON.stringify(port)}, which the container does not declare`,
               field,
             });
-          else if (typeof port === 'number' && ports.length > 0 && declared.length === 0)
-            out.push({
-              message: `${containerLabel(c)} ${probe} targets port ${JSON.stringify(port)}, which the container does not declare`,
-              field,
-            });
           else if (declared.length > 0 && !declared.some(tcp))
             out.push({
               message: `${containerLabel(c)} ${probe} ${action} targets port ${JSON.stringify(port)}, which the container declares only for UDP; the probe connects over TCP`,
               field,
+            });
+        }
+      }
+    }
+    return out;
+  },
+});
+
+/** Guide 11.3: a probe port that no containerPort lists is legal, but often a typo. */
+export const probePortListed = podRule({
+  id: 'probe-port-listed',
+  summary: "A probe's numeric port is one of the container's containerPorts, when it lists any.",
+  why: 'Guide 11.3: the kubelet probes a numeric port whether or not the container lists it (ingress-nginx probes its unlisted health port 10254), so this is no error; but a number that matches no listed port is often a typo for one that does, and the pod then never becomes Ready.',
+  fix: "List the port under the container's ports (with a name, and probe it by name), or correct the number.",
+  checkPod(template) {
+    const out: Violation[] = [];
+    for (const c of containersOf(template)) {
+      const ports = records(c.container.ports);
+      if (ports.length === 0) continue;
+      for (const probe of PROBES) {
+        for (const action of ACTIONS) {
+          const port = at(c.container, probe, action, 'port');
+          const number = typeof port === 'string' && /^\d+$/.test(port) ? Number(port) : port;
+          if (typeof number === 'number' && !ports.some((p) => p.containerPort === number))
+            out.push({
+              message: `${containerLabel(c)} ${probe} targets port ${JSON.stringify(port)}, which the container does not list (${ports.map((p) => p.containerPort).join(', ')})`,
+              field: `${c.path}.${probe}.${action}.port`,
             });
         }
       }
