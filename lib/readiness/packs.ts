@@ -18,7 +18,13 @@ const all = (rules: readonly Rule[], level: Level): Record<string, Level> =>
   Object.fromEntries(rules.map((r) => [r.id, level]));
 
 /** Checklist and playbook rules that the `production` pack reports as warnings rather than errors. */
-const PRODUCTION_WARNINGS = ['recommended-labels', 'probes-distinct', 'node-pool-exists', 'probe-port-listed'];
+const PRODUCTION_WARNINGS = [
+  'recommended-labels',
+  'probes-distinct',
+  'node-pool-exists',
+  'probe-port-listed',
+  'read-only-root-filesystem',
+];
 
 /** Rules of the lighter `baseline` pack that block (errors); the rest of its checklist are warnings. */
 const BASELINE_ERRORS = [

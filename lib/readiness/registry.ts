@@ -39,6 +39,7 @@ import { priorityClassSet } from './rules/priority-class-set';
 import { probePortListed, probePorts } from './rules/probe-ports';
 import { probesDistinct } from './rules/probes-distinct';
 import { probesPresent } from './rules/probes-present';
+import { readOnlyRootFilesystem } from './rules/read-only-root-filesystem';
 import { recommendedLabels } from './rules/recommended-labels';
 import { resourcesRequestsLimits } from './rules/resources';
 import { roleBindingRole } from './rules/role-binding-role';
@@ -89,6 +90,7 @@ export const CHECKLIST: readonly Rule[] = [
   probePorts,
   probePortListed,
   imageTagPinned,
+  readOnlyRootFilesystem,
   serviceAccountDedicated,
   serviceAccountToken,
   noClusterAdmin,

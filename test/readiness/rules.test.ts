@@ -236,6 +236,14 @@ const CASES: Case[] = [
     message: 'uses the mutable tag "latest"',
   },
   {
+    rule: 'read-only-root-filesystem',
+    breaks: 'a writable root filesystem',
+    mutate: (s) => {
+      delete sc(s).readOnlyRootFilesystem;
+    },
+    message: 'container "app" does not set readOnlyRootFilesystem: true',
+  },
+  {
     rule: 'service-account-dedicated',
     breaks: 'the default ServiceAccount',
     mutate: (s) => {

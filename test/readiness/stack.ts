@@ -191,7 +191,7 @@ spec:
             - name: report
               image: registry.example.com/report@sha256:0123456789abcdef
               resources: { requests: { cpu: 100m, memory: 128Mi }, limits: { cpu: 500m, memory: 128Mi } }
-              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: [ALL] } }
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: [ALL] } }
 ---
 apiVersion: v1
 kind: PersistentVolumeClaim
