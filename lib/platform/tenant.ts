@@ -4,7 +4,7 @@ import { clusterScoped } from '../core/cluster-scoped';
 import { fail, show } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel, assertLabels } from '../core/names';
-import { dnsEgress } from '../core/network';
+import { namespaceBaselinePolicies } from '../core/network';
 import { NODE_POOL_LABEL } from '../core/placement';
 import { podSecurityLabels, PodSecurityModes } from '../core/pod-security';
 import {
@@ -208,14 +208,7 @@ export class Tenant extends Construct {
       spec: { limits: [{ type: 'Container', defaultRequest: defaults.requests, default: defaults.limits }] },
     });
 
-    this.defaultDeny = new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
-      metadata: metadata('default-deny'),
-      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-    });
-    this.allowDns = new k8s.KubeNetworkPolicy(this, 'AllowDns', {
-      metadata: metadata('allow-dns'),
-      spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgress()] },
-    });
+    ({ defaultDeny: this.defaultDeny, allowDns: this.allowDns } = namespaceBaselinePolicies(this, metadata));
 
     for (const role of ['admin', 'edit', 'view'] as const) {
       const groups = props.access?.[role] ?? [];

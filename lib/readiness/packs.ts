@@ -24,6 +24,8 @@ const PRODUCTION_WARNINGS = [
   'node-pool-exists',
   'probe-port-listed',
   'read-only-root-filesystem',
+  'hpa-max-above-min',
+  'service-not-node-port',
 ];
 
 /** Rules of the lighter `baseline` pack that block (errors); the rest of its checklist are warnings. */
@@ -36,6 +38,8 @@ const BASELINE_ERRORS = [
   'hpa-target-exists',
   'pdb-allows-disruption',
   'role-binding-role-exists',
+  'env-names-unique',
+  'statefulset-headless-service',
 ];
 
 const BASELINE_CHECKLIST = [

@@ -53,6 +53,12 @@ import { serviceSelectsPods } from './rules/service-selects-pods';
 import { serviceTargetPort } from './rules/service-target-port';
 import { spreadHostsZones } from './rules/spread';
 import { storageClassExists } from './rules/storage-class-exists';
+import { moreThanOneReplica } from './rules/single-replica';
+import { hpaRange } from './rules/hpa-range';
+import { envNamesUnique } from './rules/env-names-unique';
+import { noNodePort } from './rules/node-port';
+import { namespaceHasNetworkPolicy } from './rules/namespace-network-policy';
+import { statefulSetHeadlessService } from './rules/statefulset-service';
 import type { Rule } from './types';
 
 /** Every control of the Pod Security Standards baseline profile. */
@@ -91,6 +97,7 @@ export const CHECKLIST: readonly Rule[] = [
   probePortListed,
   imageTagPinned,
   readOnlyRootFilesystem,
+  envNamesUnique,
   serviceAccountDedicated,
   serviceAccountToken,
   noClusterAdmin,
@@ -101,11 +108,14 @@ export const CHECKLIST: readonly Rule[] = [
   hpaMinAbovePdb,
   hpaTargetExists,
   hpaTargetNoReplicas,
+  hpaRange,
+  moreThanOneReplica,
   spreadHostsZones,
   priorityClassSet,
   preStopWithinGrace,
   rollingUpdateProgress,
   cronJobPolicies,
+  noNodePort,
   recommendedLabels,
 ];
 
@@ -113,6 +123,8 @@ export const CHECKLIST: readonly Rule[] = [
 export const PLAYBOOK: readonly Rule[] = [
   serviceSelectsPods,
   serviceTargetPort,
+  statefulSetHeadlessService,
+  namespaceHasNetworkPolicy,
   networkPolicyDns,
   networkPolicySelects,
   networkPathAdmitted,

@@ -244,6 +244,14 @@ const CASES: Case[] = [
     message: 'container "app" does not set readOnlyRootFilesystem: true',
   },
   {
+    rule: 'env-names-unique',
+    breaks: 'a variable listed twice',
+    mutate: (s) => {
+      apiContainer(s).env.push({ name: 'DB_PASSWORD', value: 'x' });
+    },
+    message: 'container "app" declares env "DB_PASSWORD" more than once',
+  },
+  {
     rule: 'service-account-dedicated',
     breaks: 'the default ServiceAccount',
     mutate: (s) => {
@@ -368,6 +376,30 @@ const CASES: Case[] = [
     message: 'sets replicas 4 although HorizontalPodAutoscaler/api scales it',
   },
   {
+    rule: 'hpa-max-above-min',
+    breaks: 'maxReplicas equal to minReplicas',
+    mutate: (s) => {
+      pick(s, 'HorizontalPodAutoscaler', 'api').spec.maxReplicas = 4;
+    },
+    message: 'maxReplicas 4 is not above minReplicas 4, so it never scales',
+  },
+  {
+    rule: 'replicas-above-one',
+    breaks: 'an HPA that may scale down to one pod',
+    mutate: (s) => {
+      pick(s, 'HorizontalPodAutoscaler', 'api').spec.minReplicas = 1;
+    },
+    message: 'HorizontalPodAutoscaler/api may scale it down to 1 pod, so losing it is an outage',
+  },
+  {
+    rule: 'replicas-above-one',
+    breaks: 'a Deployment of one replica',
+    mutate: (s) => {
+      s.splice(s.indexOf(pick(s, 'HorizontalPodAutoscaler', 'api')), 1);
+    },
+    message: 'runs 1 replica(s), so losing one pod is an outage',
+  },
+  {
     rule: 'spread-hosts-zones',
     breaks: 'no zone spread',
     mutate: (s) => {
@@ -452,6 +484,14 @@ const CASES: Case[] = [
     message: 'sets no ttlSecondsAfterFinished',
   },
   {
+    rule: 'service-not-node-port',
+    breaks: 'a NodePort Service',
+    mutate: (s) => {
+      pick(s, 'Service', 'api').spec.type = 'NodePort';
+    },
+    message: 'is of type NodePort, open on every node',
+  },
+  {
     rule: 'recommended-labels',
     breaks: 'no version label',
     mutate: (s) => {
@@ -475,6 +515,28 @@ const CASES: Case[] = [
       pick(s, 'Service', 'api').spec.ports[0].targetPort = 9090;
     },
     message: 'port "http" targets 9090, which no selected container declares',
+  },
+  {
+    rule: 'namespace-has-network-policy',
+    breaks: 'a namespace without any NetworkPolicy',
+    mutate: (s) => {
+      for (const o of s.filter((x) => x.kind === 'NetworkPolicy' || x.kind === 'CronJob')) s.splice(s.indexOf(o), 1);
+    },
+    message: 'namespace "shop" has no NetworkPolicy, so its pods accept and send any traffic',
+  },
+  {
+    rule: 'statefulset-headless-service',
+    breaks: 'a StatefulSet whose serviceName is a ClusterIP Service',
+    mutate: (s) => {
+      const api = pick(s, 'Deployment', 'api');
+      s.push({
+        ...api,
+        kind: 'StatefulSet',
+        metadata: { ...api.metadata, name: 'db' },
+        spec: { ...api.spec, serviceName: 'api' },
+      });
+    },
+    message: 'Service "api" is not headless (clusterIP: None)',
   },
   {
     rule: 'network-policy-allows-dns',
