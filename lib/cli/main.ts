@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkManifestFiles } from '../readiness/located';
 import { PACKS, PackName } from '../readiness/packs';
-import { parsePolicyVersion, PolicyVersionName } from '../readiness/policy-version';
+import { LATEST_PSS_MINOR, OLDEST_PSS_MINOR, parsePolicyVersion, PolicyVersionName } from '../readiness/policy-version';
 import { renderJson, renderText } from '../readiness/render';
 import { InputError, readManifests } from './read-manifests';
 
@@ -27,7 +27,9 @@ Checks Kubernetes manifests against the production-readiness rules.
   -h, --help           show this help
   -v, --version        show the version
 
-Exit codes: 0 no error-level finding, 1 error-level findings, 2 unreadable input or usage error.
+Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage error or an input not checked
+(unparseable, not a Kubernetes object, or a path holding no object); the other inputs are still
+checked and reported.
 `;
 
 /** Parsed options of `check`. */
@@ -65,7 +67,11 @@ function parseArgs(args: readonly string[]): CheckArgs {
   if (!(pack in PACKS)) throw new UsageError(`unknown pack "${pack}"; use one of ${Object.keys(PACKS).join(', ')}`);
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; use text or json`);
   try {
-    parsePolicyVersion(pssVersion);
+    const parsed = parsePolicyVersion(pssVersion);
+    if (parsed.name !== 'latest' && Number(parsed.name.slice(3)) > LATEST_PSS_MINOR)
+      throw new Error(
+        `Pod Security policy version "${pssVersion}" is newer than v1.${LATEST_PSS_MINOR}, the newest this checker knows; use v1.${OLDEST_PSS_MINOR} to v1.${LATEST_PSS_MINOR} or latest`,
+      );
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -97,11 +103,11 @@ export function run(argv: readonly string[], io: CommandIo): number {
   try {
     if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is check`);
     const args = parseArgs(rest);
-    const report = checkManifestFiles(readManifests(args.inputs, io.readStdin), {
-      pack: args.pack,
-      pssVersion: args.pssVersion,
-    });
-    io.stdout(args.format === 'json' ? renderJson(report) : renderText(report));
+    const { sources, unchecked } = readManifests(args.inputs, io.readStdin);
+    const report = checkManifestFiles(sources, { pack: args.pack, pssVersion: args.pssVersion });
+    for (const u of unchecked) io.stderr(`cdk8s-production: not checked: ${u.file}: ${u.reason}\n`);
+    io.stdout(args.format === 'json' ? renderJson(report, unchecked) : renderText(report, unchecked));
+    if (unchecked.length > 0) return 2;
     return report.summary.errors > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) {

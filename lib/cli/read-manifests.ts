@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as jsyaml from 'js-yaml';
 import type { ManifestSource } from '../readiness/located';
 
-/** An input that cannot be read or parsed: the CLI prints it and exits with code 2. */
+/** A path on the command line that does not exist: the CLI prints it and exits with code 2. */
 export class InputError extends Error {
   public constructor(message: string) {
     super(message);
@@ -11,26 +11,61 @@ export class InputError extends Error {
   }
 }
 
-const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
-
-/** Expands `kind: List` documents (as `kubectl get -o yaml` writes them) into their items. */
-function expandLists(documents: unknown[]): object[] {
-  return documents.flatMap((d) => {
-    if (d === null || typeof d !== 'object') return [];
-    const doc = d as Record<string, unknown>;
-    return doc.kind === 'List' && Array.isArray(doc.items) ? expandLists(doc.items) : [doc];
-  });
+/** A file, folder or document that was not checked: named in the report, never counted as passing. */
+export interface UncheckedInput {
+  /** The file or folder (`<stdin>` for standard input). */
+  readonly file: string;
+  /** Why it was not checked, e.g. `document 2 is not a Kubernetes object (it has no apiVersion and kind)`. */
+  readonly reason: string;
 }
 
-/** Parses one file's text (multi-document YAML, or JSON) and names the file and line of a syntax error. */
-export function parseManifestText(text: string, file: string): ManifestSource {
+/** What the command line names: the objects to check, file by file, and what could not be checked. */
+export interface ReadInputs {
+  /** The files whose objects are checked. */
+  readonly sources: ManifestSource[];
+  /** Files, folders and documents that were not checked, with the reason. */
+  readonly unchecked: UncheckedInput[];
+}
+
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** Whether a document is a Kubernetes object: a mapping with a non-empty string apiVersion and kind. */
+function isKubeObject(doc: unknown): doc is Record<string, unknown> {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return false;
+  const { apiVersion, kind } = doc as Record<string, unknown>;
+  return typeof apiVersion === 'string' && apiVersion !== '' && typeof kind === 'string' && kind !== '';
+}
+
+/**
+ * Parses one file's text (multi-document YAML, or JSON) into its Kubernetes objects, expanding `kind:
+ * List` documents as `kubectl get -o yaml` writes them, and names every other non-empty document as not
+ * checked. Throws an {@link InputError} naming the file, line and column of a syntax error.
+ */
+export function readManifestText(text: string, file: string): { source: ManifestSource; unchecked: UncheckedInput[] } {
+  let documents: unknown[];
   try {
-    return { path: file, objects: expandLists(jsyaml.loadAll(text)) };
+    documents = jsyaml.loadAll(text);
   } catch (e) {
     const err = e as jsyaml.YAMLException;
     const where = err.mark ? `${file}:${err.mark.line + 1}:${err.mark.column + 1}` : file;
     throw new InputError(`${where}: cannot parse YAML: ${err.reason ?? err.message}`);
   }
+  const objects: object[] = [];
+  const unchecked: UncheckedInput[] = [];
+  const visit = (doc: unknown, where: string): void => {
+    if (doc === null || doc === undefined) return;
+    if (isKubeObject(doc) && doc.kind === 'List' && Array.isArray(doc.items))
+      doc.items.forEach((item, i) => visit(item, `${where} item ${i + 1}`));
+    else if (isKubeObject(doc)) objects.push(doc);
+    else unchecked.push({ file, reason: `${where} is not a Kubernetes object (it has no apiVersion and kind)` });
+  };
+  documents.forEach((doc, i) => visit(doc, `document ${i + 1}`));
+  return { source: { path: file, objects }, unchecked };
+}
+
+/** Parses one file's text into its Kubernetes objects; see {@link readManifestText}. */
+export function parseManifestText(text: string, file: string): ManifestSource {
+  return readManifestText(text, file).source;
 }
 
 /** Every .yaml, .yml and .json file below `dir`, sorted, relative paths joined to `dir`. */
@@ -44,35 +79,58 @@ function walk(dir: string): string[] {
   return out;
 }
 
+/** Reads and parses one file; a file that cannot be read or parsed is named as not checked. */
+function readFile(file: string, read: () => string): ReadInputs {
+  try {
+    const { source, unchecked } = readManifestText(read(), file);
+    return { sources: [source], unchecked };
+  } catch (e) {
+    const reason =
+      e instanceof InputError
+        ? e.message
+            .slice(file.length)
+            .replace(/^:(\d+):(\d+): /, 'line $1, column $2: ')
+            .replace(/^: /, '')
+        : `cannot read: ${(e as Error).message}`;
+    return { sources: [], unchecked: [{ file, reason }] };
+  }
+}
+
 /**
  * Reads the inputs of the command line: files, folders (recursive, .yaml/.yml/.json) and `-` for
- * multi-document YAML on stdin. Throws an {@link InputError} naming the file (and line) that fails.
+ * multi-document YAML on stdin. A file that cannot be read or parsed, a document that is not a
+ * Kubernetes object, and a path that yields no object at all (an empty file or folder) are returned as
+ * not checked, so the other files are still checked. Throws an {@link InputError} for a path that does not exist.
  */
-export function readManifests(inputs: readonly string[], readStdin: () => string): ManifestSource[] {
+export function readManifests(inputs: readonly string[], readStdin: () => string): ReadInputs {
   const sources: ManifestSource[] = [];
+  const unchecked: UncheckedInput[] = [];
   for (const input of inputs) {
-    if (input === '-') {
-      sources.push(parseManifestText(readStdin(), '<stdin>'));
-      continue;
-    }
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(input);
-    } catch {
-      throw new InputError(`${input}: no such file or folder`);
-    }
-    const files = stat.isDirectory() ? walk(input) : [input];
-    if (stat.isDirectory() && files.length === 0)
-      throw new InputError(`${input}: folder holds no .yaml, .yml or .json file`);
-    for (const file of files) {
-      let text: string;
+    let files: string[];
+    if (input === '-') files = ['<stdin>'];
+    else {
+      let stat: fs.Stats;
       try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new InputError(`${file}: cannot read: ${(e as Error).message}`);
+        stat = fs.statSync(input);
+      } catch {
+        throw new InputError(`${input}: no such file or folder`);
       }
-      sources.push(parseManifestText(text, file));
+      files = stat.isDirectory() ? walk(input) : [input];
+      if (stat.isDirectory() && files.length === 0) {
+        unchecked.push({ file: input, reason: 'folder holds no .yaml, .yml or .json file' });
+        continue;
+      }
     }
+    const before = unchecked.length;
+    let objects = 0;
+    for (const file of files) {
+      const read = readFile(file, () => (file === '<stdin>' ? readStdin() : fs.readFileSync(file, 'utf8')));
+      sources.push(...read.sources);
+      unchecked.push(...read.unchecked);
+      objects += read.sources.reduce((n, s) => n + s.objects.length, 0);
+    }
+    if (objects === 0 && unchecked.length === before)
+      unchecked.push({ file: input === '-' ? '<stdin>' : input, reason: 'holds no Kubernetes object' });
   }
-  return sources;
+  return { sources, unchecked };
 }

@@ -1,5 +1,6 @@
 import { isIP } from 'net';
 import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { fail, show } from './errors';
 import { assertDnsLabel, assertLabels } from './names';
 
@@ -98,6 +99,34 @@ export function dnsEgress(): k8s.NetworkPolicyEgressRule {
       { protocol: Protocol.UDP, port: k8s.IntOrString.fromNumber(53) },
       { protocol: Protocol.TCP, port: k8s.IntOrString.fromNumber(53) },
     ],
+  };
+}
+
+/** The two policies a namespace starts from (guide 7.3): deny everything, then allow DNS. */
+export interface NamespaceBaselinePolicies {
+  /** Denies all ingress and egress not allowed by another policy. */
+  readonly defaultDeny: k8s.KubeNetworkPolicy;
+  /** Allows DNS to kube-system over UDP and TCP. */
+  readonly allowDns: k8s.KubeNetworkPolicy;
+}
+
+/**
+ * Creates `default-deny` (children `DefaultDeny`) and `allow-dns` (`AllowDns`) under `scope`, with
+ * the metadata `metadata` gives for each name (namespace, labels).
+ */
+export function namespaceBaselinePolicies(
+  scope: Construct,
+  metadata: (name: string) => k8s.ObjectMeta,
+): NamespaceBaselinePolicies {
+  return {
+    defaultDeny: new k8s.KubeNetworkPolicy(scope, 'DefaultDeny', {
+      metadata: metadata('default-deny'),
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    }),
+    allowDns: new k8s.KubeNetworkPolicy(scope, 'AllowDns', {
+      metadata: metadata('allow-dns'),
+      spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgress()] },
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PrometheusRule } from '../../imports/prometheusrule-monitoring.coreos.com';
 import { clusterScoped } from '../core/cluster-scoped';
+import { namespaceBaselinePolicies } from '../core/network';
 import { fail, show } from '../core/errors';
 import { assertPinnedImage, versionLabel } from '../core/image';
 import { recommendedLabels, WorkloadIdentity } from '../core/labels';
@@ -229,6 +230,13 @@ export class EtcdBackup extends Construct {
   public readonly alertGroup?: RuleGroup;
   /** The namespace object. */
   public readonly namespaceResource: k8s.KubeNamespace;
+  /**
+   * Denies all ingress and egress in the namespace but DNS: the restore drill, holding a copy of the
+   * cluster's data, needs no network; the backup runs on the host network, which policies do not govern.
+   */
+  public readonly defaultDeny: k8s.KubeNetworkPolicy;
+  /** Allows DNS to kube-system over UDP and TCP. */
+  public readonly allowDns: k8s.KubeNetworkPolicy;
   /** Identity of the pods; no API token is mounted. */
   public readonly serviceAccount: k8s.KubeServiceAccount;
   /** The backup. */
@@ -305,6 +313,7 @@ export class EtcdBackup extends Construct {
         },
       }),
     );
+    ({ defaultDeny: this.defaultDeny, allowDns: this.allowDns } = namespaceBaselinePolicies(this, metadata));
     this.serviceAccount = new k8s.KubeServiceAccount(this, 'ServiceAccount', {
       metadata: metadata(this.name),
       automountServiceAccountToken: false,

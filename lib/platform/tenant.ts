@@ -4,7 +4,7 @@ import { clusterScoped } from '../core/cluster-scoped';
 import { fail, show } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel, assertLabels } from '../core/names';
-import { dnsEgress } from '../core/network';
+import { namespaceBaselinePolicies } from '../core/network';
 import { NODE_POOL_LABEL } from '../core/placement';
 import { PodSecurityLevel, podSecurityLabels, PodSecurityModes } from '../core/pod-security';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
@@ -241,14 +241,7 @@ export class Tenant extends Construct {
       spec: { limits: [{ type: 'Container', defaultRequest: defaults.requests, default: defaults.limits }] },
     });
 
-    this.defaultDeny = new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
-      metadata: metadata('default-deny'),
-      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-    });
-    this.allowDns = new k8s.KubeNetworkPolicy(this, 'AllowDns', {
-      metadata: metadata('allow-dns'),
-      spec: { podSelector: {}, policyTypes: ['Egress'], egress: [dnsEgress()] },
-    });
+    ({ defaultDeny: this.defaultDeny, allowDns: this.allowDns } = namespaceBaselinePolicies(this, metadata));
 
     const access = props.access ?? {};
     const humans = (Object.keys(access) as (keyof TenantAccess)[]).filter((k) => (access[k] ?? []).length > 0);

@@ -18,7 +18,15 @@ const all = (rules: readonly Rule[], level: Level): Record<string, Level> =>
   Object.fromEntries(rules.map((r) => [r.id, level]));
 
 /** Checklist and playbook rules that the `production` pack reports as warnings rather than errors. */
-const PRODUCTION_WARNINGS = ['recommended-labels', 'probes-distinct', 'node-pool-exists'];
+const PRODUCTION_WARNINGS = [
+  'recommended-labels',
+  'probes-distinct',
+  'node-pool-exists',
+  'probe-port-listed',
+  'read-only-root-filesystem',
+  'hpa-max-above-min',
+  'service-not-node-port',
+];
 
 /** Rules of the lighter `baseline` pack that block (errors); the rest of its checklist are warnings. */
 const BASELINE_ERRORS = [
@@ -30,6 +38,8 @@ const BASELINE_ERRORS = [
   'hpa-target-exists',
   'pdb-allows-disruption',
   'role-binding-role-exists',
+  'env-names-unique',
+  'statefulset-headless-service',
 ];
 
 const BASELINE_CHECKLIST = [

@@ -36,9 +36,10 @@ import { pdbSelectsWorkload } from './rules/pdb-selects-workload';
 import { preStopWithinGrace } from './rules/prestop-grace';
 import { priorityClassExists } from './rules/priority-class-exists';
 import { priorityClassSet } from './rules/priority-class-set';
-import { probePorts } from './rules/probe-ports';
+import { probePortListed, probePorts } from './rules/probe-ports';
 import { probesDistinct } from './rules/probes-distinct';
 import { probesPresent } from './rules/probes-present';
+import { readOnlyRootFilesystem } from './rules/read-only-root-filesystem';
 import { recommendedLabels } from './rules/recommended-labels';
 import { resourcesRequestsLimits } from './rules/resources';
 import { roleBindingRole } from './rules/role-binding-role';
@@ -52,6 +53,12 @@ import { serviceSelectsPods } from './rules/service-selects-pods';
 import { serviceTargetPort } from './rules/service-target-port';
 import { spreadHostsZones } from './rules/spread';
 import { storageClassExists } from './rules/storage-class-exists';
+import { moreThanOneReplica } from './rules/single-replica';
+import { hpaRange } from './rules/hpa-range';
+import { envNamesUnique } from './rules/env-names-unique';
+import { noNodePort } from './rules/node-port';
+import { namespaceHasNetworkPolicy } from './rules/namespace-network-policy';
+import { statefulSetHeadlessService } from './rules/statefulset-service';
 import type { Rule } from './types';
 
 /** Every control of the Pod Security Standards baseline profile. */
@@ -87,7 +94,10 @@ export const CHECKLIST: readonly Rule[] = [
   probesPresent,
   probesDistinct,
   probePorts,
+  probePortListed,
   imageTagPinned,
+  readOnlyRootFilesystem,
+  envNamesUnique,
   serviceAccountDedicated,
   serviceAccountToken,
   noClusterAdmin,
@@ -98,11 +108,14 @@ export const CHECKLIST: readonly Rule[] = [
   hpaMinAbovePdb,
   hpaTargetExists,
   hpaTargetNoReplicas,
+  hpaRange,
+  moreThanOneReplica,
   spreadHostsZones,
   priorityClassSet,
   preStopWithinGrace,
   rollingUpdateProgress,
   cronJobPolicies,
+  noNodePort,
   recommendedLabels,
 ];
 
@@ -110,6 +123,8 @@ export const CHECKLIST: readonly Rule[] = [
 export const PLAYBOOK: readonly Rule[] = [
   serviceSelectsPods,
   serviceTargetPort,
+  statefulSetHeadlessService,
+  namespaceHasNetworkPolicy,
   networkPolicyDns,
   networkPolicySelects,
   networkPathAdmitted,

@@ -33,21 +33,33 @@ function toJson(f: Finding & Location): FindingJson {
   };
 }
 
-/** The report as a JSON document: `{ findings, suppressed, summary }`, stable key order, one trailing newline. */
-export function renderJson(report: LocatedReport): string {
+/** An input the check could not take (an unparseable file, a document that is not a Kubernetes object). */
+export interface UncheckedJson {
+  /** The file or folder. */
+  readonly file: string;
+  /** Why it was not checked. */
+  readonly reason: string;
+}
+
+/**
+ * The report as a JSON document: `{ findings, suppressed, unchecked, summary }`, stable key order, one
+ * trailing newline; `summary.unchecked` counts the inputs that were not checked.
+ */
+export function renderJson(report: LocatedReport, unchecked: readonly UncheckedJson[] = []): string {
   return `${JSON.stringify(
     {
       findings: report.findings.map(toJson),
       suppressed: report.suppressed.map((s) => ({ ...toJson(s), reason: s.reason })),
-      summary: { pack: report.pack, pssVersion: report.pssVersion, ...report.summary },
+      unchecked: unchecked.map((u) => ({ file: u.file, reason: u.reason })),
+      summary: { pack: report.pack, pssVersion: report.pssVersion, ...report.summary, unchecked: unchecked.length },
     },
     null,
     2,
   )}\n`;
 }
 
-/** The report for a terminal: one block per finding, suppressions listed, a summary line. */
-export function renderText(report: LocatedReport): string {
+/** The report for a terminal: one block per finding, suppressions and unchecked inputs listed, a summary line. */
+export function renderText(report: LocatedReport, unchecked: readonly UncheckedJson[] = []): string {
   const lines: string[] = [];
   for (const f of report.findings) {
     lines.push(
@@ -62,9 +74,10 @@ export function renderText(report: LocatedReport): string {
     );
     lines.push(`  reason: ${s.reason}`);
   }
+  for (const u of unchecked) lines.push(`NOT CHECKED ${u.file}: ${u.reason}`);
   const { objects, errors, warnings, infos, suppressed } = report.summary;
   lines.push(
-    `${objects} object(s) checked with pack ${report.pack} (Pod Security ${report.pssVersion}): ${errors} error(s), ${warnings} warning(s), ${infos} info, ${suppressed} suppressed`,
+    `${objects} object(s) checked with pack ${report.pack} (Pod Security ${report.pssVersion}): ${errors} error(s), ${warnings} warning(s), ${infos} info, ${suppressed} suppressed${unchecked.length > 0 ? `; ${unchecked.length} input(s) NOT checked` : ''}`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,10 @@
 import { POD_SECURITY_EXEMPTION_ANNOTATION } from '../core/pod-security';
+import { READINESS_SUPPRESS_ANNOTATION } from '../core/readiness-suppression';
 import { at, record, text } from './object';
 import type { KubeObject } from './types';
 
-/** The annotation that carries an object's suppressions, as a JSON array. */
-export const SUPPRESS_ANNOTATION = 'cdk8s-production.io/suppress';
+/** The annotation that carries an object's suppressions, as a JSON array (the key the constructs write). */
+export const SUPPRESS_ANNOTATION = READINESS_SUPPRESS_ANNOTATION;
 
 /**
  * The annotation with which a workload declares itself exempt from the Pod Security profile, stating

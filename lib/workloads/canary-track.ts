@@ -11,6 +11,11 @@ import { metadataFactory, PodTemplateOptions, restrictedPodTemplate } from './po
 import { httpClusterIpService } from './http-service-builder';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
 import { admitPeer, WorkloadTraffic, workloadNetworkPolicy } from './workload-network-policy';
+import { readinessSuppression } from '../core/readiness-suppression';
+
+/** Why a one-pod canary is no outage risk: the readiness check lists it as a reasoned exemption. */
+export const CANARY_SINGLE_REPLICA_REASON =
+  'a canary takes a small share of the traffic next to its stable track, which serves all of it while the one canary pod restarts';
 
 /** A second, smaller release track of a service that receives a share of its traffic. */
 export interface CanaryOptions {
@@ -117,8 +122,18 @@ export class CanaryTrack extends Construct {
     this.selector = selectorLabels(this.identity);
     const metadata = metadataFactory(this.namespace, this.identity);
 
+    const deploymentMetadata = metadata(this.name);
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
-      metadata: metadata(this.name),
+      metadata:
+        this.replicas === 1
+          ? {
+              ...deploymentMetadata,
+              annotations: {
+                ...deploymentMetadata.annotations,
+                ...readinessSuppression('replicas-above-one', CANARY_SINGLE_REPLICA_REASON),
+              },
+            }
+          : deploymentMetadata,
       spec: {
         replicas: this.replicas,
         revisionHistoryLimit: 10,

@@ -59,12 +59,12 @@ describe('synthesized output', () => {
     const lines = firstRun.printed.replaceAll(first, 'OUT').split('\n');
     expect(lines.slice(0, 5)).toEqual([
       'OUT/dev: 12 files, 70 objects, 2 reasoned exemptions',
-      'OUT/staging: 13 files, 82 objects, 17 reasoned exemptions',
-      'OUT/production: 13 files, 77 objects, 17 reasoned exemptions',
+      'OUT/staging: 13 files, 84 objects, 18 reasoned exemptions',
+      'OUT/production: 13 files, 79 objects, 17 reasoned exemptions',
       'OUT/argocd: 2 files, 49 objects, 0 reasoned exemptions',
       'OUT/bootstrap: 1 file, 3 objects, 0 reasoned exemptions',
     ]);
-    expect(lines[5]).toMatch(/^synthesized 281 objects into OUT\/ in \d+\.\d\d s; readiness check passed$/);
+    expect(lines[5]).toMatch(/^synthesized 285 objects into OUT\/ in \d+\.\d\d s; readiness check passed$/);
     expect(lines.slice(6)).toEqual(['']);
   });
 

@@ -48,7 +48,7 @@ describe('cdk8s-production check (the executable)', () => {
     const result = spawn(['check', '--format', 'json', '--pack', 'baseline', '-'], BAD_POD);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout);
-    expect(Object.keys(json)).toEqual(['findings', 'suppressed', 'summary']);
+    expect(Object.keys(json)).toEqual(['findings', 'suppressed', 'unchecked', 'summary']);
     expect(json.findings[0]).toEqual({
       ruleId: 'image-tag-pinned',
       level: 'error',
@@ -69,17 +69,25 @@ describe('cdk8s-production check (the executable)', () => {
       warnings: 4,
       infos: 1,
       suppressed: 0,
+      unchecked: 0,
     });
   });
 
-  test('exits 2 on malformed YAML, naming the file and the line', () => {
-    const file = path.join(dir, 'broken.yaml');
+  test('exits 2 on malformed YAML, naming the file and the line, and still checks the other files', () => {
+    const folder = path.join(dir, 'mixed');
+    fs.mkdirSync(folder);
+    const file = path.join(folder, 'broken.yaml');
     fs.writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   labels: {}\n');
-    const result = spawn(['check', file]);
+    fs.writeFileSync(path.join(folder, 'pod.yaml'), BAD_POD);
+    const result = spawn(['check', '--pack', 'baseline', folder]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
+    expect(result.stdout).toContain('ERROR image-tag-pinned Pod/shop/web');
+    expect(result.stdout).toContain(`NOT CHECKED ${file}: line 5, column `);
+    expect(result.stdout).toMatch(/1 object\(s\) checked .*; 1 input\(s\) NOT checked\n$/);
     expect(result.stderr).toMatch(
-      new RegExp(`^cdk8s-production: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:\\d+: cannot parse YAML: `),
+      new RegExp(
+        `^cdk8s-production: not checked: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: line 5, column \\d+: cannot parse YAML: `,
+      ),
     );
   });
 
@@ -100,6 +108,10 @@ describe('cdk8s-production check (arguments and inputs)', () => {
     [['check', '--pack', 'strict', 'dist'], 'unknown pack "strict"'],
     [['check', '--format', 'yaml', 'dist'], 'unknown format "yaml"; use text or json'],
     [['check', '--pss-version', '1.28', 'dist'], 'Pod Security policy version "1.28" is not valid'],
+    [
+      ['check', '--pss-version', 'v1.99', 'dist'],
+      'Pod Security policy version "v1.99" is newer than v1.37, the newest this checker knows',
+    ],
     [['check', '--strict', 'dist'], 'unknown option --strict'],
     [['check'], 'no PATH given'],
     [['lint', 'dist'], 'unknown command "lint"'],
@@ -109,6 +121,31 @@ describe('cdk8s-production check (arguments and inputs)', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(message);
+  });
+
+  test.each([
+    [
+      'a document that is not a Kubernetes object',
+      'name: web\nimage: nginx\n',
+      'document 1 is not a Kubernetes object (it has no apiVersion and kind)',
+    ],
+    ['an empty file', '', 'holds no Kubernetes object'],
+  ])('names %s as not checked and exits 2', (_what, text, reason) => {
+    const result = runCaptured(['check', '-'], text);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(`NOT CHECKED <stdin>: ${reason}\n`);
+    expect(result.stdout).toContain('0 object(s) checked');
+    expect(result.stderr).toBe(`cdk8s-production: not checked: <stdin>: ${reason}\n`);
+  });
+
+  test('names an empty folder as not checked and exits 2, as for an empty file', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-cli-'));
+    const result = runCaptured(['check', '--format', 'json', empty]);
+    fs.rmSync(empty, { recursive: true, force: true });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).unchecked).toEqual([
+      { file: empty, reason: 'folder holds no .yaml, .yml or .json file' },
+    ]);
   });
 
   test('reads folders recursively, JSON files and kind: List documents', () => {

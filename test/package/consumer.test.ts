@@ -181,6 +181,7 @@ describe('the packed library in a fresh cdk8s app', () => {
       warnings: 0,
       infos: 0,
       suppressed: 0,
+      unchecked: 0,
     });
     expect(report.findings).toEqual([]);
     expect(result.status).toBe(0);

@@ -42,6 +42,8 @@ describe('EtcdBackup with the defaults', () => {
   test('creates its namespace, a token-less service account, both CronJobs and the alerts, all in etcd-backup', () => {
     expect(objects.map((o: any) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'Namespace/etcd-backup',
+      'NetworkPolicy/default-deny',
+      'NetworkPolicy/allow-dns',
       'ServiceAccount/etcd-backup',
       'CronJob/etcd-backup',
       'CronJob/etcd-backup-restore-drill',
@@ -314,7 +316,7 @@ describe('EtcdBackup options', () => {
     fs.rmSync(dir, { recursive: true, force: true });
     expect(report.errors).toEqual([]);
     expect(report.unvalidated).toEqual([]);
-    expect(report.checked).toBe(12);
+    expect(report.checked).toBe(16);
   });
 });
 

@@ -210,12 +210,46 @@ const CASES: Case[] = [
     message: 'readinessProbe targets port "htp"',
   },
   {
+    rule: 'probe-port-listed',
+    breaks: 'a probe on a numeric port the container does not list',
+    mutate: (s) => {
+      apiContainer(s).livenessProbe.httpGet.port = 8081;
+    },
+    message: 'container "app" livenessProbe targets port 8081, which the container does not list (8080)',
+  },
+  {
+    rule: 'probe-port-exists',
+    breaks: 'a probe on a UDP-only port',
+    mutate: (s) => {
+      apiContainer(s).ports.push({ name: 'stats', containerPort: 8125, protocol: 'UDP' });
+      apiContainer(s).livenessProbe = { tcpSocket: { port: 'stats' } };
+    },
+    message:
+      'container "app" livenessProbe tcpSocket targets port "stats", which the container declares only for UDP; the probe connects over TCP',
+  },
+  {
     rule: 'image-tag-pinned',
     breaks: 'the latest tag',
     mutate: (s) => {
       apiContainer(s).image = 'registry.example.com:5000/api:latest';
     },
     message: 'uses the mutable tag "latest"',
+  },
+  {
+    rule: 'read-only-root-filesystem',
+    breaks: 'a writable root filesystem',
+    mutate: (s) => {
+      delete sc(s).readOnlyRootFilesystem;
+    },
+    message: 'container "app" does not set readOnlyRootFilesystem: true',
+  },
+  {
+    rule: 'env-names-unique',
+    breaks: 'a variable listed twice',
+    mutate: (s) => {
+      apiContainer(s).env.push({ name: 'DB_PASSWORD', value: 'x' });
+    },
+    message: 'container "app" declares env "DB_PASSWORD" more than once',
   },
   {
     rule: 'service-account-dedicated',
@@ -240,6 +274,16 @@ const CASES: Case[] = [
       pick(s, 'RoleBinding', 'api').roleRef = { kind: 'ClusterRole', name: 'cluster-admin' };
     },
     message: 'grants cluster-admin to ServiceAccount "api"',
+  },
+  {
+    rule: 'no-cluster-admin-for-service-accounts',
+    breaks: 'a Role allowing everything, bound to the ServiceAccount as a User',
+    mutate: (s) => {
+      pick(s, 'Role', 'api').rules = [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }];
+      pick(s, 'RoleBinding', 'api').subjects = [{ kind: 'User', name: 'system:serviceaccount:shop:api' }];
+    },
+    message:
+      'grants Role "api", which allows every verb on every resource as cluster-admin does, to User "system:serviceaccount:shop:api"',
   },
   {
     rule: 'no-secret-literal',
@@ -280,6 +324,14 @@ const CASES: Case[] = [
   },
   {
     rule: 'pdb-allows-disruption',
+    breaks: 'a percentage minAvailable that rounds up to every pod',
+    mutate: (s) => {
+      pick(s, 'PodDisruptionBudget', 'api').spec.minAvailable = '80%';
+    },
+    message: 'minAvailable "80%" of the 4 pod(s) of Deployment/api rounds up to 4, so no pod may be evicted',
+  },
+  {
+    rule: 'pdb-allows-disruption',
     breaks: 'maxUnavailable 0',
     mutate: (s) => {
       pick(s, 'PodDisruptionBudget', 'api').spec = {
@@ -299,6 +351,15 @@ const CASES: Case[] = [
     message: 'minReplicas 3 is not above minAvailable 3 of PodDisruptionBudget/api',
   },
   {
+    rule: 'hpa-min-above-pdb',
+    breaks: 'a percentage minAvailable that rounds up to minReplicas',
+    mutate: (s) => {
+      pick(s, 'HorizontalPodAutoscaler', 'api').spec.minReplicas = 3;
+      pick(s, 'PodDisruptionBudget', 'api').spec.minAvailable = '90%';
+    },
+    message: 'minReplicas 3 is not above minAvailable "90%" (3 of 3 pods, rounded up) of PodDisruptionBudget/api',
+  },
+  {
     rule: 'hpa-target-exists',
     breaks: 'a misspelt target',
     mutate: (s) => {
@@ -315,12 +376,67 @@ const CASES: Case[] = [
     message: 'sets replicas 4 although HorizontalPodAutoscaler/api scales it',
   },
   {
+    rule: 'hpa-max-above-min',
+    breaks: 'maxReplicas equal to minReplicas',
+    mutate: (s) => {
+      pick(s, 'HorizontalPodAutoscaler', 'api').spec.maxReplicas = 4;
+    },
+    message: 'maxReplicas 4 is not above minReplicas 4, so it never scales',
+  },
+  {
+    rule: 'replicas-above-one',
+    breaks: 'an HPA that may scale down to one pod',
+    mutate: (s) => {
+      pick(s, 'HorizontalPodAutoscaler', 'api').spec.minReplicas = 1;
+    },
+    message: 'HorizontalPodAutoscaler/api may scale it down to 1 pod, so losing it is an outage',
+  },
+  {
+    rule: 'replicas-above-one',
+    breaks: 'a Deployment of one replica',
+    mutate: (s) => {
+      s.splice(s.indexOf(pick(s, 'HorizontalPodAutoscaler', 'api')), 1);
+    },
+    message: 'runs 1 replica(s), so losing one pod is an outage',
+  },
+  {
     rule: 'spread-hosts-zones',
     breaks: 'no zone spread',
     mutate: (s) => {
       delete apiPod(s).topologySpreadConstraints;
     },
     message: '4 replicas are not spread across zones',
+  },
+  {
+    rule: 'spread-hosts-zones',
+    breaks: 'a zone constraint without a labelSelector',
+    mutate: (s) => {
+      delete apiPod(s).topologySpreadConstraints[0].labelSelector;
+    },
+    message:
+      "4 replicas are not spread across zones (topology.kubernetes.io/zone): the term at spec.template.spec.topologySpreadConstraints[0] has no labelSelector selecting the workload's own pods",
+  },
+  {
+    rule: 'spread-hosts-zones',
+    breaks: "a host anti-affinity term selecting another workload's pods",
+    mutate: (s) => {
+      apiPod(
+        s,
+      ).affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector = {
+        matchLabels: { 'app.kubernetes.io/name': 'web' },
+      };
+    },
+    message:
+      '4 replicas are not spread across hosts (kubernetes.io/hostname): the term at spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm has no labelSelector',
+  },
+  {
+    rule: 'spread-hosts-zones',
+    breaks: 'a host anti-affinity term limited to another namespace',
+    mutate: (s) => {
+      apiPod(s).affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.namespaces =
+        ['web'];
+    },
+    message: '4 replicas are not spread across hosts (kubernetes.io/hostname): the term at',
   },
   {
     rule: 'priority-class-set',
@@ -355,6 +471,27 @@ const CASES: Case[] = [
     message: 'concurrencyPolicy is "Allow"',
   },
   {
+    rule: 'cronjob-policies',
+    breaks: 'a standalone Job without ttlSecondsAfterFinished',
+    mutate: (s) => {
+      s.push({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        metadata: { ...cron(s).metadata, name: 'migrate' },
+        spec: { template: cron(s).spec.jobTemplate.spec.template },
+      });
+    },
+    message: 'sets no ttlSecondsAfterFinished',
+  },
+  {
+    rule: 'service-not-node-port',
+    breaks: 'a NodePort Service',
+    mutate: (s) => {
+      pick(s, 'Service', 'api').spec.type = 'NodePort';
+    },
+    message: 'is of type NodePort, open on every node',
+  },
+  {
     rule: 'recommended-labels',
     breaks: 'no version label',
     mutate: (s) => {
@@ -378,6 +515,28 @@ const CASES: Case[] = [
       pick(s, 'Service', 'api').spec.ports[0].targetPort = 9090;
     },
     message: 'port "http" targets 9090, which no selected container declares',
+  },
+  {
+    rule: 'namespace-has-network-policy',
+    breaks: 'a namespace without any NetworkPolicy',
+    mutate: (s) => {
+      for (const o of s.filter((x) => x.kind === 'NetworkPolicy' || x.kind === 'CronJob')) s.splice(s.indexOf(o), 1);
+    },
+    message: 'namespace "shop" has no NetworkPolicy, so its pods accept and send any traffic',
+  },
+  {
+    rule: 'statefulset-headless-service',
+    breaks: 'a StatefulSet whose serviceName is a ClusterIP Service',
+    mutate: (s) => {
+      const api = pick(s, 'Deployment', 'api');
+      s.push({
+        ...api,
+        kind: 'StatefulSet',
+        metadata: { ...api.metadata, name: 'db' },
+        spec: { ...api.spec, serviceName: 'api' },
+      });
+    },
+    message: 'Service "api" is not headless (clusterIP: None)',
   },
   {
     rule: 'network-policy-allows-dns',
@@ -452,6 +611,24 @@ const CASES: Case[] = [
       s.splice(s.indexOf(pick(s, 'ConfigMap', 'api-config')), 1);
     },
     message: 'refers to ConfigMap "api-config"',
+  },
+  {
+    rule: 'config-references-exist',
+    breaks: 'a misspelt Secret key',
+    mutate: (s) => {
+      apiContainer(s).env[0].valueFrom.secretKeyRef.key = 'pasword';
+    },
+    message: 'reads key "pasword" of Secret "api-db-credentials", which has no such key ("password")',
+  },
+  {
+    rule: 'config-references-exist',
+    breaks: 'a ConfigMap volume item with a missing key',
+    mutate: (s) => {
+      apiPod(s).volumes = [
+        { name: 'config', configMap: { name: 'api-config', items: [{ key: 'app.yaml', path: 'app.yaml' }] } },
+      ];
+    },
+    message: 'reads key "app.yaml" of ConfigMap "api-config", which has no such key ("LOG_LEVEL")',
   },
   {
     rule: 'service-account-exists',
@@ -562,6 +739,32 @@ describe('network-path-admitted', () => {
     ];
     stack.push(policy);
     expect(checkManifests(stack).findings.filter((f) => f.ruleId === 'network-path-admitted')).toEqual([]);
+  });
+});
+
+describe('config-references-exist', () => {
+  test('accepts a Secret that a Job of the output creates at runtime with a ServiceAccount allowed to', () => {
+    const stack = goodStack();
+    apiPod(stack).volumes = [{ name: 'webhook-cert', secret: { secretName: 'admission' } }];
+    const job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'admission-create', namespace: 'shop' },
+      spec: {
+        ttlSecondsAfterFinished: 0,
+        template: {
+          spec: {
+            serviceAccountName: 'api',
+            containers: [{ name: 'create', image: 'certgen:v1', args: ['create', '--secret-name=admission'] }],
+          },
+        },
+      },
+    };
+    const findings = () =>
+      checkManifests([...stack, job]).findings.filter((f) => f.ruleId === 'config-references-exist');
+    expect(findings().map((f) => f.message)).toEqual(['refers to Secret "admission", which is not in the output']);
+    pick(stack, 'Role', 'api').rules.push({ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'create'] });
+    expect(findings()).toEqual([]);
   });
 });
 

@@ -54,7 +54,10 @@ data: { LOG_LEVEL: INFO }
 apiVersion: external-secrets.io/v1beta1
 kind: ExternalSecret
 metadata: { name: api-db, namespace: shop }
-spec: { secretStoreRef: { kind: ClusterSecretStore, name: platform-secrets }, target: { name: api-db-credentials } }
+spec:
+  secretStoreRef: { kind: ClusterSecretStore, name: platform-secrets }
+  target: { name: api-db-credentials }
+  data: [{ secretKey: password, remoteRef: { key: shop/api-db, property: password } }]
 ---
 apiVersion: external-secrets.io/v1
 kind: ClusterSecretStore
@@ -188,7 +191,7 @@ spec:
             - name: report
               image: registry.example.com/report@sha256:0123456789abcdef
               resources: { requests: { cpu: 100m, memory: 128Mi }, limits: { cpu: 500m, memory: 128Mi } }
-              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: [ALL] } }
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: [ALL] } }
 ---
 apiVersion: v1
 kind: PersistentVolumeClaim

@@ -35,3 +35,13 @@ export function readBudget(pdb: KubeObject, index: ObjectIndex): DisruptionBudge
 export function workloadName(object: KubeObject): string {
   return `${kindOf(object)}/${nameOf(object)}`;
 }
+
+/**
+ * The number of pods a PDB's `minAvailable` demands out of `pods`: a number as is, a percentage rounded
+ * up as the disruption controller rounds it (`90%` of 3 is 3); `undefined` when it is neither.
+ */
+export function resolveMinAvailable(minAvailable: unknown, pods: number): number | undefined {
+  if (typeof minAvailable === 'number') return minAvailable;
+  const match = typeof minAvailable === 'string' ? /^(\d+)%$/.exec(minAvailable) : null;
+  return match ? Math.ceil((Number(match[1]) * pods) / 100) : undefined;
+}
