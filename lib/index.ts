@@ -49,6 +49,7 @@ export {
 } from './core/pod-security';
 export type { PodSecurityModes } from './core/pod-security';
 export { PolicyMode } from './core/policy-mode';
+export { POLICY_SCOPE_LABELS } from './core/policy-scope';
 export { Preemption, PriorityTier } from './core/priority';
 export { Probe } from './core/probes';
 export type { HttpProbeOptions, ProbeTiming, TcpProbeOptions } from './core/probes';
@@ -151,7 +152,13 @@ export type {
   ServiceCapacity,
   SyncWindow,
 } from './environments/environment';
-export { ARGOCD_NAMESPACE, EnvironmentDelivery, RootApplication } from './gitops/argocd';
+export {
+  ARGOCD_NAMESPACE,
+  COMPARE_OPTIONS_ANNOTATION,
+  EnvironmentDelivery,
+  RootApplication,
+  SERVER_SIDE_DIFF,
+} from './gitops/argocd';
 export type { EnvironmentDeliveryProps, GitSource, RootApplicationProps } from './gitops/argocd';
 export { footprintOf } from './gitops/footprint';
 export type { ClusterResource, Footprint } from './gitops/footprint';

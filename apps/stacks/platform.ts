@@ -131,6 +131,7 @@ export function platformStack(stage: Construct, env: Environment): PlatformServi
 
   new PolicyPack(chart('platform-policies'), 'policies', {
     mode: env.props.policyMode,
+    modes: env.props.policyModes,
     exemptions: [
       KUBE_SYSTEM_EXEMPTION,
       { namespace: 'etcd-backup', reason: 'etcd snapshots read the control-plane data directory on the host' },

@@ -146,6 +146,12 @@ export interface EnvironmentProps {
   /** Whether policies block or only audit. */
   readonly policyMode: PolicyMode;
   /**
+   * Modes per policy name that override `policyMode`, so a new policy rolls out as Audit first in
+   * each environment before it enforces.
+   * @default - every policy in `policyMode`
+   */
+  readonly policyModes?: Record<string, PolicyMode>;
+  /**
    * Groups of the identity provider and what they may do in the environment's team namespaces.
    * @default - no human bindings
    */

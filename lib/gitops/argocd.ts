@@ -14,6 +14,15 @@ export interface GitSource {
   readonly targetRevision: string;
 }
 
+/** The Argo CD annotation that sets how an Application's live objects are compared with Git. */
+export const COMPARE_OPTIONS_ANNOTATION = 'argocd.argoproj.io/compare-options';
+
+/**
+ * Server-side diff including mutating webhooks, as Kyverno's platform notes recommend for Argo CD
+ * (Argo CD 2.10 and later): what the API server and admission controllers set is not drift.
+ */
+export const SERVER_SIDE_DIFF = 'ServerSideDiff=true,IncludeMutationWebhook=true';
+
 /** Namespace Argo CD runs in and keeps its Applications and AppProjects in. */
 export const ARGOCD_NAMESPACE = 'argocd';
 
@@ -90,6 +99,9 @@ export class EnvironmentDelivery extends Construct {
             name: `${env.name}-${cluster.name}`,
             namespace,
             labels: { ...labels, 'cdk8s-production.io/environment': env.name },
+            // Kyverno's notes for Argo CD users: compare on the server, so the defaults and mutations the
+            // API server and Kyverno apply to policies are not reported as drift.
+            annotations: { [COMPARE_OPTIONS_ANNOTATION]: SERVER_SIDE_DIFF },
             finalizers: ['resources-finalizer.argocd.argoproj.io'],
           },
           spec: {

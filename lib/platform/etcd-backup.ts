@@ -12,6 +12,7 @@ import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-securit
 import { PriorityTier } from '../core/priority';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
+import { POLICY_SCOPE_LABELS } from '../core/policy-scope';
 import { assertCronSchedule, assertTimeZone } from '../core/schedule';
 import { restrictedContainerSecurityContext } from '../core/security';
 import { RuleGroup } from '../observability/alert';
@@ -306,6 +307,8 @@ export class EtcdBackup extends Construct {
           name: this.namespace,
           labels: {
             ...recommendedLabels(this.identity),
+            // Under the platform's policies like any tenant; the pod-security one exempts it by name.
+            ...POLICY_SCOPE_LABELS,
             // Enforce what the pods need; keep auditing and warning against restricted so the exemption stays visible.
             ...podSecurityLabels(EXEMPTED_NAMESPACE_MODES),
           },

@@ -22,6 +22,11 @@ export interface KyvernoResourceFilter {
    * @default - every namespace
    */
   readonly namespaces?: string[];
+  /**
+   * Namespaces by their labels.
+   * @default - every namespace
+   */
+  readonly namespaceSelector?: { readonly matchLabels: Record<string, string> };
 }
 
 /** A match or exclude block: any of the filters. */

@@ -2,8 +2,12 @@ import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { assertDnsLabel } from '../core/names';
 import { PolicyMode } from '../core/policy-mode';
+import { POLICY_SCOPE_LABELS } from '../core/policy-scope';
 import { KyvernoClusterPolicy, KyvernoMatch } from './kyverno-cluster-policy';
 import { POLICY_CATALOGUE, PolicyDefinition } from './kyverno-policies';
+
+/** Kinds without a namespace, which a namespace selector would never match. */
+const CLUSTER_SCOPED_KINDS = ['ClusterRoleBinding', 'ClusterRole', 'Namespace', 'StorageClass', 'PriorityClass'];
 
 /** A namespace excluded from the restricted pod-security policy, and why. */
 export interface PodSecurityExemption {
@@ -36,6 +40,16 @@ export interface PolicyPackProps {
    * @default POLICY_CATALOGUE
    */
   readonly policies?: readonly PolicyDefinition[];
+  /**
+   * A mode per policy name that overrides `mode`: a new policy rolls out as `PolicyMode.AUDIT` first.
+   * @default - every policy in `mode`
+   */
+  readonly modes?: Record<string, PolicyMode>;
+  /**
+   * The namespace labels a namespace must carry for the namespaced rules to apply to it.
+   * @default POLICY_SCOPE_LABELS (set by Tenant)
+   */
+  readonly namespaceLabels?: Record<string, string>;
 }
 
 /**
@@ -61,7 +75,18 @@ export class PolicyPack extends Construct {
     const exclude: KyvernoMatch | undefined =
       exemptions.length > 0 ? { any: [{ resources: { namespaces: exemptions.map((e) => e.namespace) } }] } : undefined;
 
-    for (const policy of props.policies ?? POLICY_CATALOGUE) {
+    const policies = props.policies ?? POLICY_CATALOGUE;
+    for (const name of Object.keys(props.modes ?? {})) {
+      if (!policies.some((p) => p.name === name)) {
+        fail(
+          this,
+          `modes names "${name}", which is not one of the policies (${policies.map((p) => p.name).join(', ')}); ` +
+            `correct the name or remove the entry`,
+        );
+      }
+    }
+    const namespaceSelector = { matchLabels: { ...(props.namespaceLabels ?? POLICY_SCOPE_LABELS) } };
+    for (const policy of policies) {
       this.policies[policy.name] = new KyvernoClusterPolicy(this, policy.name, {
         name: policy.name,
         description: policy.description,
@@ -71,9 +96,18 @@ export class PolicyPack extends Construct {
             : undefined,
         rules: policy.rules.map((rule) => ({
           name: rule.name,
-          match: { any: [{ resources: { kinds: rule.kinds } }] },
+          // Namespaced kinds in labelled namespaces only; a cluster-scoped kind (ClusterRoleBinding) everywhere.
+          match: {
+            any: [
+              {
+                resources: rule.kinds.some((k) => CLUSTER_SCOPED_KINDS.includes(k))
+                  ? { kinds: rule.kinds }
+                  : { kinds: rule.kinds, namespaceSelector },
+              },
+            ],
+          },
           exclude: policy.podSecurity ? exclude : undefined,
-          validate: { ...rule.validate, failureAction: props.mode },
+          validate: { ...rule.validate, failureAction: props.modes?.[policy.name] ?? props.mode },
         })),
       });
     }

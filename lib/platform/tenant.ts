@@ -7,6 +7,7 @@ import { assertDnsLabel, assertLabels } from '../core/names';
 import { namespaceBaselinePolicies } from '../core/network';
 import { NODE_POOL_LABEL } from '../core/placement';
 import { PodSecurityLevel, podSecurityLabels, PodSecurityModes } from '../core/pod-security';
+import { POLICY_SCOPE_LABELS } from '../core/policy-scope';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
 import {
   ContainerResources,
@@ -212,6 +213,7 @@ export class Tenant extends Construct {
           labels: {
             ...props.labels,
             'app.kubernetes.io/managed-by': MANAGED_BY,
+            ...POLICY_SCOPE_LABELS,
             ...podSecurityLabels(props.podSecurity),
           },
           annotations: props.nodePool ? nodePoolAnnotations(this, props.nodePool) : undefined,

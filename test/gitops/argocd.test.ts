@@ -77,6 +77,10 @@ describe('Argo CD delivery', () => {
       expect(app.spec.project).toBe('shop');
       expect(app.spec.syncPolicy.automated).toEqual({ prune: true, selfHeal: true });
       expect(app.spec.syncPolicy.syncOptions).toContain('CreateNamespace=false');
+      // Compared on the server, with mutating webhooks, as Kyverno's notes for Argo CD recommend.
+      expect(app.metadata.annotations['argocd.argoproj.io/compare-options']).toBe(
+        'ServerSideDiff=true,IncludeMutationWebhook=true',
+      );
       expect(app.spec.syncPolicy.retry).toEqual({
         limit: 5,
         backoff: { duration: '10s', factor: 2, maxDuration: '3m' },

@@ -1,4 +1,4 @@
-import { KUBE_SYSTEM_EXEMPTION, PolicyMode, PolicyPack } from '../../lib';
+import { KUBE_SYSTEM_EXEMPTION, PolicyMode, PolicyPack, PolicyPackProps } from '../../lib';
 import { findObject, synthClusterChart, validateObjects } from '../support/manifests';
 
 const exemptions = [KUBE_SYSTEM_EXEMPTION, { namespace: 'node-agents', reason: 'node agents read host paths' }];
@@ -77,5 +77,34 @@ describe('PolicyPack', () => {
           }),
       ),
     ).toThrow('[production/test/policies] exemptions[0] "tools" has no reason; say why its pods cannot run restricted');
+  });
+});
+
+describe('PolicyPack scope and rollout', () => {
+  const build = (props: Partial<PolicyPackProps> = {}) =>
+    synthClusterChart((chart) => new PolicyPack(chart, 'policies', { mode: PolicyMode.ENFORCE, ...props }));
+
+  test('namespaced rules apply in the namespaces Tenant labels, a cluster-scoped kind everywhere', () => {
+    const objects = build();
+    const limits = findObject(objects, 'ClusterPolicy', 'require-requests-limits');
+    expect(limits.spec.rules[0].match.any[0].resources).toEqual({
+      kinds: ['Pod'],
+      namespaceSelector: { matchLabels: { 'cdk8s-production.io/policy-scope': 'tenant' } },
+    });
+    const clusterAdmin = findObject(objects, 'ClusterPolicy', 'disallow-cluster-admin-service-accounts');
+    expect(clusterAdmin.spec.rules[0].match.any[0].resources).toEqual({ kinds: ['ClusterRoleBinding', 'RoleBinding'] });
+  });
+
+  test('a policy can roll out in Audit while the others enforce', () => {
+    const objects = build({ modes: { 'require-readiness-probe': PolicyMode.AUDIT } });
+    const mode = (name: string) => findObject(objects, 'ClusterPolicy', name).spec.rules[0].validate.failureAction;
+    expect(mode('require-readiness-probe')).toBe('Audit');
+    expect(mode('disallow-latest-tag')).toBe('Enforce');
+  });
+
+  test('refuses a mode for a policy that does not exist', () => {
+    expect(() => build({ modes: { 'require-readyness-probe': PolicyMode.AUDIT } })).toThrow(
+      '[production/test/policies] modes names "require-readyness-probe", which is not one of the policies',
+    );
   });
 });
