@@ -44,6 +44,7 @@ export const environments = new Environments([
     name: 'dev',
     namespace: 'dev',
     clusters: [{ name: 'dev-eu-1', server: 'https://dev.k8s.example.com' }],
+    targetRevision: 'main',
     images: { 'order-api': 'registry.example.com/order-api:v4.3.0-rc.2' },
     capacity: {
       'order-api': {
@@ -75,6 +76,7 @@ export const environments = new Environments([
     name: 'staging',
     namespace: 'staging',
     clusters: [{ name: 'staging-eu-1', server: 'https://staging.k8s.example.com' }],
+    targetRevision: 'main',
     images: { 'order-api': 'registry.example.com/order-api:v4.2.1' },
     capacity: {
       'order-api': {
@@ -114,6 +116,9 @@ export const environments = new Environments([
       { name: 'prod-eu-1', server: 'https://prod-eu-1.k8s.example.com' },
       { name: 'prod-eu-2', server: 'https://prod-eu-2.k8s.example.com' },
     ],
+    // Production deploys a release, promoted with `npm run promote -- production <ref>`; to take a
+    // release to one cluster first, `npm run promote -- production <ref> --cluster prod-eu-1`.
+    targetRevision: 'release-2026.11',
     images: { 'order-api': 'registry.example.com/order-api:v4.2.1' },
     capacity: {
       'order-api': {

@@ -141,7 +141,7 @@ export { DEFAULT_OTLP_ENDPOINT, LogFormat, ServiceTier } from './observability/t
 export type { TelemetryOptions, TelemetrySubject } from './observability/telemetry';
 
 // Environments and delivery
-export { Environment, Environments, LogLevel } from './environments/environment';
+export { assertGitRevision, Environment, Environments, LogLevel } from './environments/environment';
 export type {
   CanaryRelease,
   ClusterTarget,

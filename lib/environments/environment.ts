@@ -14,6 +14,12 @@ export interface ClusterTarget {
   readonly name: string;
   /** API server URL as registered in Argo CD, e.g. `https://kubernetes.default.svc`. */
   readonly server: string;
+  /**
+   * The Git revision this cluster deploys, when it differs from the environment's (a cluster that
+   * takes a release first).
+   * @default - the environment's `targetRevision`
+   */
+  readonly targetRevision?: string;
 }
 
 /** How many replicas of a service run and what each may use, in one environment. */
@@ -135,6 +141,12 @@ export interface EnvironmentProps {
   readonly namespace: string;
   /** Clusters this environment is deployed to; Argo CD gets one Application per cluster. */
   readonly clusters: ClusterTarget[];
+  /**
+   * The Git revision (branch, tag or commit) the environment's clusters deploy: staging follows `main`,
+   * production is pinned to a release and promoted by changing this one value (`npm run promote`).
+   * @default - the repository source's revision
+   */
+  readonly targetRevision?: string;
   /** Pinned image per service name; promotion is a change of one line here. */
   readonly images: Record<string, string>;
   /** Replicas, autoscaling and resources per service name. */
@@ -238,6 +250,12 @@ export class Environment {
         this.path,
         `clusters is empty; list at least one cluster, e.g. { name: 'prod-eu-1', server: 'https://...' }`,
       );
+    }
+    for (const [where, ref] of [
+      ['targetRevision', props.targetRevision],
+      ...props.clusters.map((c, i) => [`clusters[${i}].targetRevision`, c.targetRevision]),
+    ] as [string, string | undefined][]) {
+      if (ref !== undefined) assertGitRevision(this.path, where, ref);
     }
     for (const [service, image] of Object.entries(props.images)) {
       assertPinnedImage(this.path, `images.${service}`, image);
@@ -432,4 +450,22 @@ export class Environments {
     }
     return env;
   }
+}
+
+/**
+ * Refuses a Git revision that no branch, tag or commit can have (`git check-ref-format` rules: no
+ * spaces, `..`, `~`, `^`, `:`, `?`, `*`, `[`, backslash, leading `-` or `/`, trailing `/`, `.` or `.lock`).
+ */
+export function assertGitRevision(scope: string, prop: string, ref: string): string {
+  const bad =
+    ref === '' ||
+    /[\s~^:?*[\\]|\.\.|@\{|\/\/|^[-/.]|[/.]$|\.lock$/.test(ref) ||
+    ref.split('/').some((part) => part.startsWith('.'));
+  if (bad) {
+    fail(
+      scope,
+      `${prop} ${JSON.stringify(ref)} is not a Git branch, tag or commit; use e.g. "main" or "release-2026.12"`,
+    );
+  }
+  return ref;
 }

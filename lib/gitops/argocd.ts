@@ -106,7 +106,11 @@ export class EnvironmentDelivery extends Construct {
           },
           spec: {
             project: env.name,
-            source: { repoUrl: props.source.repoURL, targetRevision: props.source.targetRevision, path: props.path },
+            source: {
+              repoUrl: props.source.repoURL,
+              targetRevision: cluster.targetRevision ?? env.props.targetRevision ?? props.source.targetRevision,
+              path: props.path,
+            },
             destination: { server: cluster.server, namespace: env.namespace },
             syncPolicy: automatedSyncPolicy(),
             revisionHistoryLimit: 10,

@@ -1,4 +1,4 @@
-import { gitSource } from '../../apps/config';
+import { environments, gitSource } from '../../apps/config';
 import { findIn, objectsIn } from './support/output';
 
 const find = (kind: string, name: string) => findIn('argocd', kind, name);
@@ -26,7 +26,11 @@ describe('the Argo CD delivery of the example platform', () => {
   test('fans production out to one automated Application per cluster', () => {
     for (const cluster of ['prod-eu-1', 'prod-eu-2']) {
       const app = find('Application', `production-${cluster}`);
-      expect(app.spec.source).toEqual({ repoURL: gitSource.repoURL, targetRevision: 'main', path: 'dist/production' });
+      expect(app.spec.source).toEqual({
+        repoURL: gitSource.repoURL,
+        targetRevision: environments.get('production').props.targetRevision,
+        path: 'dist/production',
+      });
       expect(app.spec.destination).toEqual({ server: `https://${cluster}.k8s.example.com`, namespace: 'production' });
       expect(app.spec.project).toBe('production');
     }

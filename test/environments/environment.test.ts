@@ -169,3 +169,11 @@ describe('Environment access and delivery', () => {
     );
   });
 });
+
+describe('target revisions', () => {
+  test('a revision no branch, tag or commit can have is refused', () => {
+    expect(() => new Environment({ ...base, targetRevision: 'release..1' })).toThrow(
+      '[environments/production] targetRevision "release..1" is not a Git branch, tag or commit; use e.g. "main" or "release-2026.12"',
+    );
+  });
+});

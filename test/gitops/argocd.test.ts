@@ -204,3 +204,24 @@ describe('Argo CD project roles and sync windows', () => {
     expect(project(undefined as unknown as DeliveryAccess).spec.roles).toBeUndefined();
   });
 });
+
+describe('target revisions', () => {
+  test("each Application deploys its cluster's revision, else its environment's, else the source's", () => {
+    const staged = new Environment({
+      ...environment.props,
+      targetRevision: 'release-7',
+      clusters: [
+        { name: 'eu-1', server: 'https://eu-1.example.com', targetRevision: 'release-8' },
+        { name: 'eu-2', server: 'https://eu-2.example.com' },
+      ],
+    });
+    const app = new App();
+    const argocd = new Chart(new Construct(app, 'argocd'), 'applications', { disableResourceNameHashes: true });
+    new EnvironmentDelivery(argocd, 'shop', { environment: staged, source, path: 'dist/shop', knownPaths, footprint });
+    const objects = collectManifests(app).flatMap((f) => f.objects);
+    expect(findObject(objects, 'Application', 'shop-eu-1').spec.source.targetRevision).toBe('release-8');
+    expect(findObject(objects, 'Application', 'shop-eu-2').spec.source.targetRevision).toBe('release-7');
+    const unstaged = delivery().flatMap((f) => f.objects);
+    expect(findObject(unstaged, 'Application', 'shop-eu-1').spec.source.targetRevision).toBe('main');
+  });
+});
