@@ -65,6 +65,14 @@ export type { RunAsIdentity } from './core/security';
 export { PodVolume } from './core/volumes';
 export type { EmptyDirOptions, VolumeMountOptions } from './core/volumes';
 export { clusterScoped } from './core/cluster-scoped';
+export {
+  HOST_NETWORK_CHECKS,
+  KUBE_LINTER_SENSITIVE_DIRS,
+  peerExemptionAnnotations,
+  RUN_AS_ROOT_CHECKS,
+  SENSITIVE_HOST_MOUNT_CHECKS,
+} from './core/peer-exemptions';
+export type { PeerChecks } from './core/peer-exemptions';
 
 // Platform
 export { BackupTarget, EtcdBackup } from './platform/etcd-backup';

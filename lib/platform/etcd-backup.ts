@@ -10,6 +10,7 @@ import { recommendedLabels, WorkloadIdentity } from '../core/labels';
 import { assertDnsLabel, assertLabelValue } from '../core/names';
 import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
+import { HOST_NETWORK_CHECKS, RUN_AS_ROOT_CHECKS } from '../core/peer-exemptions';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
 import { POLICY_SCOPE_LABELS } from '../core/policy-scope';
@@ -299,7 +300,7 @@ export class EtcdBackup extends Construct {
       labels: recommendedLabels({ ...this.identity, name, instance: name, component }),
       annotations,
     });
-    const exemption = podSecurityExemption(this, ETCD_BACKUP_EXEMPTION_REASON);
+    const exemption = podSecurityExemption(this, ETCD_BACKUP_EXEMPTION_REASON, HOST_NETWORK_CHECKS, RUN_AS_ROOT_CHECKS);
 
     this.namespaceResource = clusterScoped(
       new k8s.KubeNamespace(this, 'Namespace', {

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { resolvePodExtensions } from './containers';
 import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
+import { KUBE_LINTER_SENSITIVE_DIRS, SENSITIVE_HOST_MOUNT_CHECKS } from '../core/peer-exemptions';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
@@ -147,7 +148,10 @@ export class NodeAgent extends WorkloadConstruct {
     const hostPaths = this.resolveHostPaths(props.hostPaths ?? []);
     this.exemption = hostPaths.length > 0 ? hostPaths.map((h) => h.description).join('; ') : undefined;
     this.podSecurityModes = this.exemption ? { ...EXEMPTED_NAMESPACE_MODES } : {};
-    const annotations = this.exemption ? podSecurityExemption(this, this.exemption) : undefined;
+    const sensitive = hostPaths.some((h) => KUBE_LINTER_SENSITIVE_DIRS.includes(h.volume.hostPath!.path));
+    const annotations = this.exemption
+      ? podSecurityExemption(this, this.exemption, ...(sensitive ? [SENSITIVE_HOST_MOUNT_CHECKS] : []))
+      : undefined;
 
     const metadata = metadataFactory(this.namespace, this.identity);
     this.serviceAccount = workloadServiceAccount(this, props.serviceAccount, metadata(this.name), false);

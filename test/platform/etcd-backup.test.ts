@@ -403,3 +403,21 @@ describe('EtcdBackup refuses bad input', () => {
     ).toThrow(`${at} drill.resources.cpu.request "2" exceeds the limit "1"; raise the limit or lower the request`);
   });
 });
+
+describe('EtcdBackup in the language of the peer checkers', () => {
+  test('its CronJobs carry the Polaris, kube-linter and kube-score exemptions of its reasoned exemption', () => {
+    const objects = synthChart(
+      (chart) => new EtcdBackup(chart, 'etcd-backup', { image: 'registry.example.com/platform/etcd-tools:v3.5.16-1' }),
+      'etcd-backup',
+    );
+    const annotations = findObject(objects, 'CronJob', 'etcd-backup').metadata.annotations;
+    const reason = annotations['cdk8s-production.io/pod-security-exemption'];
+    expect(annotations).toMatchObject({
+      'polaris.fairwinds.com/hostNetworkSet-exempt': 'true',
+      'polaris.fairwinds.com/runAsRootAllowed-exempt': 'true',
+      'ignore-check.kube-linter.io/host-network': reason,
+      'ignore-check.kube-linter.io/run-as-non-root': reason,
+      'kube-score/ignore': 'container-security-context-user-group-id',
+    });
+  });
+});

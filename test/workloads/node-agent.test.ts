@@ -87,3 +87,22 @@ describe('NodeAgent without host paths', () => {
     );
   });
 });
+
+describe('NodeAgent in the language of the peer checkers', () => {
+  test("a mount kube-linter calls sensitive carries its ignore-check with the agent's reason; /var/log does not", () => {
+    const annotationsOf = (hostPaths: any[]) =>
+      findObject(build({ hostPaths }), 'DaemonSet', 'log-collector').metadata.annotations;
+    const root = annotationsOf([
+      {
+        path: '/',
+        reason: 'scans every file on the node for malware',
+        acknowledgeNodeAccess: 'the scanner reads every file and writes nothing',
+      },
+    ]);
+    expect(root['ignore-check.kube-linter.io/sensitive-host-mounts']).toBe(
+      root['cdk8s-production.io/pod-security-exemption'],
+    );
+    const logs = annotationsOf([{ path: '/var/log', reason: 'reads container logs from the node' }]);
+    expect(logs['ignore-check.kube-linter.io/sensitive-host-mounts']).toBeUndefined();
+  });
+});
