@@ -3,6 +3,7 @@ import * as path from 'path';
 import { checkManifestFiles } from '../readiness/located';
 import { PACKS, PackName } from '../readiness/packs';
 import { LATEST_PSS_MINOR, OLDEST_PSS_MINOR, parsePolicyVersion, PolicyVersionName } from '../readiness/policy-version';
+import { parseKubeMinor } from '../readiness/removed-apis';
 import { renderJson, renderText } from '../readiness/render';
 import { InputError, readManifests } from './read-manifests';
 
@@ -16,7 +17,7 @@ export interface CommandIo {
   readonly readStdin: () => string;
 }
 
-const USAGE = `Usage: cdk8s-production check [--pack NAME] [--format text|json] [--pss-version vX.Y] PATH...
+const USAGE = `Usage: cdk8s-production check [--pack NAME] [--format text|json] [--pss-version vX.Y] [--kube-version vX.Y] PATH...
 
 Checks Kubernetes manifests against the production-readiness rules.
 
@@ -24,6 +25,8 @@ Checks Kubernetes manifests against the production-readiness rules.
   --pack NAME          ${Object.keys(PACKS).join(', ')} (default: production)
   --format FORMAT      text or json (default: text)
   --pss-version V      Pod Security policy version, v1.25 to v1.37 or latest (default: v1.28)
+  --kube-version V     Kubernetes version the manifests target; API versions it no longer serves are errors
+                       (default: v1.28)
   -h, --help           show this help
   -v, --version        show the version
 
@@ -37,6 +40,7 @@ interface CheckArgs {
   readonly pack: PackName;
   readonly format: 'text' | 'json';
   readonly pssVersion: PolicyVersionName;
+  readonly kubeVersion: string;
   readonly inputs: string[];
 }
 
@@ -46,6 +50,7 @@ function parseArgs(args: readonly string[]): CheckArgs {
   let pack = 'production';
   let format = 'text';
   let pssVersion = 'v1.28';
+  let kubeVersion = 'v1.28';
   const inputs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -61,6 +66,7 @@ function parseArgs(args: readonly string[]): CheckArgs {
     if (flag === '--pack') pack = value();
     else if (flag === '--format') format = value();
     else if (flag === '--pss-version') pssVersion = value();
+    else if (flag === '--kube-version') kubeVersion = value();
     else if (arg !== '-' && arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else inputs.push(arg);
   }
@@ -75,8 +81,11 @@ function parseArgs(args: readonly string[]): CheckArgs {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  if (parseKubeMinor(kubeVersion) === undefined) {
+    throw new UsageError(`--kube-version "${kubeVersion}" is not a Kubernetes version; use one such as v1.28`);
+  }
   if (inputs.length === 0) throw new UsageError('no PATH given');
-  return { pack: pack as PackName, format, pssVersion: pssVersion as PolicyVersionName, inputs };
+  return { pack: pack as PackName, format, pssVersion: pssVersion as PolicyVersionName, kubeVersion, inputs };
 }
 
 function version(): string {
@@ -104,7 +113,11 @@ export function run(argv: readonly string[], io: CommandIo): number {
     if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is check`);
     const args = parseArgs(rest);
     const { sources, unchecked } = readManifests(args.inputs, io.readStdin);
-    const report = checkManifestFiles(sources, { pack: args.pack, pssVersion: args.pssVersion });
+    const report = checkManifestFiles(sources, {
+      pack: args.pack,
+      pssVersion: args.pssVersion,
+      kubeVersion: args.kubeVersion,
+    });
     for (const u of unchecked) io.stderr(`cdk8s-production: not checked: ${u.file}: ${u.reason}\n`);
     io.stdout(args.format === 'json' ? renderJson(report, unchecked) : renderText(report, unchecked));
     if (unchecked.length > 0) return 2;

@@ -1,5 +1,6 @@
 import { kindOf, nameOf, namespaceOf } from './object';
 import { ObjectIndex } from './object-index';
+import { DEFAULT_KUBE_MINOR, parseKubeMinor } from './removed-apis';
 import { packNamed, PackName } from './packs';
 import { parsePolicyVersion, PolicyVersionName } from './policy-version';
 import { RULES, RULES_BY_ID } from './registry';
@@ -23,6 +24,12 @@ export interface CheckOptions {
    * @default 'v1.28'
    */
   readonly pssVersion?: PolicyVersionName;
+  /**
+   * The Kubernetes version the output targets (`v1.28` ... `v1.33`); API versions it no longer serves
+   * are reported.
+   * @default 'v1.28'
+   */
+  readonly kubeVersion?: string;
   /**
    * Objects delivered before the checked ones (the platform add-ons: operator namespaces, secret
    * stores): references may resolve to them, but they are not checked themselves.
@@ -110,7 +117,15 @@ export function checkManifests(objects: readonly KubeObject[], options: CheckOpt
       rulesByKind.set(kind, list);
     }
   }
-  const context: RuleContext = { index: ObjectIndex.build([...objects, ...(options.alsoPresent ?? [])]), pssVersion };
+  const kubeMinor = parseKubeMinor(options.kubeVersion ?? `v1.${DEFAULT_KUBE_MINOR}`);
+  if (kubeMinor === undefined) {
+    throw new Error(`kube version "${options.kubeVersion}" is not a Kubernetes version; use one such as v1.28`);
+  }
+  const context: RuleContext = {
+    index: ObjectIndex.build([...objects, ...(options.alsoPresent ?? [])]),
+    pssVersion,
+    kubeMinor,
+  };
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
 

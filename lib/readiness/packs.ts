@@ -31,6 +31,7 @@ const PRODUCTION_WARNINGS = [
 /** Rules of the lighter `baseline` pack that block (errors); the rest of its checklist are warnings. */
 const BASELINE_ERRORS = [
   'image-tag-pinned',
+  'api-version-served',
   'no-secret-literal',
   'no-cluster-admin-for-service-accounts',
   'service-selects-pods',

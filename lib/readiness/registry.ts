@@ -27,6 +27,7 @@ import { imageTagPinned } from './rules/image-tag';
 import { networkPathAdmitted } from './rules/network-path-admitted';
 import { envEndpointEgress } from './rules/env-endpoint-egress';
 import { referencesResolve } from './rules/references-resolve';
+import { apiVersionServed } from './rules/api-version-served';
 import { networkPolicyDns } from './rules/network-policy-dns';
 import { networkPolicySelects } from './rules/network-policy-selects';
 import { nodePoolExists } from './rules/node-pool-exists';
@@ -130,6 +131,7 @@ export const PLAYBOOK: readonly Rule[] = [
   networkPathAdmitted,
   envEndpointEgress,
   referencesResolve,
+  apiVersionServed,
   serviceMonitorPort,
   roleBindingRole,
   configReferencesExist,

@@ -24,6 +24,8 @@ export interface RuleContext {
   readonly index: ObjectIndex;
   /** The Pod Security Standards policy version the check runs against. */
   readonly pssVersion: PolicyVersion;
+  /** The minor version of the Kubernetes the output targets (28 for v1.28). */
+  readonly kubeMinor: number;
 }
 
 /**

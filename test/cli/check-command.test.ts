@@ -112,6 +112,10 @@ describe('cdk8s-production check (arguments and inputs)', () => {
       ['check', '--pss-version', 'v1.99', 'dist'],
       'Pod Security policy version "v1.99" is newer than v1.37, the newest this checker knows',
     ],
+    [
+      ['check', '--kube-version', 'latest', 'dist'],
+      '--kube-version "latest" is not a Kubernetes version; use one such as v1.28',
+    ],
     [['check', '--strict', 'dist'], 'unknown option --strict'],
     [['check'], 'no PATH given'],
     [['lint', 'dist'], 'unknown command "lint"'],
@@ -181,5 +185,23 @@ describe('cdk8s-production check (arguments and inputs)', () => {
     expect(result.stdout).toContain(
       'SUPPRESSED image-tag-pinned Pod/shop/web [<stdin> Pod/web]: container "c" image "nginx" has no tag, so it means latest\n  reason: vendor image, pinned by digest upstream\n',
     );
+  });
+});
+
+describe('cdk8s-production check --kube-version', () => {
+  test('reports an API version the target no longer serves, and exits 1', () => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cdk8s-production-kube-version-'));
+    const file = path.join(dir, 'pdb.yaml');
+    fs.writeFileSync(
+      file,
+      'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: { name: api, namespace: shop }\nspec: { maxUnavailable: 1, selector: { matchLabels: { app: api } } }\n',
+    );
+    const served = runCaptured(['check', '--pack', 'baseline', '--kube-version', 'v1.24', '--format', 'json', file]);
+    const removed = runCaptured(['check', '--pack', 'baseline', '--kube-version', 'v1.25', '--format', 'json', file]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    const ids = (r: { stdout: string }) => JSON.parse(r.stdout).findings.map((f: any) => f.ruleId);
+    expect(ids(served)).not.toContain('api-version-served');
+    expect(ids(removed)).toContain('api-version-served');
+    expect(removed.code).toBe(1);
   });
 });

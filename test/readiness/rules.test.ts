@@ -581,6 +581,14 @@ const CASES: Case[] = [
     message: 'refers to ClusterSecretStore/vault, which is not in the output',
   },
   {
+    rule: 'api-version-served',
+    breaks: 'a CronJob in batch/v1beta1, removed in v1.25',
+    mutate: (s) => {
+      cron(s).apiVersion = 'batch/v1beta1';
+    },
+    message: 'batch/v1beta1 CronJob is not served since Kubernetes v1.25 (target v1.28); use batch/v1',
+  },
+  {
     rule: 'service-monitor-port-exists',
     breaks: 'an unknown endpoint port',
     mutate: (s) => {
@@ -832,5 +840,52 @@ describe('references-resolve', () => {
       },
     );
     expect(ids(s)).toEqual(['HTTPRoute/api: refers to Service/shop/apj, which is not in the output']);
+  });
+});
+
+describe('api-version-served', () => {
+  const withHpa = (apiVersion: string) => {
+    const s = goodStack();
+    s.push({
+      apiVersion,
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'legacy', namespace: 'shop' },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
+        minReplicas: 2,
+        maxReplicas: 4,
+      },
+    });
+    return s;
+  };
+  const found = (s: Stack, kubeVersion?: string) =>
+    checkManifests(s, { kubeVersion })
+      .findings.filter((f) => f.ruleId === 'api-version-served')
+      .map((f) => f.message);
+
+  test('autoscaling/v2beta2 is served in v1.25 and refused from v1.26', () => {
+    expect(found(withHpa('autoscaling/v2beta2'), 'v1.25')).toEqual([]);
+    expect(found(withHpa('autoscaling/v2beta2'), 'v1.26')).toEqual([
+      'autoscaling/v2beta2 HorizontalPodAutoscaler is not served since Kubernetes v1.26 (target v1.26); use autoscaling/v2',
+    ]);
+  });
+
+  test('extensions/v1beta1 Ingress is refused at the default target', () => {
+    const s = goodStack();
+    s.push({
+      apiVersion: 'extensions/v1beta1',
+      kind: 'Ingress',
+      metadata: { name: 'old', namespace: 'shop' },
+      spec: {},
+    });
+    expect(found(s)).toEqual([
+      'extensions/v1beta1 Ingress is not served since Kubernetes v1.22 (target v1.28); use networking.k8s.io/v1',
+    ]);
+  });
+
+  test('a target that is not a Kubernetes version is refused', () => {
+    expect(() => checkManifests(goodStack(), { kubeVersion: '1.x' })).toThrow(
+      'kube version "1.x" is not a Kubernetes version; use one such as v1.28',
+    );
   });
 });
