@@ -28,6 +28,7 @@ import { networkPathAdmitted } from './rules/network-path-admitted';
 import { envEndpointEgress } from './rules/env-endpoint-egress';
 import { referencesResolve } from './rules/references-resolve';
 import { apiVersionServed } from './rules/api-version-served';
+import { serviceAccountGrants } from './rules/service-account-grants';
 import { networkPolicyDns } from './rules/network-policy-dns';
 import { networkPolicySelects } from './rules/network-policy-selects';
 import { nodePoolExists } from './rules/node-pool-exists';
@@ -132,6 +133,7 @@ export const PLAYBOOK: readonly Rule[] = [
   envEndpointEgress,
   referencesResolve,
   apiVersionServed,
+  serviceAccountGrants,
   serviceMonitorPort,
   roleBindingRole,
   configReferencesExist,

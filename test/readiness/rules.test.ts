@@ -589,6 +589,17 @@ const CASES: Case[] = [
     message: 'batch/v1beta1 CronJob is not served since Kubernetes v1.25 (target v1.28); use batch/v1',
   },
   {
+    rule: 'service-account-least-privilege',
+    breaks: "a Role of the api's ServiceAccount that reads Secrets and execs into pods",
+    mutate: (s) => {
+      pick(s, 'Role', 'api').rules.push(
+        { apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] },
+        { apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] },
+      );
+    },
+    message: 'ServiceAccount api is bound to Role api, which grants reading Secrets (get,list); pods/exec',
+  },
+  {
     rule: 'service-monitor-port-exists',
     breaks: 'an unknown endpoint port',
     mutate: (s) => {
