@@ -47,6 +47,7 @@ import { resourcesRequestsLimits } from './rules/resources';
 import { roleBindingRole } from './rules/role-binding-role';
 import { rollingUpdateProgress } from './rules/rolling-update';
 import { noSecretLiteral } from './rules/secret-literal';
+import { noSecretInConfigMap, noSecretInEnv } from './rules/secret-in-plain-config';
 import { serviceAccountDedicated } from './rules/service-account-dedicated';
 import { serviceAccountExists } from './rules/service-account-exists';
 import { serviceAccountToken } from './rules/service-account-token';
@@ -104,6 +105,8 @@ export const CHECKLIST: readonly Rule[] = [
   serviceAccountToken,
   noClusterAdmin,
   noSecretLiteral,
+  noSecretInEnv,
+  noSecretInConfigMap,
   pdbCoversWorkload,
   pdbSelectsWorkload,
   pdbAllowsDisruption,

@@ -600,6 +600,22 @@ const CASES: Case[] = [
     message: 'ServiceAccount api is bound to Role api, which grants reading Secrets (get,list); pods/exec',
   },
   {
+    rule: 'no-secret-in-env',
+    breaks: 'an API key as a literal env value',
+    mutate: (s) => {
+      apiContainer(s).env.push({ name: 'PAYMENT_API_KEY', value: 'sk_live_51H8' });
+    },
+    message: 'container "app" sets PAYMENT_API_KEY to a literal value',
+  },
+  {
+    rule: 'no-secret-in-config-map',
+    breaks: 'a password in a ConfigMap',
+    mutate: (s) => {
+      pick(s, 'ConfigMap', 'api-config').data.DB_PASSWORD = 'hunter2';
+    },
+    message: 'ConfigMap key DB_PASSWORD holds a value that looks like a credential',
+  },
+  {
     rule: 'service-monitor-port-exists',
     breaks: 'an unknown endpoint port',
     mutate: (s) => {
@@ -898,5 +914,17 @@ describe('api-version-served', () => {
     expect(() => checkManifests(goodStack(), { kubeVersion: '1.x' })).toThrow(
       'kube version "1.x" is not a Kubernetes version; use one such as v1.28',
     );
+  });
+});
+
+describe('credentials in plain configuration', () => {
+  test('a variable that names a file, or a URL without user info, is not a credential', () => {
+    const s = goodStack();
+    apiContainer(s).env.push(
+      { name: 'DB_PASSWORD_FILE', value: '/var/run/secrets/db/password' },
+      { name: 'TOKEN_ENDPOINT', value: 'https://auth.example.com/token' },
+    );
+    const ids = checkManifests(s).findings.map((f) => f.ruleId);
+    expect(ids).not.toContain('no-secret-in-env');
   });
 });
