@@ -19,6 +19,7 @@ const all = (rules: readonly Rule[], level: Level): Record<string, Level> =>
 
 /** Checklist and playbook rules that the `production` pack reports as warnings rather than errors. */
 const PRODUCTION_WARNINGS = [
+  'ingress-tls',
   'recommended-labels',
   'probes-distinct',
   'node-pool-exists',

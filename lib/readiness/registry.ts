@@ -29,6 +29,7 @@ import { envEndpointEgress } from './rules/env-endpoint-egress';
 import { referencesResolve } from './rules/references-resolve';
 import { apiVersionServed } from './rules/api-version-served';
 import { serviceAccountGrants } from './rules/service-account-grants';
+import { ingressTls } from './rules/ingress-tls';
 import { networkPolicyDns } from './rules/network-policy-dns';
 import { networkPolicySelects } from './rules/network-policy-selects';
 import { nodePoolExists } from './rules/node-pool-exists';
@@ -137,6 +138,7 @@ export const PLAYBOOK: readonly Rule[] = [
   referencesResolve,
   apiVersionServed,
   serviceAccountGrants,
+  ingressTls,
   serviceMonitorPort,
   roleBindingRole,
   configReferencesExist,

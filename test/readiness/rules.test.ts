@@ -616,6 +616,19 @@ const CASES: Case[] = [
     message: 'ConfigMap key DB_PASSWORD holds a value that looks like a credential',
   },
   {
+    rule: 'ingress-tls',
+    breaks: 'an Ingress without tls',
+    mutate: (s) => {
+      s.push({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'web', namespace: 'shop' },
+        spec: { rules: [{ host: 'shop.example.com' }] },
+      });
+    },
+    message: 'has no tls section: every host is served over plain HTTP',
+  },
+  {
     rule: 'service-monitor-port-exists',
     breaks: 'an unknown endpoint port',
     mutate: (s) => {
@@ -926,5 +939,49 @@ describe('credentials in plain configuration', () => {
     );
     const ids = checkManifests(s).findings.map((f) => f.ruleId);
     expect(ids).not.toContain('no-secret-in-env');
+  });
+});
+
+describe('Ingress', () => {
+  const ingress = (tls: unknown[] | undefined, service = 'api') => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: {
+      ...(tls ? { tls } : {}),
+      rules: [
+        {
+          host: 'shop.example.com',
+          http: {
+            paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: service, port: { number: 80 } } } }],
+          },
+        },
+      ],
+    },
+  });
+  const findings = (o: Record<string, any>) =>
+    checkManifests([...goodStack(), o])
+      .findings.filter((f) => f.kind === 'Ingress')
+      .map((f) => `${f.level} ${f.ruleId}: ${f.message}`);
+
+  test('without tls: a production warning', () => {
+    expect(findings(ingress(undefined))).toEqual([
+      'warning ingress-tls: has no tls section: every host is served over plain HTTP',
+    ]);
+  });
+
+  test('a host outside every tls entry is served in plain HTTP', () => {
+    expect(findings(ingress([{ hosts: ['www.example.com'], secretName: 'www-tls' }]))).toEqual(
+      [
+        'warning ingress-tls: host shop.example.com is not in any tls entry, so it is served over plain HTTP',
+        'error references-resolve: refers to Secret/shop/www-tls, which is not in the output',
+      ].filter((l) => l.includes('ingress-tls')),
+    );
+  });
+
+  test('a backend Service that does not exist is an unresolved reference', () => {
+    expect(findings(ingress([{ hosts: ['shop.example.com'], secretName: 'api-db-credentials' }], 'apj'))).toEqual([
+      'error references-resolve: refers to Service/shop/apj, which is not in the output',
+    ]);
   });
 });

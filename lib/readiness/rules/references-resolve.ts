@@ -106,6 +106,22 @@ function referencesOf(object: KubeObject, index: ObjectIndex): { ref: string; fi
       }),
     );
   }
+  if (kind === 'Ingress') {
+    const backends = [
+      { backend: at(object, 'spec', 'defaultBackend'), field: 'spec.defaultBackend' },
+      ...records(at(object, 'spec', 'rules')).flatMap((r, i) =>
+        records(at(r, 'http', 'paths')).map((p, j) => ({
+          backend: p.backend,
+          field: `spec.rules[${i}].http.paths[${j}].backend`,
+        })),
+      ),
+    ];
+    for (const { backend, field } of backends) {
+      const name = text(at(backend, 'service', 'name'));
+      if (name)
+        refs.push({ ref: `Service/${ns}/${name}`, field, exists: index.get('Service', ns, name) !== undefined });
+    }
+  }
   if (kind === 'Gateway') {
     const secrets = declaredSecrets(index);
     records(at(object, 'spec', 'listeners')).forEach((l, i) =>
