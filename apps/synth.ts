@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
   ARGOCD_NAMESPACE,
+  PROVIDES_API_GROUPS_ANNOTATION,
   clusterScoped,
   MANAGED_BY,
   applyDeleteProtection,
@@ -93,7 +94,12 @@ function buildUnchecked(): Pick<Output, 'manifests' | 'texts' | 'deliveredBefore
   // Applied once by hand: Argo CD's namespace (install Argo CD into it), then the root app.
   clusterScoped(
     new k8s.KubeNamespace(bootstrap, 'ArgocdNamespace', {
-      metadata: { name: ARGOCD_NAMESPACE, labels: { 'app.kubernetes.io/managed-by': MANAGED_BY } },
+      metadata: {
+        name: ARGOCD_NAMESPACE,
+        labels: { 'app.kubernetes.io/managed-by': MANAGED_BY },
+        // Argo CD, installed into this namespace before the root app is applied, brings its own CRDs.
+        annotations: { [PROVIDES_API_GROUPS_ANNOTATION]: 'argoproj.io' },
+      },
     }),
   );
   new RootApplication(bootstrap, 'root', { source: gitSource, path: 'dist/argocd', knownPaths });

@@ -65,6 +65,7 @@ export type { RunAsIdentity } from './core/security';
 export { PodVolume } from './core/volumes';
 export type { EmptyDirOptions, VolumeMountOptions } from './core/volumes';
 export { clusterScoped } from './core/cluster-scoped';
+export { PROVIDES_API_GROUPS_ANNOTATION } from './core/api-groups';
 export {
   HOST_NETWORK_CHECKS,
   KUBE_LINTER_SENSITIVE_DIRS,

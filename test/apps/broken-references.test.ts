@@ -51,4 +51,16 @@ describe('breaking one reference in the example platform fails the check, naming
       'ExternalSecret/redis-auth references-resolve: refers to ClusterSecretStore/platform-secrets',
     );
   });
+
+  test('without the kube-prometheus-stack add-on, its CRDs are missing for every ServiceMonitor', () => {
+    const addons = platformOutput()
+      .deliveredBefore.get('staging')!
+      .filter((a: any) => !a.metadata.name.startsWith('kube-prometheus-stack'));
+    expect(() =>
+      assertReady(
+        stagingWith((o) => o),
+        { pack: 'production', alsoPresent: addons },
+      ),
+    ).toThrow('ServiceMonitor/order-api references-resolve: refers to CustomResourceDefinition/monitoring.coreos.com');
+  });
 });

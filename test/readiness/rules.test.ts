@@ -854,6 +854,30 @@ describe('references-resolve', () => {
     expect(ids(s)).toEqual([]);
   });
 
+  test('once the output says where CRDs come from, every custom resource needs its group served', () => {
+    const prometheusOperator = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: {
+        name: 'kube-prometheus-stack',
+        namespace: 'argocd',
+        annotations: { 'cdk8s-production.io/provides-api-groups': 'monitoring.coreos.com' },
+      },
+      spec: { destination: { namespace: 'monitoring' } },
+    };
+    const groups = [
+      ...new Set(
+        ids(goodStack(), { alsoPresent: [prometheusOperator] })
+          .filter((f) => f.includes('CustomResourceDefinition'))
+          .map((f) => f.split(': ')[1]),
+      ),
+    ].sort();
+    expect(groups).toEqual([
+      'refers to CustomResourceDefinition/external-secrets.io, which is not in the output',
+      'refers to CustomResourceDefinition/karpenter.sh, which is not in the output',
+    ]);
+  });
+
   test("resolves a Gateway's TLS Secret through a cert-manager Certificate, and reports a route's missing backend", () => {
     const s = goodStack();
     s.push(

@@ -30,6 +30,7 @@ const PROMETHEUS_COMMUNITY = 'https://prometheus-community.github.io/helm-charts
 /** Gateway API v1.6.1 standard-channel CRDs (the Gateway and HTTPRoute kinds the gateway stack writes). */
 export const GATEWAY_API_CRDS: AddonDefinition = {
   name: 'gateway-api-crds',
+  providesApiGroups: ['gateway.networking.k8s.io'],
   purpose: 'Gateway API standard CRDs: Gateway, HTTPRoute, GatewayClass, ReferenceGrant',
   namespace: 'kube-system',
   // No chart exists; Argo CD syncs a Git folder, not a release URL. The release's standard-install.yaml
@@ -93,6 +94,7 @@ export const ISTIOD: AddonDefinition = {
  */
 export const KUBE_PROMETHEUS_STACK: AddonDefinition = {
   name: PROMETHEUS_RELEASE,
+  providesApiGroups: ['monitoring.coreos.com'],
   purpose: 'ServiceMonitor and PrometheusRule CRDs, the Prometheus that selects them, Grafana',
   namespace: MONITORING_NAMESPACE,
   createsNamespace: true,
@@ -125,6 +127,7 @@ export const KUBE_PROMETHEUS_STACK: AddonDefinition = {
 /** Kyverno, which enforces the policy pack. */
 export const KYVERNO: AddonDefinition = {
   name: 'kyverno',
+  providesApiGroups: ['kyverno.io'],
   purpose: 'ClusterPolicy CRD and the admission controller that enforces the policy pack',
   namespace: 'kyverno',
   createsNamespace: true,
@@ -148,6 +151,7 @@ export const KYVERNO: AddonDefinition = {
 /** External Secrets Operator, which fills the ExternalSecrets from the `platform-secrets` store. */
 export const EXTERNAL_SECRETS: AddonDefinition = {
   name: 'external-secrets',
+  providesApiGroups: ['external-secrets.io'],
   purpose: 'ExternalSecret and ClusterSecretStore CRDs and their controller',
   namespace: 'external-secrets',
   createsNamespace: true,
@@ -170,6 +174,7 @@ export const EXTERNAL_SECRETS: AddonDefinition = {
 /** cert-manager, which fills the gateways' TLS Secrets. Its CRDs are off unless `crds.enabled`. */
 export const CERT_MANAGER: AddonDefinition = {
   name: 'cert-manager',
+  providesApiGroups: ['cert-manager.io'],
   purpose: 'Certificate and ClusterIssuer CRDs and the controller that fills the gateway TLS Secrets',
   namespace: 'cert-manager',
   createsNamespace: true,
@@ -187,6 +192,7 @@ export const CERT_MANAGER: AddonDefinition = {
 /** The Vertical Pod Autoscaler (upstream chart), whose CRDs come from its `crds/` folder. */
 export const VERTICAL_POD_AUTOSCALER: AddonDefinition = {
   name: 'vertical-pod-autoscaler',
+  providesApiGroups: ['autoscaling.k8s.io'],
   purpose: 'VerticalPodAutoscaler CRD and its recommender (batch jobs in recommend-only mode)',
   namespace: 'vertical-pod-autoscaler',
   createsNamespace: true,

@@ -77,6 +77,12 @@ export interface AddonDefinition {
    * @default false
    */
   readonly serverSideApply?: boolean;
+  /**
+   * The API groups whose CRDs this addon installs, so the readiness check knows a custom resource of
+   * the environment is served once the addon's wave has synced.
+   * @default - none
+   */
+  readonly providesApiGroups?: readonly string[];
 }
 
 /** The version of an addon's source. */

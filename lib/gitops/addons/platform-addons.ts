@@ -1,3 +1,4 @@
+import { PROVIDES_API_GROUPS_ANNOTATION } from '../../core/api-groups';
 import { Construct } from 'constructs';
 import { Application, ApplicationSpecSource } from '../../../imports/application-argoproj.io';
 import { AppProject } from '../../../imports/appproject-argoproj.io';
@@ -79,7 +80,13 @@ export class PlatformAddons extends Construct {
             name: `${addon.name}-${cluster.name}`,
             namespace: ARGOCD_NAMESPACE,
             labels: { ...labels, 'cdk8s-production.io/environment': env.name, [ADDON_LABEL]: addon.name },
-            annotations: { [SYNC_WAVE_ANNOTATION]: String(addon.wave), [ADDON_PURPOSE_ANNOTATION]: addon.purpose },
+            annotations: {
+              [SYNC_WAVE_ANNOTATION]: String(addon.wave),
+              [ADDON_PURPOSE_ANNOTATION]: addon.purpose,
+              ...(addon.providesApiGroups?.length
+                ? { [PROVIDES_API_GROUPS_ANNOTATION]: [...addon.providesApiGroups].sort().join(',') }
+                : {}),
+            },
             finalizers: ['resources-finalizer.argocd.argoproj.io'],
           },
           spec: {

@@ -1,4 +1,5 @@
 import { objectRule } from '../define';
+import { PROVIDES_API_GROUPS_ANNOTATION } from '../../core/api-groups';
 import { declaredSecrets } from './config-references';
 import type { ObjectIndex } from '../object-index';
 import { annotationsOf, at, kindOf, nameOf, namespaceOf, records, text } from '../object';
@@ -61,11 +62,61 @@ function namespacesOf(index: ObjectIndex): ReadonlySet<string> {
   });
 }
 
+/** API groups every Kubernetes serves; a resource of any other group is custom and needs its CRD. */
+const BUILT_IN_GROUPS = new Set([
+  '',
+  'apps',
+  'batch',
+  'autoscaling',
+  'policy',
+  'networking.k8s.io',
+  'rbac.authorization.k8s.io',
+  'storage.k8s.io',
+  'scheduling.k8s.io',
+  'apiextensions.k8s.io',
+  'admissionregistration.k8s.io',
+  'apiregistration.k8s.io',
+  'coordination.k8s.io',
+  'discovery.k8s.io',
+  'events.k8s.io',
+  'node.k8s.io',
+  'certificates.k8s.io',
+  'flowcontrol.apiserver.k8s.io',
+  'authentication.k8s.io',
+  'authorization.k8s.io',
+  'resource.k8s.io',
+]);
+
+/**
+ * API groups the output serves besides the built-in ones: CustomResourceDefinitions in it, and the
+ * groups that Applications delivered before it install (their provides-api-groups annotation).
+ */
+function servedGroupsOf(index: ObjectIndex): ReadonlySet<string> {
+  return index.derived('served-api-groups', () => {
+    const groups = new Set<string>();
+    for (const crd of index.ofKind('CustomResourceDefinition')) groups.add(text(at(crd, 'spec', 'group')) ?? '');
+    for (const kind of ['Application', 'Namespace']) {
+      for (const o of index.ofKind(kind)) {
+        for (const g of (annotationsOf(o)[PROVIDES_API_GROUPS_ANNOTATION] ?? '').split(',')) if (g) groups.add(g);
+      }
+    }
+    return groups;
+  });
+}
+
 /** The references of one object: what it names, and whether the output has it. */
 function referencesOf(object: KubeObject, index: ObjectIndex): { ref: string; field: string; exists: boolean }[] {
   const ns = namespaceOf(object);
   const refs: { ref: string; field: string; exists: boolean }[] = [];
   const kind = kindOf(object);
+  const apiVersion = text(object.apiVersion) ?? '';
+  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  // Judged only when the output says where CRDs come from (a CRD, or an add-on that declares the groups
+  // it installs): manifests checked alone, without their platform, cannot know.
+  const served = servedGroupsOf(index);
+  if (!BUILT_IN_GROUPS.has(group) && served.size > 0) {
+    refs.push({ ref: `CustomResourceDefinition/${group}`, field: 'apiVersion', exists: served.has(group) });
+  }
   if (!CLUSTER_SCOPED.has(kind) && ns && !BUILT_IN_NAMESPACES.includes(ns)) {
     refs.push({
       ref: `Namespace/${ns}`,
