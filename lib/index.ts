@@ -50,7 +50,7 @@ export {
 export type { PodSecurityModes } from './core/pod-security';
 export { PolicyMode } from './core/policy-mode';
 export { Preemption, PriorityTier } from './core/priority';
-export { Probe } from './core/probes';
+export { JVM_LIVENESS_TIMING, Probe, ProcessRuntime } from './core/probes';
 export type { HttpProbeOptions, ProbeTiming, TcpProbeOptions } from './core/probes';
 export type { PermissionRule } from './core/rbac';
 export type {
