@@ -11,9 +11,9 @@ import {
   PriorityTier,
   Probe,
   Protocol,
+  ReplicatedRedis,
   RetainedStorageClass,
   ScheduledJob,
-  StatefulService,
   Tenant,
   VerticalScalingMode,
 } from '../../lib';
@@ -37,7 +37,7 @@ export const PLATFORM_SECRET_STORE = 'platform-secrets';
 /** The platform workloads application services depend on. */
 export interface PlatformServices {
   /** The environment's Redis. */
-  readonly redis: StatefulService;
+  readonly redis: ReplicatedRedis;
 }
 
 export function platformStack(stage: Construct, env: Environment): PlatformServices {
@@ -51,41 +51,18 @@ export function platformStack(stage: Construct, env: Environment): PlatformServi
   const storage = new RetainedStorageClass(chart('platform-storage'), 'gp3-retain');
   new PriorityClasses(chart('platform-priority-classes'), 'priority-classes');
 
-  const redis = new StatefulService(chart('redis', INFRA), 'redis', {
+  const redis = new ReplicatedRedis(chart('redis', INFRA), 'redis', {
     image: 'docker.io/library/redis:7.4.2',
     partOf: 'shop',
-    component: 'cache',
     resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } },
-    replicas: 3,
-    containerPort: 6379,
-    portName: 'redis',
-    args: [
-      'sh',
-      '-c',
-      'exec redis-server --appendonly yes --dir /data --requirepass "$(cat /var/run/secrets/redis-auth/password)"',
-    ],
     storage: { size: env.storageOf('redis'), storageClass: storage },
-    probes: {
-      startup: Probe.tcp({ period: Duration.seconds(5), failureThreshold: 24 }),
-      readiness: Probe.command(
-        [
-          'sh',
-          '-c',
-          'redis-cli -a "$(cat /var/run/secrets/redis-auth/password)" --no-auth-warning ping | grep -q PONG',
-        ],
-        { period: Duration.seconds(5) },
-      ),
-      liveness: Probe.tcp({ period: Duration.seconds(10) }),
+    password: {
+      name: 'redis-auth',
+      store: PLATFORM_SECRET_STORE,
+      files: { password: { key: `${env.name}/redis`, property: 'password' } },
     },
     placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     priority: PriorityTier.ONLINE_CRITICAL,
-    secrets: [
-      {
-        name: 'redis-auth',
-        store: PLATFORM_SECRET_STORE,
-        files: { password: { key: `${env.name}/redis`, property: 'password' } },
-      },
-    ],
   });
 
   const logCollector = new NodeAgent(chart('log-collector', NODE_AGENTS), 'log-collector', {
