@@ -13,7 +13,7 @@ export type {
 export { StatefulService } from './workloads/stateful-service';
 export type { StatefulServiceProps, StatefulStorage } from './workloads/stateful-service';
 export { NodeAgent, SENSITIVE_HOST_PATHS } from './workloads/node-agent';
-export type { HostPathMount, NodeAgentProps } from './workloads/node-agent';
+export type { HostPathMount, NodeAgentConfig, NodeAgentProps } from './workloads/node-agent';
 export { BatchJob } from './workloads/batch-job';
 export type { BatchJobProps } from './workloads/batch-job';
 export { ScheduledJob } from './workloads/scheduled-job';
@@ -51,6 +51,8 @@ export type { PodSecurityModes } from './core/pod-security';
 export { PolicyMode } from './core/policy-mode';
 export { Preemption, PriorityTier } from './core/priority';
 export { JVM_LIVENESS_TIMING, Probe, ProcessRuntime } from './core/probes';
+export { FLUENT_BIT_MAIN_FILE, fluentBitConfig } from './observability/fluent-bit-config';
+export type { FluentBitOptions, LogStore } from './observability/fluent-bit-config';
 export type { HttpProbeOptions, ProbeTiming, TcpProbeOptions } from './core/probes';
 export type { PermissionRule } from './core/rbac';
 export type {

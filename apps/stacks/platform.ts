@@ -2,6 +2,7 @@ import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   Environment,
+  fluentBitConfig,
   KUBE_SYSTEM_EXEMPTION,
   NodeAgent,
   Peer,
@@ -65,20 +66,40 @@ export function platformStack(stage: Construct, env: Environment): PlatformServi
     priority: PriorityTier.ONLINE_CRITICAL,
   });
 
-  const logCollector = new NodeAgent(chart('log-collector', NODE_AGENTS), 'log-collector', {
+  // The log store, declared once: the collector's configuration and its egress both come from it.
+  const logStore = { host: 'loki-gateway.monitoring.svc', port: 3100, labels: { cluster: env.name } };
+  const collectorChart = chart('log-collector', NODE_AGENTS);
+  const logCollector = new NodeAgent(collectorChart, 'log-collector', {
     image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.4',
     partOf: 'observability',
     resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '256Mi' } },
     containerPort: 2020,
+    args: ['--config=/fluent-bit/etc/conf/fluent-bit.conf'],
+    config: {
+      files: fluentBitConfig(collectorChart, { logStore, httpPort: 2020, positionDbDir: '/var/lib/fluent-bit' }),
+      mountPath: '/fluent-bit/etc/conf',
+    },
     probes: {
       startup: Probe.http('/api/v1/health', { period: Duration.seconds(5), failureThreshold: 12 }),
       readiness: Probe.http('/api/v1/health', { period: Duration.seconds(10) }),
       liveness: Probe.http('/', { period: Duration.seconds(10) }),
     },
-    hostPaths: [{ path: '/var/log', reason: 'reads the container logs the kubelet writes on each node' }],
+    hostPaths: [
+      { path: '/var/log', reason: 'reads the container logs the kubelet writes on each node' },
+      {
+        path: '/var/lib/fluent-bit',
+        readOnly: false,
+        reason: 'keeps the tail position database, so a restarted collector resumes where it stopped',
+        acknowledgeNodeAccess: 'writes only its own position database in this directory',
+      },
+    ],
+    runAsRootReason:
+      'container log files on the node are root-owned with mode 0640 and the position database directory is created root-owned',
+    clusterPermissions: [{ resources: ['pods', 'namespaces'], verbs: ['get', 'list', 'watch'] }],
     network: {
+      apiServer: env.apiServer,
       ingress: [{ from: Peer.namespace('monitoring') }],
-      egress: [{ to: Peer.namespace('monitoring'), ports: [{ port: 3100, protocol: Protocol.TCP }] }],
+      egress: [{ to: Peer.namespace('monitoring'), ports: [{ port: logStore.port, protocol: Protocol.TCP }] }],
     },
   });
 

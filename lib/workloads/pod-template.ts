@@ -243,6 +243,11 @@ export interface PodTemplateOptions {
    */
   readonly runAs?: RunAsIdentity;
   /**
+   * Run as user and group 0 (a node agent whose host files are root's); capabilities stay dropped.
+   * @default false
+   */
+  readonly runAsRoot?: boolean;
+  /**
    * Pod template annotations.
    * @default - none
    */
@@ -292,7 +297,9 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
       priorityClassName: o.priority.name,
       terminationGracePeriodSeconds: o.terminationGracePeriodSeconds,
       restartPolicy: o.restartPolicy,
-      securityContext: restrictedPodSecurityContext(o.runAs),
+      securityContext: o.runAsRoot
+        ? { ...restrictedPodSecurityContext(), runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: undefined }
+        : restrictedPodSecurityContext(o.runAs),
       affinity: o.placement.affinity,
       topologySpreadConstraints: o.placement.topologySpreadConstraints,
       tolerations: o.tolerations,
@@ -316,7 +323,9 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
             o.preStopSeconds !== undefined
               ? { preStop: { exec: { command: ['sleep', String(o.preStopSeconds)] } } }
               : undefined,
-          securityContext: restrictedContainerSecurityContext(),
+          securityContext: o.runAsRoot
+            ? { ...restrictedContainerSecurityContext(), runAsNonRoot: false }
+            : restrictedContainerSecurityContext(),
           volumeMounts: [TMP_MOUNT, ...(o.volumeMounts ?? []), ...(o.extensions?.mainMounts ?? [])],
         },
         ...(o.extensions?.sidecars ?? []),

@@ -34,7 +34,7 @@ import { CanaryOptions, CanaryTrack } from './canary-track';
 import { Dependency, resolveDependencies } from './dependencies';
 import { httpClusterIpService } from './http-service-builder';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
-import { admitPeer, workloadNetworkPolicy } from './workload-network-policy';
+import { admitPeer, apiServerEgress, workloadNetworkPolicy } from './workload-network-policy';
 import { DEFAULT_OTLP_ENDPOINT, TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 
 /** Horizontal autoscaling on CPU and per-pod metrics. */
@@ -482,20 +482,7 @@ export class ProductionService extends WorkloadConstruct {
         ports: [{ port: Number(inCluster[2]), protocol: Protocol.TCP }],
       });
     }
-    if (usesApi) {
-      const api = props.network?.apiServer;
-      if (!api) {
-        fail(
-          this,
-          `permissions give the pods an API token, but their NetworkPolicy would block the API server; set ` +
-            `network.apiServer to its endpoints (kubectl get endpoints kubernetes), e.g. { cidr: '10.0.0.1/32', port: 443 }`,
-        );
-      }
-      egress.push({
-        to: Peer.cidr(api.cidr),
-        ports: [{ port: assertPort(this, 'network.apiServer.port', api.port ?? 443), protocol: Protocol.TCP }],
-      });
-    }
+    if (usesApi) egress.push(apiServerEgress(this, props.network?.apiServer));
     return egress;
   }
 
