@@ -126,7 +126,6 @@ export const environments = new Environments([
         maxReplicas: 50,
         cpuUtilization: 65,
         podMetrics: { http_requests_inflight: '50' },
-        minAvailable: 6,
         resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } },
       },
     },

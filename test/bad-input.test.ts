@@ -150,12 +150,12 @@ const silent: Case[] = [
   [
     'an autoscaled minimum of 1 (a PDB that protects no pod)',
     service({ autoscaling: { minReplicas: 1, maxReplicas: 4, cpuUtilization: 70 } }),
-    '[shop/services/catalog] autoscaling.minReplicas (1) with minAvailable 0 gives a PodDisruptionBudget that protects no pod, so a drain may evict every replica at once; raise autoscaling.minReplicas to 2 or more and keep minAvailable at least 1',
+    '[shop/services/catalog] autoscaling.minReplicas (1) lets the autoscaler run a single pod, which any drain evicts with nothing left to serve; raise autoscaling.minReplicas to 2 or more',
   ],
   [
-    'an autoscaled service with minAvailable 0',
+    'an autoscaled service with a fixed minAvailable',
     service({ minAvailable: 0, autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 70 } }),
-    '[shop/services/catalog] autoscaling.minReplicas (3) with minAvailable 0 gives a PodDisruptionBudget that protects no pod',
+    '[shop/services/catalog] minAvailable (0) is a fixed floor, but the autoscaler runs 3..6 pods, so at 6 a drain could evict 6 at once; remove minAvailable and set disruptionBudgetPercent (e.g. 10)',
   ],
   [
     'cpuUtilization 150 (above the request, as Kubernetes allows)',

@@ -75,6 +75,7 @@ describe('the props tables of docs/constructs list every prop, and only props', 
   const tables: [page: string, header: string, interfaces: string[], column: number][] = [
     ['production-service.md', 'Prop', ['ProductionServiceProps'], 0],
     ['stateful-service.md', 'Prop', ['StatefulServiceProps'], 0],
+    ['replicated-redis.md', 'Prop', ['ReplicatedRedisProps'], 0],
     ['node-agent.md', 'Prop', ['NodeAgentProps'], 0],
     ['batch.md', 'Prop', ['BatchJobProps', 'ScheduledJobProps'], 0],
     ['etcd-backup.md', 'Prop', ['EtcdBackupProps'], 0],

@@ -4,10 +4,11 @@ import {
   Dependency,
   Environment,
   PriorityTier,
+  ProcessRuntime,
   Probe,
   ProductionService,
   ServiceTier,
-  ServingWorkload,
+  ReplicatedRedis,
 } from '../../lib';
 import { PLATFORM_SECRET_STORE } from '../stacks/platform';
 
@@ -17,7 +18,7 @@ const PROFILES: Record<string, string> = { dev: 'dev', staging: 'staging', produ
  * The guide's order service (section 14), sized for `env`. It depends on MySQL and Kafka outside the
  * cluster and on the environment's Redis, whose password it reads from its own ExternalSecret.
  */
-export function orderApi(scope: Construct, env: Environment, redis: ServingWorkload): ProductionService {
+export function orderApi(scope: Construct, env: Environment, redis: ReplicatedRedis): ProductionService {
   const capacity = env.capacityOf('order-api');
   return new ProductionService(scope, 'order-api', {
     image: env.imageOf('order-api'),
@@ -28,6 +29,7 @@ export function orderApi(scope: Construct, env: Environment, redis: ServingWorkl
       LOG_LEVEL: env.logLevel,
       DB_POOL_SIZE: '120',
       KAFKA_CONSUMER_CONCURRENCY: '24',
+      ...redis.clientConfig,
     },
     probes: {
       startup: Probe.http('/actuator/health/startup', { period: Duration.seconds(5), failureThreshold: 24 }),
@@ -36,6 +38,7 @@ export function orderApi(scope: Construct, env: Environment, redis: ServingWorkl
         period: Duration.seconds(10),
         initialDelay: Duration.seconds(30),
       }),
+      runtime: ProcessRuntime.JVM,
     },
     rollout: { maxSurge: 2, maxUnavailable: 1 },
     autoscaling: {
@@ -44,7 +47,7 @@ export function orderApi(scope: Construct, env: Environment, redis: ServingWorkl
       cpuUtilization: capacity.cpuUtilization,
       podMetrics: capacity.podMetrics,
     },
-    minAvailable: capacity.minAvailable,
+    disruptionBudgetPercent: capacity.disruptionBudgetPercent,
     preStopDelay: Duration.seconds(10),
     placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     priority: PriorityTier.ONLINE_CRITICAL,

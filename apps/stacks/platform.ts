@@ -2,6 +2,7 @@ import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   Environment,
+  fluentBitConfig,
   KUBE_SYSTEM_EXEMPTION,
   NodeAgent,
   Peer,
@@ -11,9 +12,9 @@ import {
   PriorityTier,
   Probe,
   Protocol,
+  ReplicatedRedis,
   RetainedStorageClass,
   ScheduledJob,
-  StatefulService,
   Tenant,
   VerticalScalingMode,
 } from '../../lib';
@@ -37,7 +38,7 @@ export const PLATFORM_SECRET_STORE = 'platform-secrets';
 /** The platform workloads application services depend on. */
 export interface PlatformServices {
   /** The environment's Redis. */
-  readonly redis: StatefulService;
+  readonly redis: ReplicatedRedis;
 }
 
 export function platformStack(stage: Construct, env: Environment): PlatformServices {
@@ -51,57 +52,54 @@ export function platformStack(stage: Construct, env: Environment): PlatformServi
   const storage = new RetainedStorageClass(chart('platform-storage'), 'gp3-retain');
   new PriorityClasses(chart('platform-priority-classes'), 'priority-classes');
 
-  const redis = new StatefulService(chart('redis', INFRA), 'redis', {
+  const redis = new ReplicatedRedis(chart('redis', INFRA), 'redis', {
     image: 'docker.io/library/redis:7.4.2',
     partOf: 'shop',
-    component: 'cache',
     resources: { cpu: { request: '500m', limit: '1' }, memory: { request: '1Gi', limit: '1Gi' } },
-    replicas: 3,
-    containerPort: 6379,
-    portName: 'redis',
-    args: [
-      'sh',
-      '-c',
-      'exec redis-server --appendonly yes --dir /data --requirepass "$(cat /var/run/secrets/redis-auth/password)"',
-    ],
     storage: { size: env.storageOf('redis'), storageClass: storage },
-    probes: {
-      startup: Probe.tcp({ period: Duration.seconds(5), failureThreshold: 24 }),
-      readiness: Probe.command(
-        [
-          'sh',
-          '-c',
-          'redis-cli -a "$(cat /var/run/secrets/redis-auth/password)" --no-auth-warning ping | grep -q PONG',
-        ],
-        { period: Duration.seconds(5) },
-      ),
-      liveness: Probe.tcp({ period: Duration.seconds(10) }),
+    password: {
+      name: 'redis-auth',
+      store: PLATFORM_SECRET_STORE,
+      files: { password: { key: `${env.name}/redis`, property: 'password' } },
     },
     placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     priority: PriorityTier.ONLINE_CRITICAL,
-    secrets: [
-      {
-        name: 'redis-auth',
-        store: PLATFORM_SECRET_STORE,
-        files: { password: { key: `${env.name}/redis`, property: 'password' } },
-      },
-    ],
   });
 
-  const logCollector = new NodeAgent(chart('log-collector', NODE_AGENTS), 'log-collector', {
+  // The log store, declared once: the collector's configuration and its egress both come from it.
+  const logStore = { host: 'loki-gateway.monitoring.svc', port: 3100, labels: { cluster: env.name } };
+  const collectorChart = chart('log-collector', NODE_AGENTS);
+  const logCollector = new NodeAgent(collectorChart, 'log-collector', {
     image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.4',
     partOf: 'observability',
     resources: { cpu: { request: '100m', limit: '500m' }, memory: { request: '128Mi', limit: '256Mi' } },
     containerPort: 2020,
+    args: ['--config=/fluent-bit/etc/conf/fluent-bit.conf'],
+    config: {
+      files: fluentBitConfig(collectorChart, { logStore, httpPort: 2020, positionDbDir: '/var/lib/fluent-bit' }),
+      mountPath: '/fluent-bit/etc/conf',
+    },
     probes: {
       startup: Probe.http('/api/v1/health', { period: Duration.seconds(5), failureThreshold: 12 }),
       readiness: Probe.http('/api/v1/health', { period: Duration.seconds(10) }),
       liveness: Probe.http('/', { period: Duration.seconds(10) }),
     },
-    hostPaths: [{ path: '/var/log', reason: 'reads the container logs the kubelet writes on each node' }],
+    hostPaths: [
+      { path: '/var/log', reason: 'reads the container logs the kubelet writes on each node' },
+      {
+        path: '/var/lib/fluent-bit',
+        readOnly: false,
+        reason: 'keeps the tail position database, so a restarted collector resumes where it stopped',
+        acknowledgeNodeAccess: 'writes only its own position database in this directory',
+      },
+    ],
+    runAsRootReason:
+      'container log files on the node are root-owned with mode 0640 and the position database directory is created root-owned',
+    clusterPermissions: [{ resources: ['pods', 'namespaces'], verbs: ['get', 'list', 'watch'] }],
     network: {
+      apiServer: env.apiServer,
       ingress: [{ from: Peer.namespace('monitoring') }],
-      egress: [{ to: Peer.namespace('monitoring'), ports: [{ port: 3100, protocol: Protocol.TCP }] }],
+      egress: [{ to: Peer.namespace('monitoring'), ports: [{ port: logStore.port, protocol: Protocol.TCP }] }],
     },
   });
 

@@ -57,7 +57,7 @@ export function example(): App {
         maxReplicas: capacity.maxReplicas,
         cpuUtilization: capacity.cpuUtilization,
       },
-      minAvailable: capacity.minAvailable,
+      disruptionBudgetPercent: capacity.disruptionBudgetPercent,
       placement: { nodePool: env.props.nodePool, zoneSpread: env.props.zoneSpread },
     });
   }

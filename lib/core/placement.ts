@@ -55,8 +55,32 @@ export interface PodPlacement {
   readonly topologySpreadConstraints?: k8s.TopologySpreadConstraint[];
 }
 
-/** Builds node-pool affinity, host anti-affinity and zone topology spread for pods matching `selector`. */
-export function podPlacement(selector: Record<string, string>, options: PlacementOptions = {}): PodPlacement {
+/** Label the Deployment controller puts on each ReplicaSet's pods, one value per pod template revision. */
+export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
+
+/** What kind of controller owns the pods, which decides how the spread counts them. */
+export interface PlacementOwner {
+  /**
+   * Label whose value differs between revisions of the pod template (`pod-template-hash` for a
+   * Deployment). The spread then counts only pods of the incoming pod's revision, so the old
+   * ReplicaSet's pods do not skew where a rolling update puts the new ones.
+   * @default - none: every pod matching the selector counts
+   */
+  readonly revisionLabel?: string;
+}
+
+/**
+ * Builds node-pool affinity, host anti-affinity and zone topology spread for pods matching `selector`.
+ * The spread honours node taints (`nodeTaintsPolicy: Honor`): nodes the pods do not tolerate, such as the
+ * nodes of a failed zone (tainted `node.kubernetes.io/unreachable:NoSchedule`, which pods do not tolerate
+ * by default), are not counted as a zone to spread to, so replacement pods are not kept Pending waiting
+ * to balance against a zone that cannot take them.
+ */
+export function podPlacement(
+  selector: Record<string, string>,
+  options: PlacementOptions = {},
+  owner: PlacementOwner = {},
+): PodPlacement {
   const nodeAffinity: k8s.NodeAffinity | undefined = options.nodePool
     ? {
         requiredDuringSchedulingIgnoredDuringExecution: {
@@ -82,7 +106,9 @@ export function podPlacement(selector: Record<string, string>, options: Placemen
         maxSkew: options.maxZoneSkew ?? 1,
         topologyKey: ZONE_LABEL,
         whenUnsatisfiable: options.zoneSpread ?? ZoneSpread.STRICT,
+        nodeTaintsPolicy: 'Honor',
         labelSelector: { matchLabels: selector },
+        matchLabelKeys: owner.revisionLabel ? [owner.revisionLabel] : undefined,
       },
     ],
   };

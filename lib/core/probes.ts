@@ -28,6 +28,24 @@ export interface ProbeTiming {
   readonly timeout?: Duration;
 }
 
+/** What runs in the container, which decides how long liveness waits before it restarts the container. */
+export enum ProcessRuntime {
+  /** A process without long stop-the-world pauses (Go, Rust, Node.js, Python). */
+  NATIVE = 'native',
+  /**
+   * A JVM: a full garbage collection stops every thread, the health endpoint included, for seconds. Its
+   * liveness checks may take 5 s each and fail 6 times in a row (a minute at the default period) before a
+   * restart, which would only lose the heap and start the pause over on another pod.
+   */
+  JVM = 'jvm',
+}
+
+/** Liveness timing a JVM needs to survive a full garbage collection: {@link ProcessRuntime.JVM}. */
+export const JVM_LIVENESS_TIMING: Readonly<Required<Pick<ProbeTiming, 'timeout' | 'failureThreshold'>>> = {
+  timeout: Duration.seconds(5),
+  failureThreshold: 6,
+};
+
 /** Options of an HTTP probe. */
 export interface HttpProbeOptions extends ProbeTiming {
   /**
@@ -78,6 +96,17 @@ export class Probe {
 
   /** The same check with other timing (a startup probe derived from liveness). */
   public withTiming(timing: ProbeTiming): Probe {
+    return new Probe(this.mechanism, this.path, this.port, this.command, timing);
+  }
+
+  /** The same check, with `defaults` filling in each timing field left unset. */
+  public withTimingDefaults(defaults: ProbeTiming): Probe {
+    const timing: ProbeTiming = {
+      period: this.timing.period ?? defaults.period,
+      failureThreshold: this.timing.failureThreshold ?? defaults.failureThreshold,
+      initialDelay: this.timing.initialDelay ?? defaults.initialDelay,
+      timeout: this.timing.timeout ?? defaults.timeout,
+    };
     return new Probe(this.mechanism, this.path, this.port, this.command, timing);
   }
 

@@ -36,10 +36,11 @@ export interface ServiceCapacity {
    */
   readonly podMetrics?: Record<string, string>;
   /**
-   * Pods kept during voluntary disruptions.
-   * @default - three quarters of minReplicas, rounded down, and always below it
+   * Share of the pods, in percent, voluntary disruptions may take at once (the service's
+   * `disruptionBudgetPercent`); rounded up, so it scales with the autoscaler and always allows one eviction.
+   * @default 10
    */
-  readonly minAvailable?: number;
+  readonly disruptionBudgetPercent?: number;
   /** CPU and memory of each pod. */
   readonly resources: ContainerResources;
 }
@@ -407,11 +408,7 @@ export class Environment {
     const peak = this.props.peak?.enabled ? this.props.peak : undefined;
     const minReplicas = peak ? Math.max(peak.minReplicas, base.minReplicas) : base.minReplicas;
     const maxReplicas = peak ? Math.max(peak.maxReplicas, base.maxReplicas) : base.maxReplicas;
-    const minAvailable =
-      base.minAvailable !== undefined && !peak
-        ? base.minAvailable
-        : Math.min(Math.floor(minReplicas * 0.75), minReplicas - 1);
-    return { ...base, minReplicas, maxReplicas, minAvailable };
+    return { ...base, minReplicas, maxReplicas, disruptionBudgetPercent: base.disruptionBudgetPercent ?? 10 };
   }
 }
 

@@ -6,7 +6,7 @@ import { assertPinnedImage, versionLabel } from '../core/image';
 import { selectorLabels, WorkloadIdentity } from '../core/labels';
 import { Peer } from '../core/network';
 import { ResourceQuantities } from '../core/resources';
-import { PlacementOptions, podPlacement } from '../core/placement';
+import { PlacementOptions, POD_TEMPLATE_HASH_LABEL, podPlacement } from '../core/placement';
 import { metadataFactory, PodTemplateOptions, restrictedPodTemplate } from './pod-template';
 import { httpClusterIpService } from './http-service-builder';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
@@ -16,6 +16,7 @@ import { readinessSuppression } from '../core/readiness-suppression';
 /** Why a one-pod canary is no outage risk: the readiness check lists it as a reasoned exemption. */
 export const CANARY_SINGLE_REPLICA_REASON =
   'a canary takes a small share of the traffic next to its stable track, which serves all of it while the one canary pod restarts';
+import { TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 
 /** A second, smaller release track of a service that receives a share of its traffic. */
 export interface CanaryOptions {
@@ -51,6 +52,18 @@ export interface CanaryTrackProps extends CanaryOptions {
   readonly traffic: Omit<WorkloadTraffic, 'selector'>;
   /** The Service port. */
   readonly servicePort: number;
+  /**
+   * The stable track's telemetry options; the canary's own environment renders them with the canary's
+   * version, so its traces and metrics report the release under test.
+   * @default - no telemetry variables besides those in the template
+   */
+  readonly telemetry?: TelemetryOptions;
+  /**
+   * Environment variables the service sets itself; they override the telemetry variables, as on the
+   * stable track.
+   * @default - none
+   */
+  readonly env?: Record<string, string>;
   /**
    * Scraping of the canary Service.
    * @default - not scraped
@@ -146,7 +159,10 @@ export class CanaryTrack extends Construct {
           ...props.template,
           identity: this.identity,
           image: props.image,
-          placement: podPlacement(this.selector, props.placement),
+          env: props.telemetry
+            ? { ...props.template.env, ...telemetryEnv(this, 'telemetry', this, props.telemetry), ...props.env }
+            : props.template.env,
+          placement: podPlacement(this.selector, props.placement, { revisionLabel: POD_TEMPLATE_HASH_LABEL }),
         }),
       },
     });

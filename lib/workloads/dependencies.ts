@@ -13,7 +13,12 @@ export interface ServingWorkload extends IConstruct {
   readonly namespace: string;
   /** The container port clients connect to. */
   readonly servingPort: number;
-  /** Admits `peer` to the serving port in the workload's NetworkPolicy. */
+  /**
+   * Every port a client connects to, when more than the serving port (Redis and its Sentinel).
+   * @default - the serving port
+   */
+  readonly clientPorts?: readonly number[];
+  /** Admits `peer` to the ports clients connect to in the workload's NetworkPolicy. */
   allowIngressFrom(peer: Peer): void;
 }
 
@@ -101,7 +106,7 @@ export function resolveDependencies(
       }
       egress.push({
         to: Peer.podsInNamespace(t.namespace, { 'app.kubernetes.io/name': t.name }),
-        ports: [{ port: t.servingPort, protocol: Protocol.TCP }],
+        ports: (t.clientPorts ?? [t.servingPort]).map((port) => ({ port, protocol: Protocol.TCP })),
       });
       t.allowIngressFrom(clientPeer);
       return;

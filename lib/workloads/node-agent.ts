@@ -10,7 +10,7 @@ import { WorkloadIdentity } from '../core/labels';
 import { assertPort } from '../core/ports';
 import { EXEMPTED_NAMESPACE_MODES, PodSecurityModes } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
-import { intOrPercent } from '../core/values';
+import { intOrPercent, sortedRecord } from '../core/values';
 import {
   metadataFactory,
   workloadServiceAccount,
@@ -21,7 +21,11 @@ import {
   WorkloadProps,
 } from './pod-template';
 import { NetworkAccess } from './production-service';
-import { workloadNetworkPolicy } from './workload-network-policy';
+import { apiServerEgress, workloadNetworkPolicy } from './workload-network-policy';
+import { createHash } from 'crypto';
+import { clusterScoped } from '../core/cluster-scoped';
+import { assertConfigKey } from '../core/names';
+import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
 
 /** A folder of the node mounted into the agent. */
 export interface HostPathMount {
@@ -104,6 +108,33 @@ export interface NodeAgentProps extends WorkloadProps {
   readonly maxUnavailable?: number | string;
   /** Allowed network peers. @default - DNS egress only, no ingress */
   readonly network?: NetworkAccess;
+  /**
+   * Configuration files, rendered as a ConfigMap `<name>-config` and mounted read-only; a change to
+   * them rolls the pods (their hash is a pod annotation).
+   * @default - no configuration files
+   */
+  readonly config?: NodeAgentConfig;
+  /**
+   * Cluster-wide read permissions of the service account (a ClusterRole and its binding), e.g. to look
+   * up the pods whose logs it reads; the pods then get a token, and `network.apiServer` is required.
+   * @default - no permissions and no token
+   */
+  readonly clusterPermissions?: PermissionRule[];
+  /**
+   * Run the agent as user 0, with every capability still dropped, no privilege escalation and a
+   * read-only root filesystem: a sentence saying why, e.g. that the node's files it reads are root's
+   * with mode 0640. Only with `hostPaths`, whose exemption it joins.
+   * @default - the restricted non-root user
+   */
+  readonly runAsRootReason?: string;
+}
+
+/** Configuration files of a {@link NodeAgent}. */
+export interface NodeAgentConfig {
+  /** File name to content. */
+  readonly files: Record<string, string>;
+  /** The folder the files appear in. */
+  readonly mountPath: string;
 }
 
 /**
@@ -136,6 +167,12 @@ export class NodeAgent extends WorkloadConstruct {
   public readonly daemonSet: k8s.KubeDaemonSet;
   /** Ingress and egress allow-list. */
   public readonly networkPolicy: k8s.KubeNetworkPolicy;
+  /** The configuration files, when any were given. */
+  public readonly configMap?: k8s.KubeConfigMap;
+  /** The cluster-wide permissions, when any were given. */
+  public readonly clusterRole?: k8s.KubeClusterRole;
+  /** Binds {@link NodeAgent.clusterRole} to the service account. */
+  public readonly clusterRoleBinding?: k8s.KubeClusterRoleBinding;
 
   public constructor(scope: Construct, id: string, props: NodeAgentProps) {
     super(scope, id);
@@ -146,7 +183,21 @@ export class NodeAgent extends WorkloadConstruct {
     this.selector = naming.selector;
     const containerPort = assertPort(this, 'containerPort', props.containerPort ?? 8080);
     const hostPaths = this.resolveHostPaths(props.hostPaths ?? []);
-    this.exemption = hostPaths.length > 0 ? hostPaths.map((h) => h.description).join('; ') : undefined;
+    const root = props.runAsRootReason;
+    if (root !== undefined && (!isSentence(root) || hostPaths.length === 0)) {
+      fail(
+        this,
+        `runAsRootReason ${show(root)} must be a sentence (at least four words) on an agent with hostPaths, ` +
+          `saying which host files need user 0, e.g. 'container logs on the node are root-owned with mode 0640'`,
+      );
+    }
+    this.exemption =
+      hostPaths.length > 0
+        ? [
+            ...hostPaths.map((h) => h.description),
+            ...(root ? [`runs as user 0 without capabilities: ${root.trim()}`] : []),
+          ].join('; ')
+        : undefined;
     this.podSecurityModes = this.exemption ? { ...EXEMPTED_NAMESPACE_MODES } : {};
     const sensitive = hostPaths.some((h) => KUBE_LINTER_SENSITIVE_DIRS.includes(h.volume.hostPath!.path));
     const annotations = this.exemption
@@ -154,7 +205,39 @@ export class NodeAgent extends WorkloadConstruct {
       : undefined;
 
     const metadata = metadataFactory(this.namespace, this.identity);
-    this.serviceAccount = workloadServiceAccount(this, props.serviceAccount, metadata(this.name), false);
+    const permissions = leastPrivilegeRules(this, 'clusterPermissions', props.clusterPermissions ?? []);
+    const usesApi = permissions.length > 0;
+    this.serviceAccount = workloadServiceAccount(this, props.serviceAccount, metadata(this.name), usesApi);
+    if (usesApi) {
+      this.clusterRole = clusterScoped(
+        new k8s.KubeClusterRole(this, 'ClusterRole', {
+          metadata: { name: `${this.namespace}-${this.name}`, labels: metadata(this.name).labels },
+          rules: permissions,
+        }),
+      );
+      this.clusterRoleBinding = clusterScoped(
+        new k8s.KubeClusterRoleBinding(this, 'ClusterRoleBinding', {
+          metadata: { name: `${this.namespace}-${this.name}`, labels: metadata(this.name).labels },
+          roleRef: {
+            apiGroup: 'rbac.authorization.k8s.io',
+            kind: 'ClusterRole',
+            name: `${this.namespace}-${this.name}`,
+          },
+          subjects: [{ kind: 'ServiceAccount', name: this.serviceAccount.name, namespace: this.namespace }],
+        }),
+      );
+    }
+    const podAnnotations: Record<string, string> = { ...annotations };
+    const configVolumes: k8s.Volume[] = [];
+    const configMounts: k8s.VolumeMount[] = [];
+    if (props.config) {
+      for (const key of Object.keys(props.config.files)) assertConfigKey(this, 'config.files', key);
+      const data = sortedRecord(props.config.files);
+      this.configMap = new k8s.KubeConfigMap(this, 'ConfigMap', { metadata: metadata(`${this.name}-config`), data });
+      podAnnotations['checksum/config'] = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+      configVolumes.push({ name: 'config', configMap: { name: `${this.name}-config` } });
+      configMounts.push({ name: 'config', mountPath: props.config.mountPath, readOnly: true });
+    }
     this.daemonSet = new k8s.KubeDaemonSet(this, 'Resource', {
       metadata: { ...metadata(this.name), annotations },
       spec: {
@@ -169,7 +252,7 @@ export class NodeAgent extends WorkloadConstruct {
           image: props.image,
           resources: props.resources,
           serviceAccountName: this.serviceAccount.name,
-          automountServiceAccountToken: false,
+          automountServiceAccountToken: usesApi,
           priority: PriorityTier.SYSTEM_NODE_CRITICAL,
           placement: {},
           tolerations: [{ operator: 'Exists' }],
@@ -178,11 +261,12 @@ export class NodeAgent extends WorkloadConstruct {
           env: props.env,
           probes: resolveProbes(this, props.probes ?? {}, containerPort),
           runAs: props.runAs,
-          annotations,
-          volumes: hostPaths.map((h) => h.volume),
-          volumeMounts: hostPaths.map((h) => h.mount),
+          runAsRoot: root !== undefined,
+          annotations: podAnnotations,
+          volumes: [...hostPaths.map((h) => h.volume), ...configVolumes],
+          volumeMounts: [...hostPaths.map((h) => h.mount), ...configMounts],
           extensions: resolvePodExtensions(this, props, {
-            volumes: hostPaths.map((h) => h.volume.name),
+            volumes: [...hostPaths.map((h) => h.volume.name), ...configVolumes.map((v) => v.name)],
             ports: [containerPort],
           }),
         }),
@@ -193,7 +277,7 @@ export class NodeAgent extends WorkloadConstruct {
       selector: this.selector,
       port: containerPort,
       ingress: props.network?.ingress,
-      egress: props.network?.egress,
+      egress: [...(props.network?.egress ?? []), ...(usesApi ? [apiServerEgress(this, props.network?.apiServer)] : [])],
     });
   }
 
@@ -225,7 +309,7 @@ export class NodeAgent extends WorkloadConstruct {
       const readOnly = h.readOnly ?? true;
       const name = `host-${i}`;
       return {
-        volume: { name, hostPath: { path: h.path, type: 'Directory' } },
+        volume: { name, hostPath: { path: h.path, type: writable ? 'DirectoryOrCreate' : 'Directory' } },
         mount: { name, mountPath: h.mountPath ?? h.path, readOnly },
         description:
           `hostPath ${h.path} (${readOnly ? 'read-only' : 'read-write'}): ${h.reason.trim()}` +

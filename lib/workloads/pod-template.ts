@@ -9,7 +9,7 @@ import { envVars } from '../core/values';
 import { NamedObject } from '../core/named-object';
 import { PodPlacement } from '../core/placement';
 import { PriorityTier } from '../core/priority';
-import { Probe } from '../core/probes';
+import { JVM_LIVENESS_TIMING, Probe, ProcessRuntime } from '../core/probes';
 import { ContainerResources, containerResources } from '../core/resources';
 import {
   restrictedContainerSecurityContext,
@@ -37,6 +37,12 @@ export interface ServiceProbes {
    * @default Probe.http('/health/live', { period: Duration.seconds(10) })
    */
   readonly liveness?: Probe;
+  /**
+   * What runs in the container; `ProcessRuntime.JVM` gives liveness the timing a full garbage
+   * collection needs (JVM_LIVENESS_TIMING: 5 s per check, 6 failures) wherever the probe leaves it unset.
+   * @default ProcessRuntime.NATIVE
+   */
+  readonly runtime?: ProcessRuntime;
 }
 
 /** The props every workload construct shares: what runs, and who it is. */
@@ -136,7 +142,9 @@ export function resolveProbes(
   scope: IConstruct,
   probes: ServiceProbes,
   containerPort: number,
-): Required<ServiceProbes> {
+): Required<Omit<ServiceProbes, 'runtime'>> {
+  const jvm = (probes.runtime ?? ProcessRuntime.NATIVE) === ProcessRuntime.JVM;
+  const liveness = probes.liveness ?? Probe.http('/health/live', { period: Duration.seconds(10) });
   // A startup probe checks what liveness checks, with room for a slow start: a path the user set for
   // liveness is one the app serves, a default startup path might not be.
   const startupTiming = { period: Duration.seconds(5), failureThreshold: 24 };
@@ -144,8 +152,20 @@ export function resolveProbes(
     startup:
       probes.startup ?? probes.liveness?.withTiming(startupTiming) ?? Probe.http('/health/startup', startupTiming),
     readiness: probes.readiness ?? Probe.http('/health/ready', { period: Duration.seconds(5) }),
-    liveness: probes.liveness ?? Probe.http('/health/live', { period: Duration.seconds(10) }),
+    liveness: jvm ? liveness.withTimingDefaults(JVM_LIVENESS_TIMING) : liveness,
   };
+  if (jvm) {
+    const timeout = resolved.liveness.timing.timeout ?? Duration.seconds(1);
+    const failures = resolved.liveness.timing.failureThreshold ?? 3;
+    if (timeout.toSeconds() < 5 || failures < 6) {
+      fail(
+        scope,
+        `probes.liveness allows ${timeout.toSeconds()}s per check and ${failures} failures, which a JVM full ` +
+          `garbage collection can exceed, restarting a healthy pod; with runtime ProcessRuntime.JVM leave ` +
+          `timeout and failureThreshold unset, or use at least Duration.seconds(5) and 6`,
+      );
+    }
+  }
   for (const [kind, probe] of Object.entries(resolved)) {
     const port = probe.targetPort(containerPort);
     if (port !== undefined && port !== containerPort) {
@@ -206,7 +226,7 @@ export interface PodTemplateOptions {
    * Startup, readiness and liveness probes.
    * @default - no probes (batch workloads)
    */
-  readonly probes?: Required<ServiceProbes>;
+  readonly probes?: Required<Omit<ServiceProbes, 'runtime'>>;
   /**
    * Seconds the preStop hook sleeps.
    * @default - no preStop hook
@@ -222,6 +242,11 @@ export interface PodTemplateOptions {
    * @default - 10001 for both
    */
   readonly runAs?: RunAsIdentity;
+  /**
+   * Run as user and group 0 (a node agent whose host files are root's); capabilities stay dropped.
+   * @default false
+   */
+  readonly runAsRoot?: boolean;
   /**
    * Pod template annotations.
    * @default - none
@@ -272,7 +297,9 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
       priorityClassName: o.priority.name,
       terminationGracePeriodSeconds: o.terminationGracePeriodSeconds,
       restartPolicy: o.restartPolicy,
-      securityContext: restrictedPodSecurityContext(o.runAs),
+      securityContext: o.runAsRoot
+        ? { ...restrictedPodSecurityContext(), runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: undefined }
+        : restrictedPodSecurityContext(o.runAs),
       affinity: o.placement.affinity,
       topologySpreadConstraints: o.placement.topologySpreadConstraints,
       tolerations: o.tolerations,
@@ -296,7 +323,9 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
             o.preStopSeconds !== undefined
               ? { preStop: { exec: { command: ['sleep', String(o.preStopSeconds)] } } }
               : undefined,
-          securityContext: restrictedContainerSecurityContext(),
+          securityContext: o.runAsRoot
+            ? { ...restrictedContainerSecurityContext(), runAsNonRoot: false }
+            : restrictedContainerSecurityContext(),
           volumeMounts: [TMP_MOUNT, ...(o.volumeMounts ?? []), ...(o.extensions?.mainMounts ?? [])],
         },
         ...(o.extensions?.sidecars ?? []),

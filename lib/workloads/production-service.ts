@@ -13,7 +13,7 @@ import { WorkloadIdentity } from '../core/labels';
 import { EgressRule, IngressRule, Peer, Protocol } from '../core/network';
 import { EXTERNAL_DEPENDENCIES_ANNOTATION, ExternalDependency } from '../core/external-dependency';
 import { assertConfigKey, assertDnsSubdomainName } from '../core/names';
-import { PlacementOptions, podPlacement } from '../core/placement';
+import { PlacementOptions, POD_TEMPLATE_HASH_LABEL, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
@@ -34,7 +34,7 @@ import { CanaryOptions, CanaryTrack } from './canary-track';
 import { Dependency, resolveDependencies } from './dependencies';
 import { httpClusterIpService } from './http-service-builder';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
-import { admitPeer, workloadNetworkPolicy } from './workload-network-policy';
+import { admitPeer, apiServerEgress, workloadNetworkPolicy } from './workload-network-policy';
 import { DEFAULT_OTLP_ENDPOINT, TelemetryOptions, telemetryEnv } from '../observability/telemetry';
 
 /** Horizontal autoscaling on CPU and per-pod metrics. */
@@ -166,10 +166,19 @@ export interface ProductionServiceProps extends WorkloadProps {
    */
   readonly autoscaling?: AutoscalingOptions;
   /**
-   * Pods that must stay up during voluntary disruptions; must be below the minimum replica count.
-   * @default - one less than the minimum replica count
+   * A fixed count of pods that must stay up during voluntary disruptions; must be below the replica
+   * count. Only with fixed replicas: against an autoscaler a fixed floor lets a drain take every pod
+   * above it at once, so autoscaled services use `disruptionBudgetPercent`.
+   * @default - the budget follows disruptionBudgetPercent
    */
   readonly minAvailable?: number;
+  /**
+   * Share of the pods, in percent, that voluntary disruptions (drains, upgrades) may take at once: the
+   * PodDisruptionBudget's `maxUnavailable`. Kubernetes rounds it up, so one pod can always be evicted,
+   * and the allowance grows and shrinks with the autoscaler (10% of 8..50 pods is 1..5).
+   * @default 10
+   */
+  readonly disruptionBudgetPercent?: number;
   /**
    * How long the preStop hook sleeps (`sleep N` in the container, whole seconds) so load balancers stop
    * sending traffic before the process gets SIGTERM. The image must provide `sleep`.
@@ -282,7 +291,7 @@ export class ProductionService extends WorkloadConstruct {
     this.minReplicas = scaling.min;
     this.maxReplicas = scaling.max;
     this.podMetricNames = Object.keys(props.autoscaling?.podMetrics ?? {});
-    const minAvailable = this.resolveMinAvailable(props.minAvailable, props.autoscaling !== undefined);
+    const budget = this.resolveDisruptionBudget(props);
     const preStop = wholeSeconds(this, 'preStopDelay', props.preStopDelay ?? Duration.seconds(10));
     const grace = props.terminationGracePeriod
       ? wholeSeconds(this, 'terminationGracePeriod', props.terminationGracePeriod)
@@ -337,7 +346,7 @@ export class ProductionService extends WorkloadConstruct {
     const probes = resolveProbes(this, props.probes ?? {}, this.containerPort);
     const secrets = secretFiles(this, metadata, props.secrets ?? []);
     this.externalSecrets = secrets.externalSecrets;
-    const placement = podPlacement(this.selector, props.placement);
+    const placement = podPlacement(this.selector, props.placement, { revisionLabel: POD_TEMPLATE_HASH_LABEL });
     const template: PodTemplateOptions = {
       identity: this.identity,
       image: props.image,
@@ -393,7 +402,7 @@ export class ProductionService extends WorkloadConstruct {
     this.disruptionBudget = new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
       metadata: metadata(this.name),
       spec: {
-        minAvailable: k8s.IntOrString.fromNumber(minAvailable),
+        ...budget,
         selector: { matchLabels: this.selector },
         unhealthyPodEvictionPolicy: 'AlwaysAllow',
       },
@@ -431,6 +440,8 @@ export class ProductionService extends WorkloadConstruct {
         traffic: { port: this.containerPort, ingress, egress },
         servicePort: this.servicePort,
         monitoring,
+        telemetry: props.telemetry === false ? undefined : (props.telemetry ?? {}),
+        env: props.env,
       });
     }
   }
@@ -471,20 +482,7 @@ export class ProductionService extends WorkloadConstruct {
         ports: [{ port: Number(inCluster[2]), protocol: Protocol.TCP }],
       });
     }
-    if (usesApi) {
-      const api = props.network?.apiServer;
-      if (!api) {
-        fail(
-          this,
-          `permissions give the pods an API token, but their NetworkPolicy would block the API server; set ` +
-            `network.apiServer to its endpoints (kubectl get endpoints kubernetes), e.g. { cidr: '10.0.0.1/32', port: 443 }`,
-        );
-      }
-      egress.push({
-        to: Peer.cidr(api.cidr),
-        ports: [{ port: assertPort(this, 'network.apiServer.port', api.port ?? 443), protocol: Protocol.TCP }],
-      });
-    }
+    if (usesApi) egress.push(apiServerEgress(this, props.network?.apiServer));
     return egress;
   }
 
@@ -522,25 +520,51 @@ export class ProductionService extends WorkloadConstruct {
     return { min: a.minReplicas, max: a.maxReplicas };
   }
 
-  private resolveMinAvailable(requested: number | undefined, autoscaled: boolean): number {
-    if (autoscaled && (requested === 0 || (requested === undefined && this.minReplicas < 2))) {
+  private resolveDisruptionBudget(
+    props: ProductionServiceProps,
+  ): Pick<k8s.PodDisruptionBudgetSpec, 'minAvailable' | 'maxUnavailable'> {
+    const requested = props.minAvailable;
+    if (props.autoscaling && this.minReplicas < 2) {
       fail(
         this,
-        `autoscaling.minReplicas (${this.minReplicas}) with minAvailable 0 gives a PodDisruptionBudget that ` +
-          `protects no pod, so a drain may evict every replica at once; raise autoscaling.minReplicas to 2 or more ` +
-          `and keep minAvailable at least 1`,
+        `autoscaling.minReplicas (${this.minReplicas}) lets the autoscaler run a single pod, which any drain ` +
+          `evicts with nothing left to serve; raise autoscaling.minReplicas to 2 or more`,
       );
     }
-    if (this.minReplicas < 2 && requested === undefined) return 0;
-    const minAvailable = requested ?? this.minReplicas - 1;
-    if (!Number.isInteger(minAvailable) || minAvailable < 0 || minAvailable >= this.minReplicas) {
+    if (requested !== undefined && props.disruptionBudgetPercent !== undefined) {
       fail(
         this,
-        `minAvailable (${minAvailable}) must be lower than minReplicas (${this.minReplicas}) so a node drain can evict ` +
-          `at least one pod; use minAvailable: ${Math.max(this.minReplicas - 1, 0)} or raise the replica minimum`,
+        `minAvailable (${show(requested)}) and disruptionBudgetPercent (${show(props.disruptionBudgetPercent)}) ` +
+          `both set the PodDisruptionBudget; keep disruptionBudgetPercent, which scales with the replica count`,
       );
     }
-    return minAvailable;
+    if (requested !== undefined && props.autoscaling) {
+      fail(
+        this,
+        `minAvailable (${show(requested)}) is a fixed floor, but the autoscaler runs ${this.minReplicas}..` +
+          `${this.maxReplicas} pods, so at ${this.maxReplicas} a drain could evict ${this.maxReplicas - requested} ` +
+          `at once; remove minAvailable and set disruptionBudgetPercent (e.g. 10)`,
+      );
+    }
+    if (requested !== undefined) {
+      if (!Number.isInteger(requested) || requested < 0 || requested >= this.minReplicas) {
+        fail(
+          this,
+          `minAvailable (${requested}) must be lower than replicas (${this.minReplicas}) so a node drain can evict ` +
+            `at least one pod; use minAvailable: ${Math.max(this.minReplicas - 1, 0)} or raise the replica count`,
+        );
+      }
+      return { minAvailable: k8s.IntOrString.fromNumber(requested) };
+    }
+    const percent = props.disruptionBudgetPercent ?? 10;
+    if (!Number.isInteger(percent) || percent < 1 || percent > 50) {
+      fail(
+        this,
+        `disruptionBudgetPercent ${show(percent)} must be a whole number from 1 to 50, so a drain can always ` +
+          `evict one pod and never more than half; use e.g. 10`,
+      );
+    }
+    return { maxUnavailable: k8s.IntOrString.fromString(`${percent}%`) };
   }
 
   private resolveRollout(rollout: RolloutOptions): k8s.RollingUpdateDeployment {

@@ -1,6 +1,8 @@
 import { JsonPatch } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { IConstruct } from 'constructs';
+import { fail } from '../core/errors';
 import { dnsEgress, EgressRule, IngressRule, Peer, policyPorts, Protocol } from '../core/network';
 import { assertPort } from '../core/ports';
 
@@ -70,4 +72,25 @@ export function admitPeer(policy: k8s.KubeNetworkPolicy, peer: Peer, port: numbe
   policy.addJsonPatch(
     JsonPatch.add('/spec/ingress/-', { from: [peer.kube], ports: policyPorts([{ port, protocol: Protocol.TCP }]) }),
   );
+}
+
+/**
+ * The egress to the API server that pods holding a token need; `api` is where its endpoints are
+ * (`network.apiServer`), and without it the error says how to find them.
+ */
+export function apiServerEgress(
+  scope: IConstruct,
+  api: { readonly cidr: string; readonly port?: number } | undefined,
+): EgressRule {
+  if (!api) {
+    fail(
+      scope,
+      `permissions give the pods an API token, but their NetworkPolicy would block the API server; set ` +
+        `network.apiServer to its endpoints (kubectl get endpoints kubernetes), e.g. { cidr: '10.0.0.1/32', port: 443 }`,
+    );
+  }
+  return {
+    to: Peer.cidr(api.cidr),
+    ports: [{ port: assertPort(scope, 'network.apiServer.port', api.port ?? 443), protocol: Protocol.TCP }],
+  };
 }

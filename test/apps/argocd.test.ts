@@ -18,6 +18,8 @@ describe('the Argo CD delivery of the example platform', () => {
       { group: 'cert-manager.io', kind: 'ClusterIssuer' },
       { group: 'external-secrets.io', kind: 'ClusterSecretStore' },
       { group: 'kyverno.io', kind: 'ClusterPolicy' },
+      { group: 'rbac.authorization.k8s.io', kind: 'ClusterRole' },
+      { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding' },
       { group: 'scheduling.k8s.io', kind: 'PriorityClass' },
       { group: 'storage.k8s.io', kind: 'StorageClass' },
     ]);

@@ -16,8 +16,8 @@ test('`cdk8s synth` of the example platform prints the report, succeeds and leav
   expect(result.stdout).toContain('Validation Report (');
   expect(result.stdout).toMatch(/pack\s+│ production/);
   expect(result.stdout).toContain('Validations ended succesfully');
-  expect(result.stdout).toMatch(/reasoned exemptions\s+│ 37 /);
-  expect(result.stdout).toContain('Reasoned exemptions: 37 findings suppressed on purpose, not violations.');
+  expect(result.stdout).toMatch(/reasoned exemptions\s+│ 52 /);
+  expect(result.stdout).toContain('Reasoned exemptions: 52 findings suppressed on purpose, not violations.');
   expect(result.stdout).not.toContain('Construct Path: N/A');
   expect(result.stdout).not.toContain('[suppressed]');
   expect(files.filter((f) => !f.endsWith('.yaml') && !f.endsWith('SUMMARY.md'))).toEqual([]);

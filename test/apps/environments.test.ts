@@ -35,7 +35,7 @@ describe.each(['dev', 'staging', 'production'])('the %s environment', (env) => {
 test('production runs the guide values', () => {
   const hpa = find('production', 'HorizontalPodAutoscaler', 'order-api');
   expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([8, 50]);
-  expect(find('production', 'PodDisruptionBudget', 'order-api').spec.minAvailable).toBe(6);
+  expect(find('production', 'PodDisruptionBudget', 'order-api').spec.maxUnavailable).toBe('10%');
 });
 
 test('dev and production differ exactly where the environment model says', () => {

@@ -6,10 +6,10 @@ describe('the production summary', () => {
 
   test('tabulates order-api with the guide values and every peer the platform wires to it', () => {
     expect(summary).toContain(
-      '| Deployment production/order-api | 8..50 (HPA) | 1 / 2 | 2Gi / 3Gi | minAvailable 6 | online-critical | ' +
+      '| Deployment production/order-api | 8..50 (HPA) | 1 / 2 | 2Gi / 3Gi | maxUnavailable 10% | online-critical | ' +
         'node-pool In online-general; apart across hosts; spread over zone (skew 1, DoNotSchedule) | order-api:80 (http) -> http | ' +
         'namespace monitoring (TCP/8080)<br>pods gateway.networking.k8s.io/gateway-name=shop in namespace gateway (TCP/8080) | ' +
-        'namespace kube-system (UDP/53, TCP/53)<br>infra/redis (TCP/6379)<br>cidr 10.30.40.0/24 (TCP/3306)<br>' +
+        'namespace kube-system (UDP/53, TCP/53)<br>infra/redis (TCP/6379, TCP/26379)<br>cidr 10.30.40.0/24 (TCP/3306)<br>' +
         'cidr 10.30.50.0/24 (TCP/9092)<br>namespace monitoring (TCP/4317)<br>cidr 10.30.0.0/28 (TCP/443) |',
     );
   });

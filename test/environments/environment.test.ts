@@ -10,7 +10,6 @@ const base: EnvironmentProps = {
       minReplicas: 8,
       maxReplicas: 50,
       cpuUtilization: 65,
-      minAvailable: 6,
       resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } },
     },
   },
@@ -25,21 +24,25 @@ describe('Environment', () => {
     expect(new Environment(base).capacityOf('order-api')).toMatchObject({
       minReplicas: 8,
       maxReplicas: 50,
-      minAvailable: 6,
+      disruptionBudgetPercent: 10,
     });
   });
 
-  test('raises the floor to 20, the ceiling and the PDB when the peak profile is on', () => {
+  test('raises the floor to 20 and the ceiling when the peak profile is on, keeping the budget a share', () => {
     const peak = new Environment({ ...base, peak: { ...base.peak!, enabled: true } });
-    expect(peak.capacityOf('order-api')).toMatchObject({ minReplicas: 20, maxReplicas: 80, minAvailable: 15 });
+    expect(peak.capacityOf('order-api')).toMatchObject({
+      minReplicas: 20,
+      maxReplicas: 80,
+      disruptionBudgetPercent: 10,
+    });
   });
 
-  test('derives a PDB that always allows a disruption when none is given', () => {
+  test('keeps a budget share given for the service', () => {
     const env = new Environment({
       ...base,
-      capacity: { a: { ...base.capacity['order-api'], minAvailable: undefined, minReplicas: 2 } },
+      capacity: { a: { ...base.capacity['order-api'], disruptionBudgetPercent: 20 } },
     });
-    expect(env.capacityOf('a').minAvailable).toBe(1);
+    expect(env.capacityOf('a').disruptionBudgetPercent).toBe(20);
   });
 
   test('refuses an image without a tag', () => {

@@ -6,7 +6,6 @@ const objects = synthChart((chart) => {
     image: 'registry.example.com/api:v1.2.0',
     resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } },
     autoscaling: { minReplicas: 8, maxReplicas: 50, cpuUtilization: 65 },
-    minAvailable: 6,
     placement: { nodePool: 'online-general', zoneSpread: ZoneSpread.STRICT },
     priority: PriorityTier.ONLINE_CRITICAL,
     network: {
@@ -19,7 +18,7 @@ const summary = renderSummary('shop', objects);
 
 test('tabulates each workload with replicas, resources, budget, priority, placement, ports and peers', () => {
   expect(summary).toContain(
-    '| Deployment shop/api | 8..50 (HPA) | 1 / 2 | 2Gi / 3Gi | minAvailable 6 | online-critical | ' +
+    '| Deployment shop/api | 8..50 (HPA) | 1 / 2 | 2Gi / 3Gi | maxUnavailable 10% | online-critical | ' +
       'node-pool In online-general; apart across hosts; spread over zone (skew 1, DoNotSchedule) | api:80 (http) -> http | ' +
       'pods app=gateway (TCP/8080)<br>namespace monitoring (TCP/8080) | namespace infra (TCP/6379)<br>namespace monitoring (TCP/4317)<br>namespace kube-system (UDP/53, TCP/53) |',
   );

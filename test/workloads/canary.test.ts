@@ -69,6 +69,23 @@ describe('a ProductionService with a canary track', () => {
     expect(findObject(all, 'Deployment', 'order-api-canary').spec.replicas).toBe(2);
   });
 
+  test('reports its own version in telemetry, keeping the service name and the variables set in env', () => {
+    const env = (pod: any) =>
+      Object.fromEntries(pod.spec.containers[0].env.map((e: any) => [e.name, e.value])) as Record<string, string>;
+    expect(env(canaryPod).OTEL_RESOURCE_ATTRIBUTES).toBe(
+      'k8s.namespace.name=staging,service.namespace=order-api,service.version=v4.3.0',
+    );
+    expect(env(stablePod).OTEL_RESOURCE_ATTRIBUTES).toContain('service.version=v4.2.1');
+    expect(env(canaryPod).OTEL_SERVICE_NAME).toBe(env(stablePod).OTEL_SERVICE_NAME);
+    const overridden = findObject(
+      build({ ...base, env: { OTEL_TRACES_SAMPLER_ARG: '1' } }).objects(),
+      'Deployment',
+      'order-api-canary',
+    ).spec.template;
+    expect(env(overridden).OTEL_TRACES_SAMPLER_ARG).toBe('1');
+    expect(env(overridden).OTEL_RESOURCE_ATTRIBUTES).toContain('service.version=v4.3.0');
+  });
+
   test('shares the ServiceAccount, ConfigMap and probes of the stable track', () => {
     expect(canaryPod.spec.serviceAccountName).toBe('order-api');
     expect(canaryPod.spec.containers[0].envFrom).toEqual(stablePod.spec.containers[0].envFrom);

@@ -106,3 +106,85 @@ describe('NodeAgent in the language of the peer checkers', () => {
     expect(logs['ignore-check.kube-linter.io/sensitive-host-mounts']).toBeUndefined();
   });
 });
+
+describe('NodeAgent with configuration files, cluster permissions and user 0', () => {
+  const props: Partial<NodeAgentProps> = {
+    containerPort: 2020,
+    config: { files: { 'agent.conf': '[SERVICE]\n    HTTP_Port 2020\n' }, mountPath: '/etc/agent' },
+    clusterPermissions: [{ resources: ['pods', 'namespaces'], verbs: ['get', 'list', 'watch'] }],
+    runAsRootReason: 'container log files are root-owned with mode 0640',
+    hostPaths: [
+      { path: '/var/log', reason: 'reads container logs from the node' },
+      {
+        path: '/var/lib/agent',
+        readOnly: false,
+        reason: 'keeps the read positions across restarts',
+        acknowledgeNodeAccess: 'writes only its own position database there',
+      },
+    ],
+    network: { apiServer: { cidr: '10.0.0.1/32' } },
+  };
+  const objects = build(props);
+  const pod = findObject(objects, 'DaemonSet', 'log-collector').spec.template;
+
+  test('mounts the files from a ConfigMap whose content hash rolls the pods', () => {
+    expect(findObject(objects, 'ConfigMap', 'log-collector-config').data).toEqual(props.config!.files);
+    expect(pod.spec.volumes).toContainEqual({ name: 'config', configMap: { name: 'log-collector-config' } });
+    expect(pod.spec.containers[0].volumeMounts).toContainEqual({
+      name: 'config',
+      mountPath: '/etc/agent',
+      readOnly: true,
+    });
+    const hash = pod.metadata.annotations['checksum/config'];
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    const changed = build({ ...props, config: { ...props.config!, files: { 'agent.conf': '[SERVICE]\n' } } });
+    expect(
+      findObject(changed, 'DaemonSet', 'log-collector').spec.template.metadata.annotations['checksum/config'],
+    ).not.toBe(hash);
+  });
+
+  test('reads pods and namespaces cluster-wide with a token, and may reach the API server', () => {
+    const role = findObject(objects, 'ClusterRole', 'node-agents-log-collector');
+    expect(role.metadata.namespace).toBeUndefined();
+    expect(role.rules).toEqual([
+      { apiGroups: [''], resources: ['pods', 'namespaces'], verbs: ['get', 'list', 'watch'] },
+    ]);
+    expect(findObject(objects, 'ClusterRoleBinding', 'node-agents-log-collector').subjects).toEqual([
+      { kind: 'ServiceAccount', name: 'log-collector', namespace: 'node-agents' },
+    ]);
+    expect(pod.spec.automountServiceAccountToken).toBe(true);
+    expect(findObject(objects, 'NetworkPolicy', 'log-collector').spec.egress).toContainEqual({
+      to: [{ ipBlock: { cidr: '10.0.0.1/32' } }],
+      ports: [{ port: 443, protocol: 'TCP' }],
+    });
+  });
+
+  test('runs as user 0 with every capability dropped, the reason in its exemption, and creates its state directory', () => {
+    expect(pod.spec.securityContext).toMatchObject({ runAsUser: 0, runAsGroup: 0, runAsNonRoot: false });
+    expect(pod.spec.containers[0].securityContext).toMatchObject({
+      runAsNonRoot: false,
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(pod.metadata.annotations[POD_SECURITY_EXEMPTION_ANNOTATION]).toContain(
+      'runs as user 0 without capabilities: container log files are root-owned with mode 0640',
+    );
+    expect(pod.spec.volumes).toContainEqual({
+      name: 'host-1',
+      hostPath: { path: '/var/lib/agent', type: 'DirectoryOrCreate' },
+    });
+  });
+
+  test('refuses user 0 without a reason or without host paths, and permissions without the API server', () => {
+    expect(() => build({ ...props, runAsRootReason: 'root' })).toThrow(
+      `[node-agents/test/log-collector] runAsRootReason "root" must be a sentence (at least four words) on an agent with hostPaths, saying which host files need user 0, e.g. 'container logs on the node are root-owned with mode 0640'`,
+    );
+    expect(() => build({ ...props, hostPaths: [] })).toThrow(
+      'runAsRootReason "container log files are root-owned with mode 0640" must be',
+    );
+    expect(() => build({ ...props, network: {} })).toThrow(
+      "[node-agents/test/log-collector] permissions give the pods an API token, but their NetworkPolicy would block the API server; set network.apiServer to its endpoints (kubectl get endpoints kubernetes), e.g. { cidr: '10.0.0.1/32', port: 443 }",
+    );
+  });
+});

@@ -1,5 +1,13 @@
 import { Chart, Duration } from 'cdk8s';
-import { Peer, PriorityTier, Probe, ProductionService, ProductionServiceProps, Protocol } from '../../lib';
+import {
+  Peer,
+  PriorityTier,
+  ProcessRuntime,
+  Probe,
+  ProductionService,
+  ProductionServiceProps,
+  Protocol,
+} from '../../lib';
 import { findObject, synthChart } from '../support/manifests';
 
 const base: ProductionServiceProps = {
@@ -20,7 +28,6 @@ describe('ProductionService with the guide order-api props', () => {
     config: { LOG_LEVEL: 'INFO', DB_POOL_SIZE: '120' },
     rollout: { maxSurge: 2, maxUnavailable: 1 },
     autoscaling: { minReplicas: 8, maxReplicas: 50, cpuUtilization: 65, podMetrics: { http_requests_inflight: '50' } },
-    minAvailable: 6,
     placement: { nodePool: 'online-general' },
     priority: PriorityTier.ONLINE_CRITICAL,
     permissions: [{ resources: ['configmaps'], verbs: ['get', 'list'] }],
@@ -179,11 +186,26 @@ describe('ProductionService with the guide order-api props', () => {
     expect(hpa.spec.behavior.scaleUp.policies).toHaveLength(1);
   });
 
-  test('keeps a disruption budget below the minimum replicas that evicts unhealthy pods', () => {
+  test('keeps a disruption budget that scales with the autoscaler (10%, rounded up) and evicts unhealthy pods', () => {
     const pdb = findObject(objects, 'PodDisruptionBudget', 'order-api');
     expect(pdb.apiVersion).toBe('policy/v1');
-    expect(pdb.spec.minAvailable).toBe(6);
+    expect(pdb.spec.maxUnavailable).toBe('10%');
+    expect(pdb.spec.minAvailable).toBeUndefined();
     expect(pdb.spec.unhealthyPodEvictionPolicy).toBe('AlwaysAllow');
+  });
+
+  test('spreads each revision across zones, honouring node taints', () => {
+    expect(pod.topologySpreadConstraints).toEqual([
+      {
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'DoNotSchedule',
+        nodeTaintsPolicy: 'Honor',
+        labelSelector: { matchLabels: deployment.spec.selector.matchLabels },
+        matchLabelKeys: ['pod-template-hash'],
+      },
+    ]);
+    expect(Object.keys(deployment.spec.selector.matchLabels)).not.toContain('pod-template-hash');
   });
 
   test('admits the gateway and Prometheus on 8080 and allows infra:6379, the collector, the API server and DNS', () => {
@@ -227,10 +249,19 @@ describe('ProductionService defaults', () => {
   const objects = build();
   const deployment = findObject(objects, 'Deployment', 'order-api');
 
-  test('runs two fixed replicas with a budget of one when autoscaling is off', () => {
+  test('runs two fixed replicas with a budget of 10% (one pod, rounded up) when autoscaling is off', () => {
     expect(deployment.spec.replicas).toBe(2);
     expect(objects.some((o: any) => o.kind === 'HorizontalPodAutoscaler')).toBe(false);
-    expect(findObject(objects, 'PodDisruptionBudget', 'order-api').spec.minAvailable).toBe(1);
+    expect(findObject(objects, 'PodDisruptionBudget', 'order-api').spec).toMatchObject({ maxUnavailable: '10%' });
+  });
+
+  test('keeps a fixed minAvailable with fixed replicas, and a chosen budget share', () => {
+    expect(
+      findObject(build({ replicas: 3, minAvailable: 2 }), 'PodDisruptionBudget', 'order-api').spec.minAvailable,
+    ).toBe(2);
+    expect(
+      findObject(build({ disruptionBudgetPercent: 25 }), 'PodDisruptionBudget', 'order-api').spec.maxUnavailable,
+    ).toBe('25%');
   });
 
   test('mounts no service account token and creates no Role without permissions', () => {
@@ -303,8 +334,28 @@ describe('ProductionService refuses bad input with the path, prop, value and fix
   });
 
   test('a PDB that would block every drain', () => {
-    expect(construct({ autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 65 }, minAvailable: 2 })).toThrow(
-      `${at} minAvailable (2) must be lower than minReplicas (2) so a node drain can evict at least one pod; use minAvailable: 1 or raise the replica minimum`,
+    expect(construct({ replicas: 2, minAvailable: 2 })).toThrow(
+      `${at} minAvailable (2) must be lower than replicas (2) so a node drain can evict at least one pod; use minAvailable: 1 or raise the replica count`,
+    );
+  });
+
+  test('a fixed minAvailable against an autoscaler', () => {
+    expect(
+      construct({ autoscaling: { minReplicas: 8, maxReplicas: 50, cpuUtilization: 65 }, minAvailable: 6 }),
+    ).toThrow(
+      `${at} minAvailable (6) is a fixed floor, but the autoscaler runs 8..50 pods, so at 50 a drain could evict 44 at once; remove minAvailable and set disruptionBudgetPercent (e.g. 10)`,
+    );
+  });
+
+  test('both minAvailable and disruptionBudgetPercent', () => {
+    expect(construct({ minAvailable: 1, disruptionBudgetPercent: 10 })).toThrow(
+      `${at} minAvailable (1) and disruptionBudgetPercent (10) both set the PodDisruptionBudget; keep disruptionBudgetPercent, which scales with the replica count`,
+    );
+  });
+
+  test.each([0, 51, 12.5])('a budget share of %p percent', (percent) => {
+    expect(construct({ disruptionBudgetPercent: percent })).toThrow(
+      `${at} disruptionBudgetPercent ${percent} must be a whole number from 1 to 50, so a drain can always evict one pod and never more than half; use e.g. 10`,
     );
   });
 
@@ -391,6 +442,31 @@ describe('a startup probe left out', () => {
       periodSeconds: 5,
       failureThreshold: 24,
     });
+  });
+
+  test('gives a JVM liveness probe 5 s per check and 6 failures, so a full GC pause does not restart it', () => {
+    const container = findObject(
+      build({
+        probes: { liveness: Probe.http('/live', { period: Duration.seconds(10) }), runtime: ProcessRuntime.JVM },
+      }),
+      'Deployment',
+      'order-api',
+    ).spec.template.spec.containers[0];
+    expect(container.livenessProbe).toMatchObject({ timeoutSeconds: 5, failureThreshold: 6, periodSeconds: 10 });
+    expect(container.readinessProbe.timeoutSeconds).toBe(1);
+    const native = findObject(build(), 'Deployment', 'order-api').spec.template.spec.containers[0];
+    expect(native.livenessProbe).toMatchObject({ timeoutSeconds: 1, failureThreshold: 3 });
+  });
+
+  test('refuses JVM liveness timing a GC pause can exceed', () => {
+    const at = '[production/test/order-api]';
+    expect(
+      construct({
+        probes: { liveness: Probe.http('/live', { timeout: Duration.seconds(1) }), runtime: ProcessRuntime.JVM },
+      }),
+    ).toThrow(
+      `${at} probes.liveness allows 1s per check and 6 failures, which a JVM full garbage collection can exceed, restarting a healthy pod; with runtime ProcessRuntime.JVM leave timeout and failureThreshold unset, or use at least Duration.seconds(5) and 6`,
+    );
   });
 
   test('uses /health/startup only when liveness is the default too', () => {

@@ -91,7 +91,10 @@ describe('StatefulService', () => {
     ).spec.template.spec;
     expect(pod.securityContext).toEqual(stateless.securityContext);
     expect(pod.containers[0].securityContext).toEqual(stateless.containers[0].securityContext);
-    expect(pod.topologySpreadConstraints).toEqual(stateless.topologySpreadConstraints);
+    // A StatefulSet has no pod-template-hash: its pods are counted across revisions.
+    const { matchLabelKeys, ...spread } = stateless.topologySpreadConstraints[0];
+    expect(matchLabelKeys).toEqual(['pod-template-hash']);
+    expect(pod.topologySpreadConstraints).toEqual([spread]);
     expect(pod.affinity).toEqual(stateless.affinity);
     expect(pod.containers[0].readinessProbe.exec.command).toEqual(['redis-cli', 'ping']);
     expect(statefulSet.spec.replicas).toBe(3);
