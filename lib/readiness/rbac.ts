@@ -18,25 +18,36 @@ export function roleAllows(role: KubeObject, verb: string, resource: string): bo
 
 /**
  * The Roles and ClusterRoles of the output that RoleBindings and ClusterRoleBindings grant to the
- * ServiceAccount `name` of `namespace` (named as a ServiceAccount subject).
+ * ServiceAccount `name` of `namespace` (named as a ServiceAccount subject). The bindings are indexed by
+ * subject once per check, so asking for every ServiceAccount stays linear in the number of objects.
  */
 export function rolesOfServiceAccount(index: ObjectIndex, namespace: string, name: string): KubeObject[] {
-  const roles: KubeObject[] = [];
+  return index.derived('rbac:roles-by-service-account', rolesByServiceAccount).get(accountKey(namespace, name)) ?? [];
+}
+
+const accountKey = (namespace: string, name: string) => `${namespace}\u0000${name}`;
+
+function rolesByServiceAccount(index: ObjectIndex): Map<string, KubeObject[]> {
+  const roles = new Map<string, KubeObject[]>();
   for (const binding of [...index.ofKind('RoleBinding'), ...index.ofKind('ClusterRoleBinding')]) {
-    const bound = records(binding.subjects).some(
-      (s) =>
-        s.kind === 'ServiceAccount' &&
-        text(s.name) === name &&
-        (text(s.namespace) ?? namespaceOf(binding)) === namespace,
-    );
-    if (!bound) continue;
     const kind = text(at(binding, 'roleRef', 'kind')) ?? '';
     const role = index.get(
       kind,
       kind === 'Role' ? namespaceOf(binding) : '',
       text(at(binding, 'roleRef', 'name')) ?? '',
     );
-    if (role) roles.push(role);
+    if (!role) continue;
+    const accounts = new Set<string>();
+    for (const s of records(binding.subjects)) {
+      const subjectName = text(s.name);
+      if (s.kind !== 'ServiceAccount' || subjectName === undefined) continue;
+      accounts.add(accountKey(text(s.namespace) ?? namespaceOf(binding), subjectName));
+    }
+    for (const account of accounts) {
+      const list = roles.get(account);
+      if (list) list.push(role);
+      else roles.set(account, [role]);
+    }
   }
   return roles;
 }
