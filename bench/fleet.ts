@@ -36,7 +36,7 @@ interface EnvironmentShape {
 
 /** The three environments of the fleet, as the apps of this repository define them. */
 export const FLEET_ENVIRONMENTS: readonly EnvironmentShape[] = [
-  { name: 'dev', minReplicas: 1, maxReplicas: 2, nodePool: 'general', zoneSpread: ZoneSpread.BEST_EFFORT },
+  { name: 'dev', minReplicas: 2, maxReplicas: 3, nodePool: 'general', zoneSpread: ZoneSpread.BEST_EFFORT },
   { name: 'staging', minReplicas: 2, maxReplicas: 6, nodePool: 'online-general', zoneSpread: ZoneSpread.BEST_EFFORT },
   { name: 'production', minReplicas: 4, maxReplicas: 30, nodePool: 'online-general', zoneSpread: ZoneSpread.STRICT },
 ];
@@ -68,6 +68,7 @@ function environmentOf(shape: EnvironmentShape, services: number): Environment {
     zoneSpread: shape.zoneSpread,
     policyMode: shape.name === 'dev' ? PolicyMode.AUDIT : PolicyMode.ENFORCE,
     logLevel: shape.name === 'dev' ? LogLevel.DEBUG : LogLevel.INFO,
+    apiServer: { cidr: '10.0.0.1/32', port: 443 },
   });
 }
 
@@ -106,6 +107,7 @@ function fleetService(scope: Construct, env: Environment, i: number): Production
     network: {
       ingress: [{ from: Peer.pods({ app: 'gateway' }) }],
       egress: [{ to: Peer.namespace('infra'), ports: [{ port: 5432, protocol: Protocol.TCP }] }],
+      apiServer: env.apiServer,
     },
     monitoring: { path: '/metrics', interval: Duration.seconds(15 * (1 + (i % 2))) },
   });
