@@ -26,7 +26,8 @@ export function imageName(i: number): string {
   return `registry.example.com/team-${i % 12}/${serviceName(i)}`;
 }
 
-interface EnvironmentShape {
+/** What distinguishes one environment of the fleet. */
+export interface EnvironmentShape {
   readonly name: string;
   readonly minReplicas: number;
   readonly maxReplicas: number;
@@ -114,12 +115,13 @@ function fleetService(scope: Construct, env: Environment, i: number): Production
 }
 
 /**
- * `services` ProductionServices in each of the three environments, laid out as `apps/` lays out
- * this repository: per environment a namespace chart and one chart per service, with sync waves.
+ * `services` ProductionServices in each of `shapes` (the three environments unless given), laid out
+ * as `apps/` lays out this repository: per environment a namespace chart and one chart per service,
+ * with sync waves.
  */
-export function buildFleet(services: number): App {
+export function buildFleet(services: number, shapes: readonly EnvironmentShape[] = FLEET_ENVIRONMENTS): App {
   const app = new App();
-  for (const shape of FLEET_ENVIRONMENTS) {
+  for (const shape of shapes) {
     const env = environmentOf(shape, services);
     const stage = new Construct(app, env.name);
     const namespace = new Chart(stage, 'namespace', { disableResourceNameHashes: true });

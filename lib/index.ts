@@ -189,7 +189,7 @@ export {
 // Output: collect, write, summarize, diff
 export { collectManifests } from './output/collect';
 export type { ManifestFile } from './output/collect';
-export { renderOutput, writeOutput } from './output/write';
+export { OutputWriter, renderOutput, writeOutput } from './output/write';
 export type { TextFile } from './output/write';
 export { renderSummary } from './output/summary';
 export { diffOutputs, hasDifferences, renderDiff } from './output/diff';

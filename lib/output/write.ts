@@ -30,20 +30,48 @@ export function renderOutput(manifests: readonly ManifestFile[], texts: readonly
  * stale files are removed one by one instead of deleting and recreating the whole folder.
  */
 export function writeOutput(outdir: string, manifests: readonly ManifestFile[], texts: readonly TextFile[] = []): void {
-  const files = renderOutput(manifests, texts);
-  for (const file of listFiles(outdir)) {
-    if (!files.has(file)) fs.rmSync(path.join(outdir, ...file.split('/')), { force: true });
-  }
-  removeEmptyFolders(outdir);
-  const folders = new Set<string>();
-  for (const [relative, content] of files) {
-    const target = path.join(outdir, ...relative.split('/'));
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) {
-      fs.mkdirSync(folder, { recursive: true });
-      folders.add(folder);
+  const writer = new OutputWriter(outdir);
+  writer.write(manifests, texts);
+  writer.finish();
+}
+
+/**
+ * Writes an output in batches (one environment at a time, say), so a caller can let each batch's
+ * objects go before building the next: memory stays bounded by the largest batch. {@link OutputWriter.finish}
+ * then removes every file no batch wrote. The result is the same as one {@link writeOutput} call.
+ */
+export class OutputWriter {
+  private readonly written = new Set<string>();
+  private readonly folders = new Set<string>();
+  private readonly yaml = new YamlWriter(); // one writer, so its string cache serves every batch
+
+  /** @param outdir the output folder, created when missing */
+  public constructor(private readonly outdir: string) {}
+
+  /** Writes one batch; a path written by an earlier batch is refused. */
+  public write(manifests: readonly ManifestFile[], texts: readonly TextFile[] = []): void {
+    const batch = new Map<string, string>();
+    for (const m of manifests) batch.set(m.path, this.yaml.stream(m.objects));
+    for (const t of texts) batch.set(t.path, t.content);
+    for (const [relative, content] of batch) {
+      if (this.written.has(relative)) throw new Error(`${relative} is written twice; give each batch its own files`);
+      this.written.add(relative);
+      const target = path.join(this.outdir, ...relative.split('/'));
+      const folder = path.dirname(target);
+      if (!this.folders.has(folder)) {
+        fs.mkdirSync(folder, { recursive: true });
+        this.folders.add(folder);
+      }
+      if (!hasContent(target, content)) fs.writeFileSync(target, content);
     }
-    if (!hasContent(target, content)) fs.writeFileSync(target, content);
+  }
+
+  /** Removes the files below the output folder that no batch wrote, then folders left empty. */
+  public finish(): void {
+    for (const file of listFiles(this.outdir)) {
+      if (!this.written.has(file)) fs.rmSync(path.join(this.outdir, ...file.split('/')), { force: true });
+    }
+    removeEmptyFolders(this.outdir);
   }
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { renderOutput, writeOutput } from '../../lib';
+import { OutputWriter, renderOutput, writeOutput } from '../../lib';
 
 describe('writeOutput', () => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-write-'));
@@ -36,5 +36,41 @@ describe('writeOutput', () => {
     expect(fs.statSync(path.join(outdir, 'dev', 'a.yaml')).mtime).toEqual(past);
     expect(fs.statSync(path.join(outdir, 'dev', 'b.yaml')).mtime).not.toEqual(past);
     expect(fs.readFileSync(path.join(outdir, 'dev', 'b.yaml'), 'utf8')).toContain('name: b2');
+  });
+});
+
+describe('OutputWriter', () => {
+  const manifest = (p: string, name: string) => ({ path: p, objects: [{ kind: 'ConfigMap', metadata: { name } }] });
+  const tree = (dir: string) =>
+    fs
+      .readdirSync(dir, { recursive: true })
+      .map(String)
+      .sort()
+      .map((f) => [f, fs.statSync(path.join(dir, f)).isFile() ? fs.readFileSync(path.join(dir, f), 'utf8') : '']);
+
+  test('writing in batches leaves the same tree as one writeOutput call, stale files removed', () => {
+    const [batched, whole] = [1, 2].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-batches-')));
+    for (const dir of [batched, whole]) fs.writeFileSync(path.join(dir, 'stale.yaml'), 'x');
+    const dev = [manifest('dev/a.yaml', 'a')];
+    const prod = [manifest('production/a.yaml', 'a')];
+    const summary = [{ path: 'production/SUMMARY.md', content: '# production\n' }];
+    const writer = new OutputWriter(batched);
+    writer.write(dev);
+    writer.write(prod, summary);
+    writer.finish();
+    writeOutput(whole, [...dev, ...prod], summary);
+    expect(tree(batched)).toEqual(tree(whole));
+    expect(tree(batched).map(([f]) => f)).not.toContain('stale.yaml');
+    for (const dir of [batched, whole]) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('refuses a path that an earlier batch wrote', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-batches-'));
+    const writer = new OutputWriter(dir);
+    writer.write([manifest('dev/a.yaml', 'a')]);
+    expect(() => writer.write([manifest('dev/a.yaml', 'b')])).toThrow(
+      'dev/a.yaml is written twice; give each batch its own files',
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
