@@ -106,7 +106,7 @@ function fleetService(scope: Construct, env: Environment, i: number): Production
     priority: i % 5 === 0 ? PriorityTier.ONLINE_CRITICAL : PriorityTier.ONLINE_STANDARD,
     permissions: [{ resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }],
     network: {
-      ingress: [{ from: Peer.pods({ app: 'gateway' }) }],
+      ingress: [{ from: Peer.podsInNamespace('gateway', { 'gateway.networking.k8s.io/gateway-name': 'public' }) }],
       egress: [{ to: Peer.namespace('infra'), ports: [{ port: 5432, protocol: Protocol.TCP }] }],
       apiServer: env.apiServer,
     },

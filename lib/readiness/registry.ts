@@ -31,6 +31,7 @@ import { apiVersionServed } from './rules/api-version-served';
 import { serviceAccountGrants } from './rules/service-account-grants';
 import { ingressTls } from './rules/ingress-tls';
 import { networkPolicyDns } from './rules/network-policy-dns';
+import { networkPolicyPeersSelect } from './rules/network-policy-peers';
 import { networkPolicySelects } from './rules/network-policy-selects';
 import { nodePoolExists } from './rules/node-pool-exists';
 import { pdbAllowsDisruption } from './rules/pdb-allows-disruption';
@@ -133,6 +134,7 @@ export const PLAYBOOK: readonly Rule[] = [
   namespaceHasNetworkPolicy,
   networkPolicyDns,
   networkPolicySelects,
+  networkPolicyPeersSelect,
   networkPathAdmitted,
   envEndpointEgress,
   referencesResolve,

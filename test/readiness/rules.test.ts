@@ -555,6 +555,26 @@ const CASES: Case[] = [
     message: 'podSelector matches the pods of no workload',
   },
   {
+    rule: 'network-policy-peer-selects-pods',
+    breaks: 'a gateway in another namespace written without its namespaceSelector',
+    mutate: (s) => {
+      delete pick(s, 'NetworkPolicy', 'api').spec.ingress[0].from[0].namespaceSelector;
+    },
+    message:
+      'ingress[0].from[0] admits pods of namespace shop labelled app=gateway, but no workload there has those labels',
+  },
+  {
+    rule: 'network-policy-peer-selects-pods',
+    breaks: 'an egress peer whose labels no workload of the namespace has',
+    mutate: (s) => {
+      pick(s, 'NetworkPolicy', 'api').spec.egress.push({
+        to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'db' } } }],
+      });
+    },
+    message:
+      'egress[1].to[0] allows traffic to pods of namespace shop labelled app.kubernetes.io/name=db, but no workload there has those labels',
+  },
+  {
     rule: 'network-path-admitted',
     breaks: "egress to a workload's port that its ingress policy does not admit",
     mutate: (s) => {

@@ -152,7 +152,7 @@ metadata: { name: api, namespace: shop }
 spec:
   podSelector: { matchLabels: { app.kubernetes.io/name: api } }
   policyTypes: [Ingress, Egress]
-  ingress: [{ from: [{ podSelector: { matchLabels: { app: gateway } } }], ports: [{ port: 8080 }] }]
+  ingress: [{ from: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: gateway } }, podSelector: { matchLabels: { app: gateway } } }], ports: [{ port: 8080 }] }]
   egress:
     - to: [{ namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: kube-system } } }]
       ports: [{ port: 53, protocol: UDP }, { port: 53, protocol: TCP }]
