@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkManifestFiles } from '../readiness/located';
+import { checkManifestFiles, LocatedReport } from '../readiness/located';
 import { PACKS, PackName } from '../readiness/packs';
 import { LATEST_PSS_MINOR, OLDEST_PSS_MINOR, parsePolicyVersion, PolicyVersionName } from '../readiness/policy-version';
 import { parseKubeMinor } from '../readiness/removed-apis';
-import { renderJson, renderText } from '../readiness/render';
+import { renderJson, renderText, UncheckedJson } from '../readiness/render';
+import { renderSarif } from '../readiness/render-sarif';
 import { InputError, readManifests } from './read-manifests';
 
 /** Where the command reads and writes; the real process streams by default, tests pass their own. */
@@ -17,13 +18,13 @@ export interface CommandIo {
   readonly readStdin: () => string;
 }
 
-const USAGE = `Usage: cdk8s-production check [--pack NAME] [--format text|json] [--pss-version vX.Y] [--kube-version vX.Y] PATH...
+const USAGE = `Usage: cdk8s-production check [--pack NAME] [--format text|json|sarif] [--pss-version vX.Y] [--kube-version vX.Y] PATH...
 
 Checks Kubernetes manifests against the production-readiness rules.
 
   PATH                 a file, a folder (searched recursively for .yaml, .yml, .json) or - for stdin
   --pack NAME          ${Object.keys(PACKS).join(', ')} (default: production)
-  --format FORMAT      text or json (default: text)
+  --format FORMAT      text, json or sarif (SARIF 2.1.0, for code scanning) (default: text)
   --pss-version V      Pod Security policy version, v1.25 to v1.37 or latest (default: v1.28)
   --kube-version V     Kubernetes version the manifests target; API versions it no longer serves are errors
                        (default: v1.28)
@@ -38,7 +39,7 @@ checked and reported.
 /** Parsed options of `check`. */
 interface CheckArgs {
   readonly pack: PackName;
-  readonly format: 'text' | 'json';
+  readonly format: 'text' | 'json' | 'sarif';
   readonly pssVersion: PolicyVersionName;
   readonly kubeVersion: string;
   readonly inputs: string[];
@@ -71,7 +72,8 @@ function parseArgs(args: readonly string[]): CheckArgs {
     else inputs.push(arg);
   }
   if (!(pack in PACKS)) throw new UsageError(`unknown pack "${pack}"; use one of ${Object.keys(PACKS).join(', ')}`);
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; use text or json`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    throw new UsageError(`unknown format "${format}"; use text, json or sarif`);
   try {
     const parsed = parsePolicyVersion(pssVersion);
     if (parsed.name !== 'latest' && Number(parsed.name.slice(3)) > LATEST_PSS_MINOR)
@@ -85,7 +87,13 @@ function parseArgs(args: readonly string[]): CheckArgs {
     throw new UsageError(`--kube-version "${kubeVersion}" is not a Kubernetes version; use one such as v1.28`);
   }
   if (inputs.length === 0) throw new UsageError('no PATH given');
-  return { pack: pack as PackName, format, pssVersion: pssVersion as PolicyVersionName, kubeVersion, inputs };
+  return {
+    pack: pack as PackName,
+    format: format as CheckArgs['format'],
+    pssVersion: pssVersion as PolicyVersionName,
+    kubeVersion,
+    inputs,
+  };
 }
 
 function version(): string {
@@ -96,6 +104,12 @@ function version(): string {
     if (fs.existsSync(candidate)) return JSON.parse(fs.readFileSync(candidate, 'utf8')).version;
   }
   return 'unknown';
+}
+
+function render(format: CheckArgs['format'], report: LocatedReport, unchecked: readonly UncheckedJson[]): string {
+  if (format === 'json') return renderJson(report, unchecked);
+  if (format === 'sarif') return renderSarif(report, version(), unchecked);
+  return renderText(report, unchecked);
 }
 
 /** Runs `cdk8s-production <args>` and returns the exit code; never calls process.exit. */
@@ -119,7 +133,7 @@ export function run(argv: readonly string[], io: CommandIo): number {
       kubeVersion: args.kubeVersion,
     });
     for (const u of unchecked) io.stderr(`cdk8s-production: not checked: ${u.file}: ${u.reason}\n`);
-    io.stdout(args.format === 'json' ? renderJson(report, unchecked) : renderText(report, unchecked));
+    io.stdout(render(args.format, report, unchecked));
     if (unchecked.length > 0) return 2;
     return report.summary.errors > 0 ? 1 : 0;
   } catch (e) {

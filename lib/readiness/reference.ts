@@ -44,7 +44,7 @@ export function renderRulesReference(): string {
     '  `collectManifests` and `writeOutput`; the error names the construct path of each offending object.',
     '- **`cdk8s synth`:** `cdk8s.yaml` declares `bin/cdk8s-validation-plugin.js` under `validations:`; the',
     '  report is printed after synthesis, each violation carrying its construct path.',
-    '- **Command line:** `cdk8s-production check [--pack NAME] [--format text|json] [--pss-version vX.Y] PATH...`',
+    '- **Command line:** `cdk8s-production check [--pack NAME] [--format text|json|sarif] [--pss-version vX.Y] [--kube-version vX.Y] PATH...`',
     '  (files, folders, `-` for stdin). Exit 0 without error-level findings, 1 with, 2 on a usage error or',
     '  when an input is not checked (unparseable, not a Kubernetes object, or a path holding no object): the',
     '  other inputs are still checked and the unchecked ones named, per file, in the report.',

@@ -106,7 +106,7 @@ describe('cdk8s-production check (the executable)', () => {
 describe('cdk8s-production check (arguments and inputs)', () => {
   test.each([
     [['check', '--pack', 'strict', 'dist'], 'unknown pack "strict"'],
-    [['check', '--format', 'yaml', 'dist'], 'unknown format "yaml"; use text or json'],
+    [['check', '--format', 'yaml', 'dist'], 'unknown format "yaml"; use text, json or sarif'],
     [['check', '--pss-version', '1.28', 'dist'], 'Pod Security policy version "1.28" is not valid'],
     [
       ['check', '--pss-version', 'v1.99', 'dist'],
