@@ -27,6 +27,7 @@ const PRODUCTION_WARNINGS = [
   'read-only-root-filesystem',
   'hpa-max-above-min',
   'service-not-node-port',
+  'network-policy-peer-selects-pods',
 ];
 
 /** Rules of the lighter `baseline` pack that block (errors); the rest of its checklist are warnings. */
