@@ -272,4 +272,4 @@ export {
 export type { PlatformAddonsProps } from './gitops/addons/platform-addons';
 export { prometheusAdapterRules } from './gitops/addons/prometheus-adapter-rules';
 export type { PodMetricsConsumer } from './gitops/addons/prometheus-adapter-rules';
-export { renderAddonSummary } from './output/addon-summary';
+export { renderAddonSummary } from './gitops/addons/addon-summary';

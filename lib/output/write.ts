@@ -16,8 +16,16 @@ export interface TextFile {
  * What {@link writeOutput} writes, byte for byte, so a diff can compare it without writing.
  */
 export function renderOutput(manifests: readonly ManifestFile[], texts: readonly TextFile[] = []): Map<string, string> {
+  return renderWith(new YamlWriter(), manifests, texts);
+}
+
+/** Renders with `yaml`, so one writer's string cache serves every file it renders. */
+function renderWith(
+  yaml: YamlWriter,
+  manifests: readonly ManifestFile[],
+  texts: readonly TextFile[],
+): Map<string, string> {
   const files = new Map<string, string>();
-  const yaml = new YamlWriter(); // one writer, so its string cache serves every file
   for (const m of manifests) files.set(m.path, yaml.stream(m.objects));
   for (const t of texts) files.set(t.path, t.content);
   return files;
@@ -50,10 +58,7 @@ export class OutputWriter {
 
   /** Writes one batch; a path written by an earlier batch is refused. */
   public write(manifests: readonly ManifestFile[], texts: readonly TextFile[] = []): void {
-    const batch = new Map<string, string>();
-    for (const m of manifests) batch.set(m.path, this.yaml.stream(m.objects));
-    for (const t of texts) batch.set(t.path, t.content);
-    for (const [relative, content] of batch) {
+    for (const [relative, content] of renderWith(this.yaml, manifests, texts)) {
       if (this.written.has(relative)) throw new Error(`${relative} is written twice; give each batch its own files`);
       this.written.add(relative);
       const target = path.join(this.outdir, ...relative.split('/'));

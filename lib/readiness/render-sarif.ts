@@ -55,7 +55,7 @@ export function renderSarif(
     message: { text: `${f.message}${f.field ? ` (at ${f.field})` : ''}. Fix: ${f.fix}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: f.file.split('\\').join('/') } },
+        physicalLocation: { artifactLocation: { uri: uriOf(f.file) } },
         logicalLocations: [{ fullyQualifiedName: objectName(f), kind: 'object' }],
       },
     ],
@@ -74,7 +74,7 @@ export function renderSarif(
             toolExecutionNotifications: unchecked.map((u) => ({
               level: 'error' as const,
               message: { text: `not checked: ${u.reason}` },
-              locations: [{ physicalLocation: { artifactLocation: { uri: u.file.split('\\').join('/') } } }],
+              locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(u.file) } } }],
             })),
           },
         ],
@@ -93,4 +93,9 @@ export function renderSarif(
 
 function objectName(f: Finding): string {
   return `${f.kind}/${f.namespace ? `${f.namespace}/` : ''}${f.name}`;
+}
+
+/** A file path as a SARIF artifact URI: forward slashes on every platform. */
+function uriOf(file: string): string {
+  return file.split('\\').join('/');
 }

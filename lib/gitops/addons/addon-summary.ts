@@ -1,11 +1,8 @@
-import { Manifest } from './yaml';
+import { Manifest } from '../../output/yaml';
+import { SYNC_WAVE_ANNOTATION as WAVE } from '../sync-waves';
+import { ADDON_LABEL as ADDON, ADDON_PURPOSE_ANNOTATION as PURPOSE } from './platform-addons';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- manifests are untyped YAML data */
-
-/** The annotations the addon Applications carry (see lib/gitops/addons). */
-const WAVE = 'argocd.argoproj.io/sync-wave';
-const PURPOSE = 'cdk8s-production.io/addon-purpose';
-const ADDON = 'cdk8s-production.io/addon';
 
 /**
  * The `## Addons` section of SUMMARY.md: one row per addon Application of `applications` (the first
