@@ -103,22 +103,21 @@ function buildUnchecked(): Pick<Output, 'manifests' | 'texts' | 'deliveredBefore
     }),
   );
   new RootApplication(bootstrap, 'root', { source: gitSource, path: 'dist/argocd', knownPaths });
-  applySyncWaves(argocdStage);
+  // The add-on Applications carry their own waves, before the environments'; the bootstrap is applied by hand.
+  applySyncWaves(argocd);
 
+  // What reaches each environment's clusters before it: its add-ons (their namespaces, for instance).
+  const addonApplications = addons.map((a) => a.applications.map((app) => app.toJson() as Manifest));
   const texts = environments.all.map((env, i) => ({
     path: `${env.name}/SUMMARY.md`,
-    content: `${renderSummary(env.name, objectsIn(env.name))}\n${renderAddonSummary(addons[i].applications.map((a) => a.toJson()))}`,
+    content: `${renderSummary(env.name, objectsIn(env.name))}\n${renderAddonSummary(addonApplications[i])}`,
   }));
-  // What reaches each environment's clusters before it: its add-ons (their namespaces, for instance).
-  const deliveredBefore = new Map(
-    environments.all.map((env, i) => [env.name, addons[i].applications.map((a) => a.toJson() as Manifest)]),
-  );
+  const deliveredBefore = new Map(environments.all.map((env, i) => [env.name, addonApplications[i]]));
   // The bootstrap (Argo CD's namespace and the root app) is applied before everything it delivers.
-  const bootstrapObjects = collectManifests(delivery)
-    .filter((f) => f.path.startsWith('bootstrap/'))
-    .flatMap((f) => f.objects);
+  const deliveryFiles = collectManifests(delivery);
+  const bootstrapObjects = deliveryFiles.filter((f) => f.path.startsWith('bootstrap/')).flatMap((f) => f.objects);
   deliveredBefore.set('argocd', bootstrapObjects);
-  return { manifests: [...envFiles, ...collectManifests(delivery)], texts, deliveredBefore };
+  return { manifests: [...envFiles, ...deliveryFiles], texts, deliveredBefore };
 }
 
 /** What one output folder holds after a synth. */

@@ -3,7 +3,8 @@ import { assertPinnedImage } from '../core/image';
 import { assertDnsLabel } from '../core/names';
 import { ZoneSpread } from '../core/placement';
 import { PolicyMode } from '../core/policy-mode';
-import { ContainerResources, parseQuantity } from '../core/resources';
+import { assertQuantity, ContainerResources } from '../core/resources';
+import { assertCronSchedule, assertTimeZone } from '../core/schedule';
 import type { TenantAccess, TenantQuota } from '../platform/tenant';
 import type { ExternalEndpointOptions } from '../workloads/dependencies';
 import type { ApiServerEndpoint } from '../workloads/production-service';
@@ -289,12 +290,9 @@ export class Environment {
       }
     }
     for (const [i, window] of (props.delivery?.syncWindows ?? []).entries()) {
-      if (window.schedule.trim().split(/\s+/).length !== 5) {
-        fail(
-          this.path,
-          `delivery.syncWindows[${i}].schedule ${JSON.stringify(window.schedule)} is not a five-field cron expression; use e.g. "0 8 * * 1-4"`,
-        );
-      }
+      assertCronSchedule(this.path, `delivery.syncWindows[${i}].schedule`, window.schedule);
+      if (window.timeZone !== undefined)
+        assertTimeZone(this.path, `delivery.syncWindows[${i}].timeZone`, window.timeZone);
       if (!/^\d+[hm]$/.test(window.duration)) {
         fail(
           this.path,
@@ -303,9 +301,7 @@ export class Environment {
       }
     }
     for (const [service, size] of Object.entries(props.storage ?? {})) {
-      if (parseQuantity(size) === undefined) {
-        fail(this.path, `storage.${service} ${JSON.stringify(size)} is not a Kubernetes quantity; use e.g. "50Gi"`);
-      }
+      assertQuantity(this.path, `storage.${service}`, size, 'storage');
     }
     if (props.peak) {
       for (const [service, capacity] of Object.entries(props.capacity)) {

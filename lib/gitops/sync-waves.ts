@@ -40,14 +40,10 @@ export function syncWaveOf(kind: string): number {
   return 0;
 }
 
-/**
- * Annotates every API object below `scope` with the sync wave of its kind; an object that already
- * carries a wave (an addon Application, delivered before the environments) keeps it.
- */
+/** Annotates every API object below `scope` with the sync wave of its kind. */
 export function applySyncWaves(scope: IConstruct): void {
   for (const c of scope.node.findAll()) {
     if (!(c instanceof ApiObject)) continue;
-    if (c.metadata.toJson().annotations?.[SYNC_WAVE_ANNOTATION] !== undefined) continue;
     c.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, String(syncWaveOf(c.kind)));
   }
 }

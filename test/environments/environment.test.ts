@@ -95,7 +95,7 @@ describe('Environment data beyond capacity', () => {
 
   test('refuses a volume size that is no quantity', () => {
     expect(() => new Environment({ ...base, storage: { redis: '50 GB' } })).toThrow(
-      '[environments/production] storage.redis "50 GB" is not a Kubernetes quantity; use e.g. "50Gi"',
+      '[environments/production] storage.redis "50 GB" is not a Kubernetes quantity; use e.g. "10Gi"',
     );
   });
 
@@ -162,7 +162,7 @@ describe('Environment access and delivery', () => {
       () =>
         new Environment({ ...base, delivery: { deployers: ['sre'], syncWindows: [{ ...window, schedule: '8:00' }] } }),
     ).toThrow(
-      '[environments/production] delivery.syncWindows[0].schedule "8:00" is not a five-field cron expression; use e.g. "0 8 * * 1-4"',
+      '[environments/production] delivery.syncWindows[0].schedule "8:00" is not a cron schedule (has 1 fields); use five fields "minute hour day-of-month month day-of-week" such as "0 2 * * *", or a macro such as "@daily"',
     );
     expect(
       () =>
@@ -170,6 +170,13 @@ describe('Environment access and delivery', () => {
     ).toThrow(
       '[environments/production] delivery.syncWindows[0].duration "1d" is not a duration Argo CD reads; use hours or minutes such as "8h"',
     );
+    expect(
+      () =>
+        new Environment({
+          ...base,
+          delivery: { deployers: ['sre'], syncWindows: [{ ...window, timeZone: 'Europe/Atlantis' }] },
+        }),
+    ).toThrow('[environments/production] delivery.syncWindows[0].timeZone "Europe/Atlantis"');
   });
 });
 
