@@ -1,4 +1,4 @@
-import type { ManifestSource } from '../readiness/located';
+import { ManifestSource, objectName } from '../readiness/located';
 
 /**
  * The file in which a synth records construct paths for the cdk8s CLI (`cdk8s synth` sets
@@ -23,7 +23,7 @@ export function violationResourceName(
   file: string,
   object: { kind: string; namespace?: string; name: string },
 ): string {
-  return `${object.kind}/${object.namespace ? `${object.namespace}/` : ''}${object.name} in ${file}`;
+  return `${objectName(object)} in ${file}`;
 }
 
 /** The content of {@link CONSTRUCT_METADATA_FILE} for files whose paths are relative to the output folder. */

@@ -32,3 +32,8 @@ export function fail(scope: IConstruct | string, message: string): never {
 export function show(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
+
+/** Whether a reason reads as a sentence: at least four words. */
+export function isSentence(text: string | undefined): boolean {
+  return (text ?? '').trim().split(/\s+/).filter(Boolean).length >= 4;
+}

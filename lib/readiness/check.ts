@@ -117,6 +117,12 @@ export function checkManifests(objects: readonly KubeObject[], options: CheckOpt
       rulesByKind.set(kind, list);
     }
   }
+  // The rules for one kind, then the rules for every kind: merged once per kind, not once per object.
+  const merged = new Map<string, { rule: Rule; level: Level }[]>();
+  const rulesFor = (kind: string) => {
+    if (!merged.has(kind)) merged.set(kind, [...(rulesByKind.get(kind) ?? []), ...(rulesByKind.get('*') ?? [])]);
+    return merged.get(kind)!;
+  };
   const kubeMinor = parseKubeMinor(options.kubeVersion ?? `v1.${DEFAULT_KUBE_MINOR}`);
   if (kubeMinor === undefined) {
     throw new Error(`kube version "${options.kubeVersion}" is not a Kubernetes version; use one such as v1.28`);
@@ -143,7 +149,7 @@ export function checkManifests(objects: readonly KubeObject[], options: CheckOpt
       });
     }
     const reasons = new Map(suppressions.accepted.map((s) => [s.rule, s.reason]));
-    for (const { rule, level } of [...(rulesByKind.get(base.kind) ?? []), ...(rulesByKind.get('*') ?? [])]) {
+    for (const { rule, level } of rulesFor(base.kind)) {
       let violations;
       try {
         violations = rule.check(object, context);

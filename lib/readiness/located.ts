@@ -52,6 +52,11 @@ export function checkManifestFiles(files: readonly ManifestSource[], options: Ch
   };
 }
 
+/** An object as reports name it: `Kind/namespace/name`, or `Kind/name` when cluster-scoped. */
+export function objectName(object: { kind: string; namespace?: string; name: string }): string {
+  return `${object.kind}/${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+}
+
 /** Where a finding points: the construct path when known, else the file and the object. */
 export function origin(finding: Finding & Location): string {
   return finding.path ?? `${finding.file} ${finding.kind}/${finding.name}`;

@@ -16,6 +16,13 @@ export function roleAllows(role: KubeObject, verb: string, resource: string): bo
   );
 }
 
+/** The Role or ClusterRole of the output that a RoleBinding or ClusterRoleBinding refers to, if any. */
+export function roleOfBinding(index: ObjectIndex, binding: KubeObject): KubeObject | undefined {
+  const kind = text(at(binding, 'roleRef', 'kind')) ?? '';
+  if (kind !== 'Role' && kind !== 'ClusterRole') return undefined;
+  return index.get(kind, kind === 'Role' ? namespaceOf(binding) : '', text(at(binding, 'roleRef', 'name')) ?? '');
+}
+
 /**
  * The Roles and ClusterRoles of the output that RoleBindings and ClusterRoleBindings grant to the
  * ServiceAccount `name` of `namespace` (named as a ServiceAccount subject). The bindings are indexed by
@@ -30,12 +37,7 @@ const accountKey = (namespace: string, name: string) => `${namespace}\u0000${nam
 function rolesByServiceAccount(index: ObjectIndex): Map<string, KubeObject[]> {
   const roles = new Map<string, KubeObject[]>();
   for (const binding of [...index.ofKind('RoleBinding'), ...index.ofKind('ClusterRoleBinding')]) {
-    const kind = text(at(binding, 'roleRef', 'kind')) ?? '';
-    const role = index.get(
-      kind,
-      kind === 'Role' ? namespaceOf(binding) : '',
-      text(at(binding, 'roleRef', 'name')) ?? '',
-    );
+    const role = roleOfBinding(index, binding);
     if (!role) continue;
     const accounts = new Set<string>();
     for (const s of records(binding.subjects)) {

@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { CHECKER_ERROR, Finding, SUPPRESSION_INVALID } from './check';
-import type { LocatedReport, Location } from './located';
+import { LocatedReport, Location, objectName } from './located';
 import { PACKS } from './packs';
 import { RULES_BY_ID } from './registry';
 import type { UncheckedJson } from './render';
@@ -89,10 +89,6 @@ export function renderSarif(
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
-}
-
-function objectName(f: Finding): string {
-  return `${f.kind}/${f.namespace ? `${f.namespace}/` : ''}${f.name}`;
 }
 
 /** A file path as a SARIF artifact URI: forward slashes on every platform. */

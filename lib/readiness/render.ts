@@ -1,6 +1,6 @@
 import type { Finding } from './check';
 import type { LocatedReport, Location } from './located';
-import { origin } from './located';
+import { objectName, origin } from './located';
 
 /** A finding as the JSON output shows it. */
 export interface FindingJson {
@@ -62,16 +62,12 @@ export function renderJson(report: LocatedReport, unchecked: readonly UncheckedJ
 export function renderText(report: LocatedReport, unchecked: readonly UncheckedJson[] = []): string {
   const lines: string[] = [];
   for (const f of report.findings) {
-    lines.push(
-      `${f.level.toUpperCase()} ${f.ruleId} ${f.kind}/${f.namespace ? `${f.namespace}/` : ''}${f.name} [${origin(f)}]`,
-    );
+    lines.push(`${f.level.toUpperCase()} ${f.ruleId} ${objectName(f)} [${origin(f)}]`);
     lines.push(`  ${f.message}${f.field ? ` (at ${f.field})` : ''}`);
     lines.push(`  fix: ${f.fix}`);
   }
   for (const s of report.suppressed) {
-    lines.push(
-      `SUPPRESSED ${s.ruleId} ${s.kind}/${s.namespace ? `${s.namespace}/` : ''}${s.name} [${origin(s)}]: ${s.message}`,
-    );
+    lines.push(`SUPPRESSED ${s.ruleId} ${objectName(s)} [${origin(s)}]: ${s.message}`);
     lines.push(`  reason: ${s.reason}`);
   }
   for (const u of unchecked) lines.push(`NOT CHECKED ${u.file}: ${u.reason}`);

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { fail, show } from '../core/errors';
+import { fail, isSentence, show } from '../core/errors';
 import { ExternalDependency } from '../core/external-dependency';
 import { assertDnsLabel } from '../core/names';
 import { EgressRule, Peer, Protocol } from '../core/network';
@@ -114,7 +114,7 @@ export function resolveDependencies(
     const e = d.endpoint!;
     assertDnsLabel(scope, `${prop}.name`, e.name);
     assertPort(scope, `${prop}.port`, e.port);
-    if ((e.reason ?? '').trim().split(/\s+/).filter(Boolean).length < 4) {
+    if (!isSentence(e.reason)) {
       fail(
         scope,
         `${prop} (${e.name}) needs a reason in a sentence (at least four words, got ${show(e.reason ?? '')}) saying ` +

@@ -5,7 +5,7 @@ import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
 import { KUBE_LINTER_SENSITIVE_DIRS, SENSITIVE_HOST_MOUNT_CHECKS } from '../core/peer-exemptions';
 import { podSecurityExemption } from '../core/pod-security-exemption';
-import { fail, show } from '../core/errors';
+import { fail, isSentence, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
 import { assertPort } from '../core/ports';
 import { EXEMPTED_NAMESPACE_MODES, PodSecurityModes } from '../core/pod-security';
@@ -79,11 +79,6 @@ function isSensitiveHostPath(path: string): boolean {
     (p) =>
       normalized === p || p.startsWith(`${normalized === '/' ? '' : normalized}/`) || normalized.startsWith(`${p}/`),
   );
-}
-
-/** A reason that reads as a sentence: at least four words. */
-function isSentence(text: string | undefined): boolean {
-  return (text ?? '').trim().split(/\s+/).filter(Boolean).length >= 4;
 }
 
 /** Properties of a {@link NodeAgent}. */

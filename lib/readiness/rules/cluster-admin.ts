@@ -1,11 +1,11 @@
 import { objectRule } from '../define';
 import type { ObjectIndex } from '../object-index';
-import { at, namespaceOf, records, text } from '../object';
+import { at, records, text } from '../object';
 import type { KubeObject } from '../types';
-import { values } from '../rbac';
+import { roleOfBinding, values } from '../rbac';
 
 /** Whether a Role or ClusterRole has a rule granting every verb on every resource of every API group. */
-export function grantsEverything(role: KubeObject): boolean {
+function grantsEverything(role: KubeObject): boolean {
   return records(role.rules).some(
     (r) =>
       values(r, 'verbs').includes('*') && values(r, 'resources').includes('*') && values(r, 'apiGroups').includes('*'),
@@ -13,7 +13,7 @@ export function grantsEverything(role: KubeObject): boolean {
 }
 
 /** Whether a binding subject is a ServiceAccount: by kind, as its group, or as the user name the API server gives it. */
-export function isServiceAccountSubject(subject: Record<string, unknown>): boolean {
+function isServiceAccountSubject(subject: Record<string, unknown>): boolean {
   const name = text(subject.name) ?? '';
   return (
     subject.kind === 'ServiceAccount' ||
@@ -27,12 +27,7 @@ function adminGrant(binding: KubeObject, index: ObjectIndex): string | undefined
   const kind = text(at(binding, 'roleRef', 'kind'));
   const name = text(at(binding, 'roleRef', 'name')) ?? '';
   if (kind === 'ClusterRole' && name === 'cluster-admin') return 'cluster-admin';
-  const role =
-    kind === 'ClusterRole'
-      ? index.get('ClusterRole', '', name)
-      : kind === 'Role'
-        ? index.get('Role', namespaceOf(binding), name)
-        : undefined;
+  const role = roleOfBinding(index, binding);
   return role && grantsEverything(role)
     ? `${kind} "${name}", which allows every verb on every resource as cluster-admin does,`
     : undefined;

@@ -1,5 +1,6 @@
 import { objectRule } from '../define';
-import { at, kindOf, namespaceOf, text } from '../object';
+import { at, kindOf, text } from '../object';
+import { roleOfBinding } from '../rbac';
 
 /** ClusterRoles every cluster has. */
 const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);
@@ -16,10 +17,9 @@ export const roleBindingRole = objectRule({
     const kind = text(at(object, 'roleRef', 'kind')) ?? '';
     const name = text(at(object, 'roleRef', 'name')) ?? '';
     if (kind === 'ClusterRole' && (BUILT_IN_CLUSTER_ROLES.has(name) || name.startsWith('system:'))) return [];
-    const ns = kind === 'Role' ? namespaceOf(object) : '';
     if (kind === 'Role' && kindOf(object) === 'ClusterRoleBinding')
       return [{ message: 'a ClusterRoleBinding cannot refer to a Role', field: 'roleRef.kind' }];
-    return index.get(kind, ns, name)
+    return roleOfBinding(index, object)
       ? []
       : [{ message: `roleRef ${kind}/${name} is not in the output`, field: 'roleRef' }];
   },
