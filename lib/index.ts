@@ -35,6 +35,7 @@ export { ConfigurationError } from './core/errors';
 export { EXTERNAL_DEPENDENCIES_ANNOTATION } from './core/external-dependency';
 export type { ExternalDependency } from './core/external-dependency';
 export { MANAGED_BY, recommendedLabels } from './core/labels';
+export { BUILT_IN_NAMESPACES } from './core/namespaces';
 export type { WorkloadIdentity } from './core/labels';
 export type { NamedObject } from './core/named-object';
 export { Peer, Protocol } from './core/network';
@@ -115,7 +116,7 @@ export { redisSentinelScript, redisServerScript } from './platform/replicated-re
 export type { RedisTopology } from './platform/replicated-redis-scripts';
 export { RetainedStorageClass } from './platform/retained-storage-class';
 export type { RetainedStorageClassProps } from './platform/retained-storage-class';
-export { BREAK_GLASS_RULES, DEBUG_RULES, RESERVED_NAMESPACES, Tenant } from './platform/tenant';
+export { BREAK_GLASS_RULES, DEBUG_RULES, Tenant } from './platform/tenant';
 export type { DedicatedNodePool, QuotaConsumer, TenantAccess, TenantProps, TenantQuota } from './platform/tenant';
 
 // Secrets
@@ -263,12 +264,7 @@ export {
   prometheusAdapter,
 } from './gitops/addons/addon-catalogue';
 export { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA } from './gitops/addons/application-health';
-export {
-  ADDON_LABEL,
-  ADDON_PURPOSE_ANNOTATION,
-  BUILT_IN_NAMESPACES,
-  PlatformAddons,
-} from './gitops/addons/platform-addons';
+export { ADDON_LABEL, ADDON_PURPOSE_ANNOTATION, PlatformAddons } from './gitops/addons/platform-addons';
 export type { PlatformAddonsProps } from './gitops/addons/platform-addons';
 export { prometheusAdapterRules } from './gitops/addons/prometheus-adapter-rules';
 export type { PodMetricsConsumer } from './gitops/addons/prometheus-adapter-rules';

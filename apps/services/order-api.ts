@@ -10,7 +10,6 @@ import {
   ServiceTier,
   ReplicatedRedis,
 } from '../../lib';
-import { PLATFORM_SECRET_STORE } from '../stacks/platform';
 
 const PROFILES: Record<string, string> = { dev: 'dev', staging: 'staging', production: 'prod' };
 
@@ -58,13 +57,7 @@ export function orderApi(scope: Construct, env: Environment, redis: ReplicatedRe
       Dependency.external(env.endpointOf('mysql')),
       Dependency.external(env.endpointOf('kafka')),
     ],
-    secrets: [
-      {
-        name: 'redis-auth',
-        store: PLATFORM_SECRET_STORE,
-        files: { password: { key: `${env.name}/redis`, property: 'password' } },
-      },
-    ],
+    secrets: [redis.password],
     monitoring: { path: '/actuator/prometheus', interval: Duration.seconds(15) },
     canary: env.canaryOf('order-api'),
     telemetry: { tier: ServiceTier.CORE, resourceAttributes: { 'deployment.environment': env.name } },

@@ -113,6 +113,8 @@ export class ReplicatedRedis extends WorkloadConstruct {
   public readonly topology: RedisTopology;
   /** The StatefulSet, headless Service, budget, policy and secret of the pods. */
   public readonly statefulService: StatefulService;
+  /** The password's secret files: clients declare the same in their own namespace to authenticate. */
+  public readonly password: SecretFiles;
 
   public constructor(scope: Construct, id: string, props: ReplicatedRedisProps) {
     super(scope, id);
@@ -144,6 +146,7 @@ export class ReplicatedRedis extends WorkloadConstruct {
     }
     const downAfterSeconds = wholeSeconds(this, 'downAfter', props.downAfter ?? Duration.seconds(5), 1);
     this.primaryName = props.primaryName ?? this.name;
+    this.password = props.password;
     const secretDir = props.password.mountPath ?? `/var/run/secrets/${props.password.name}`;
     const pods = Array.from({ length: replicas }, (_, i) => `${this.name}-${i}`);
     this.topology = {

@@ -4,6 +4,7 @@ import { clusterScoped } from '../core/cluster-scoped';
 import { fail, show } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel, assertLabels } from '../core/names';
+import { BUILT_IN_NAMESPACES } from '../core/namespaces';
 import { namespaceBaselinePolicies } from '../core/network';
 import { NODE_POOL_LABEL } from '../core/placement';
 import { PodSecurityLevel, podSecurityLabels, PodSecurityModes } from '../core/pod-security';
@@ -153,9 +154,6 @@ export interface TenantProps {
   readonly nodePool?: DedicatedNodePool;
 }
 
-/** Namespaces Kubernetes creates and uses itself; no Tenant may take one. */
-export const RESERVED_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease', 'default'];
-
 /** Namespace annotation of the PodNodeSelector admission plugin. */
 export const NODE_SELECTOR_ANNOTATION = 'scheduler.alpha.kubernetes.io/node-selector';
 
@@ -193,7 +191,7 @@ export class Tenant extends Construct {
   public constructor(scope: Construct, id: string, props: TenantProps) {
     super(scope, id);
     this.name = assertDnsLabel(this, 'name', props.name ?? id);
-    if (RESERVED_NAMESPACES.includes(this.name)) {
+    if (BUILT_IN_NAMESPACES.includes(this.name)) {
       fail(
         this,
         `name "${this.name}" is a namespace Kubernetes reserves for itself; a Tenant would give it the restricted ` +

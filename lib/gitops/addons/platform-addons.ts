@@ -3,14 +3,12 @@ import { Construct } from 'constructs';
 import { Application, ApplicationSpecSource } from '../../../imports/application-argoproj.io';
 import { AppProject } from '../../../imports/appproject-argoproj.io';
 import { MANAGED_BY } from '../../core/labels';
+import { BUILT_IN_NAMESPACES } from '../../core/namespaces';
 import { podSecurityLabels } from '../../core/pod-security';
 import { Environment } from '../../environments/environment';
 import { ARGOCD_NAMESPACE, automatedSyncPolicy } from '../argocd';
 import { SYNC_WAVE_ANNOTATION } from '../sync-waves';
 import { AddonDefinition, AddonWave, assertAddons, versionOf } from './addon';
-
-/** Namespaces every cluster has; no addon creates them. */
-export const BUILT_IN_NAMESPACES: readonly string[] = ['kube-system', 'default'];
 
 /** The label naming the addon an Application delivers. */
 export const ADDON_LABEL = 'cdk8s-production.io/addon';

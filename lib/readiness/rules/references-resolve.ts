@@ -1,13 +1,12 @@
 import { objectRule } from '../define';
 import { PROVIDES_API_GROUPS_ANNOTATION } from '../../core/api-groups';
+import { BUILT_IN_NAMESPACES } from '../../core/namespaces';
 import { declaredSecrets } from './config-references';
 import type { ObjectIndex } from '../object-index';
 import { annotationsOf, at, kindOf, nameOf, namespaceOf, records, text } from '../object';
 import type { KubeObject, Violation } from '../types';
 
 /** Namespaces every cluster has; nothing needs to create them. */
-const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
-
 /** Cluster-scoped kinds this checker meets; every other kind with a namespace field is namespaced. */
 const CLUSTER_SCOPED = new Set([
   'Namespace',
