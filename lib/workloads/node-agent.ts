@@ -10,7 +10,7 @@ import { WorkloadIdentity } from '../core/labels';
 import { assertPort } from '../core/ports';
 import { EXEMPTED_NAMESPACE_MODES, PodSecurityModes } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
-import { intOrPercent, sortedRecord } from '../core/values';
+import { intOrPercent } from '../core/values';
 import {
   metadataFactory,
   workloadServiceAccount,
@@ -22,10 +22,9 @@ import {
 } from './pod-template';
 import { NetworkAccess } from './production-service';
 import { apiServerEgress, workloadNetworkPolicy } from './workload-network-policy';
-import { createHash } from 'crypto';
 import { clusterScoped } from '../core/cluster-scoped';
-import { assertConfigKey } from '../core/names';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
+import { ownConfigMap } from './own-config-map';
 
 /** A folder of the node mounted into the agent. */
 export interface HostPathMount {
@@ -226,10 +225,9 @@ export class NodeAgent extends WorkloadConstruct {
     const configVolumes: k8s.Volume[] = [];
     const configMounts: k8s.VolumeMount[] = [];
     if (props.config) {
-      for (const key of Object.keys(props.config.files)) assertConfigKey(this, 'config.files', key);
-      const data = sortedRecord(props.config.files);
-      this.configMap = new k8s.KubeConfigMap(this, 'ConfigMap', { metadata: metadata(`${this.name}-config`), data });
-      podAnnotations['checksum/config'] = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+      const own = ownConfigMap(this, 'config.files', metadata(`${this.name}-config`), props.config.files);
+      this.configMap = own.configMap;
+      Object.assign(podAnnotations, own.checksumAnnotation);
       configVolumes.push({ name: 'config', configMap: { name: `${this.name}-config` } });
       configMounts.push({ name: 'config', mountPath: props.config.mountPath, readOnly: true });
     }

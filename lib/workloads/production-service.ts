@@ -1,5 +1,4 @@
 import { Duration } from 'cdk8s';
-import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { wholeSeconds } from '../core/durations';
@@ -12,13 +11,13 @@ import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
 import { EgressRule, IngressRule, Peer, Protocol } from '../core/network';
 import { EXTERNAL_DEPENDENCIES_ANNOTATION, ExternalDependency } from '../core/external-dependency';
-import { assertConfigKey, assertDnsSubdomainName } from '../core/names';
+import { assertDnsSubdomainName } from '../core/names';
 import { PlacementOptions, POD_TEMPLATE_HASH_LABEL, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
 import { ResourceQuantities } from '../core/resources';
-import { intOrPercent, sortedRecord } from '../core/values';
+import { intOrPercent } from '../core/values';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
   metadataFactory,
@@ -36,6 +35,7 @@ import { httpClusterIpService } from './http-service-builder';
 import { httpServiceMonitor, MonitoringOptions } from './service-monitor-builder';
 import { admitPeer, apiServerEgress, workloadNetworkPolicy } from './workload-network-policy';
 import { DEFAULT_OTLP_ENDPOINT, TelemetryOptions, telemetryEnv } from '../observability/telemetry';
+import { ownConfigMap } from './own-config-map';
 
 /** Horizontal autoscaling on CPU and per-pod metrics. */
 export interface AutoscalingOptions {
@@ -333,10 +333,9 @@ export class ProductionService extends WorkloadConstruct {
     if (props.configMap)
       this.configMap = { name: assertDnsSubdomainName(this, 'configMap.name', props.configMap.name) };
     if (props.config) {
-      for (const key of Object.keys(props.config)) assertConfigKey(this, 'config', key);
-      const data = sortedRecord(props.config);
-      this.configMap = new k8s.KubeConfigMap(this, 'ConfigMap', { metadata: metadata(`${this.name}-config`), data });
-      podAnnotations['checksum/config'] = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+      const own = ownConfigMap(this, 'config', metadata(`${this.name}-config`), props.config);
+      this.configMap = own.configMap;
+      Object.assign(podAnnotations, own.checksumAnnotation);
     }
 
     const env = {
