@@ -26,11 +26,25 @@ export const SERVER_SIDE_DIFF = 'ServerSideDiff=true,IncludeMutationWebhook=true
 /** Namespace Argo CD runs in and keeps its Applications and AppProjects in. */
 export const ARGOCD_NAMESPACE = 'argocd';
 
+/** How one Application's sync departs from the default of {@link automatedSyncPolicy}. */
+export interface SyncPolicyOptions {
+  /** Prune what was removed from Git. @default true */
+  readonly prune?: boolean;
+  /** Let Argo CD create the destination namespace. @default false */
+  readonly createNamespace?: boolean;
+  /** Apply server-side (for objects too large for the last-applied annotation). @default false */
+  readonly serverSideApply?: boolean;
+}
+
 /** The sync policy every generated Application uses: automated prune and self-heal, retries with backoff. */
-export function automatedSyncPolicy(): ApplicationSpecSyncPolicy {
+export function automatedSyncPolicy(options: SyncPolicyOptions = {}): ApplicationSpecSyncPolicy {
   return {
-    automated: { prune: true, selfHeal: true },
-    syncOptions: ['CreateNamespace=false', 'PrunePropagationPolicy=foreground'],
+    automated: { prune: options.prune ?? true, selfHeal: true },
+    syncOptions: [
+      `CreateNamespace=${options.createNamespace ? 'true' : 'false'}`,
+      'PrunePropagationPolicy=foreground',
+      ...(options.serverSideApply ? ['ServerSideApply=true'] : []),
+    ],
     retry: { limit: 5, backoff: { duration: '10s', factor: 2, maxDuration: '3m' } },
   };
 }
@@ -198,14 +212,13 @@ export class RootApplication extends Construct {
     // No resources finalizer: deleting the root app leaves every Application (and what they deployed)
     // in place. No automated prune: an Application removed from Git (a renamed cluster, a dropped
     // environment) stays, OutOfSync, until a person prunes it; `npm run diff` warns about it first.
-    const policy = automatedSyncPolicy();
     this.application = new Application(this, 'Resource', {
       metadata: { name: 'root', namespace: ARGOCD_NAMESPACE, labels },
       spec: {
         project: 'platform',
         source: { repoUrl: props.source.repoURL, targetRevision: props.source.targetRevision, path: props.path },
         destination: { server: inCluster, namespace: ARGOCD_NAMESPACE },
-        syncPolicy: { ...policy, automated: { prune: false, selfHeal: true } },
+        syncPolicy: automatedSyncPolicy({ prune: false }),
         revisionHistoryLimit: 10,
       },
     });

@@ -67,12 +67,6 @@ export class PlatformAddons extends Construct {
     });
     this.applications = props.addons.flatMap((addon) =>
       env.props.clusters.map((cluster) => {
-        const policy = automatedSyncPolicy();
-        const syncOptions = [
-          `CreateNamespace=${addon.createsNamespace ? 'true' : 'false'}`,
-          ...(policy.syncOptions ?? []).filter((o) => !o.startsWith('CreateNamespace=')),
-          ...(addon.serverSideApply ? ['ServerSideApply=true'] : []),
-        ];
         return new Application(this, `${addon.name}-${cluster.name}`, {
           metadata: {
             name: `${addon.name}-${cluster.name}`,
@@ -92,8 +86,10 @@ export class PlatformAddons extends Construct {
             source: sourceOf(addon),
             destination: { server: cluster.server, namespace: addon.namespace },
             syncPolicy: {
-              ...policy,
-              syncOptions,
+              ...automatedSyncPolicy({
+                createNamespace: addon.createsNamespace,
+                serverSideApply: addon.serverSideApply,
+              }),
               managedNamespaceMetadata: addon.createsNamespace
                 ? { labels: { 'app.kubernetes.io/managed-by': MANAGED_BY, ...podSecurityLabels() } }
                 : undefined,
