@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkManifestFiles, LocatedReport } from '../readiness/located';
 import { PACKS, PackName } from '../readiness/packs';
-import { LATEST_PSS_MINOR, OLDEST_PSS_MINOR, parsePolicyVersion, PolicyVersionName } from '../readiness/policy-version';
+import { parsePolicyVersion, PolicyVersionName } from '../readiness/policy-version';
 import { parseKubeMinor } from '../readiness/removed-apis';
 import { renderJson, renderText, UncheckedJson } from '../readiness/render';
 import { renderSarif } from '../readiness/render-sarif';
@@ -75,11 +75,7 @@ function parseArgs(args: readonly string[]): CheckArgs {
   if (format !== 'text' && format !== 'json' && format !== 'sarif')
     throw new UsageError(`unknown format "${format}"; use text, json or sarif`);
   try {
-    const parsed = parsePolicyVersion(pssVersion);
-    if (parsed.name !== 'latest' && Number(parsed.name.slice(3)) > LATEST_PSS_MINOR)
-      throw new Error(
-        `Pod Security policy version "${pssVersion}" is newer than v1.${LATEST_PSS_MINOR}, the newest this checker knows; use v1.${OLDEST_PSS_MINOR} to v1.${LATEST_PSS_MINOR} or latest`,
-      );
+    parsePolicyVersion(pssVersion, { refuseNewer: true });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -15,11 +15,21 @@ export interface PolicyVersion {
   readonly minor: number;
 }
 
+/** How {@link parsePolicyVersion} treats a version newer than the checker knows. */
+export interface PolicyVersionOptions {
+  /**
+   * Refuse it (a command-line typo such as v1.99) instead of applying the newest rules.
+   * @default false
+   */
+  readonly refuseNewer?: boolean;
+}
+
 /**
  * Parses `v1.N` or `latest`, as in the `pod-security.kubernetes.io/enforce-version` label.
- * Versions newer than the checker knows apply the newest rules, as Pod Security Admission does.
+ * Versions newer than the checker knows apply the newest rules, as Pod Security Admission does,
+ * unless `refuseNewer` is set.
  */
-export function parsePolicyVersion(value: string): PolicyVersion {
+export function parsePolicyVersion(value: string, options: PolicyVersionOptions = {}): PolicyVersion {
   if (value === 'latest') return { name: 'latest', minor: LATEST_PSS_MINOR };
   const match = /^v1\.(\d+)$/.exec(value);
   if (!match) {
@@ -29,6 +39,11 @@ export function parsePolicyVersion(value: string): PolicyVersion {
   if (minor < OLDEST_PSS_MINOR) {
     throw new Error(
       `Pod Security policy version "${value}" is older than v1.${OLDEST_PSS_MINOR}, the oldest this checker implements; use v1.${OLDEST_PSS_MINOR} or newer`,
+    );
+  }
+  if (minor > LATEST_PSS_MINOR && options.refuseNewer) {
+    throw new Error(
+      `Pod Security policy version "${value}" is newer than v1.${LATEST_PSS_MINOR}, the newest this checker knows; use v1.${OLDEST_PSS_MINOR} to v1.${LATEST_PSS_MINOR} or latest`,
     );
   }
   return { name: value as PolicyVersionName, minor: Math.min(minor, LATEST_PSS_MINOR) };
