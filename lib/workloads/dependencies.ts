@@ -82,12 +82,11 @@ function stageOf(c: IConstruct): IConstruct | undefined {
 }
 
 /**
- * Checks `dependencies` of client `scope` (pods `clientName` in `clientNamespace`) and opens each
- * in-cluster target's ingress to every release track of the client.
+ * Checks the `dependencies` of `client` (its pods are `app.kubernetes.io/name: <name>` in its
+ * namespace) and opens each in-cluster target's ingress to every release track of the client.
  */
 export function resolveDependencies(
-  scope: IConstruct,
-  client: { readonly name: string; readonly namespace: string },
+  client: IConstruct & { readonly name: string; readonly namespace: string },
   dependencies: readonly Dependency[],
 ): ResolvedDependencies {
   const egress: EgressRule[] = [];
@@ -97,9 +96,9 @@ export function resolveDependencies(
     const prop = `dependsOn[${i}]`;
     if (d.target) {
       const t = d.target;
-      if (stageOf(t) !== stageOf(scope)) {
+      if (stageOf(t) !== stageOf(client)) {
         fail(
-          scope,
+          client,
           `${prop} is ${t.namespace}/${t.name} of [${t.node.path}], another environment; a workload depends only on ` +
             `workloads of its own environment: depend on that environment's own ${t.name}`,
         );
@@ -112,11 +111,11 @@ export function resolveDependencies(
       return;
     }
     const e = d.endpoint!;
-    assertDnsLabel(scope, `${prop}.name`, e.name);
-    assertPort(scope, `${prop}.port`, e.port);
+    assertDnsLabel(client, `${prop}.name`, e.name);
+    assertPort(client, `${prop}.port`, e.port);
     if (!isSentence(e.reason)) {
       fail(
-        scope,
+        client,
         `${prop} (${e.name}) needs a reason in a sentence (at least four words, got ${show(e.reason ?? '')}) saying ` +
           `why it lives outside this repository, e.g. reason: 'the managed MySQL of the data team'`,
       );

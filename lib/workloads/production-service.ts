@@ -370,7 +370,7 @@ export class ProductionService extends WorkloadConstruct {
       }),
       volumeMounts: secrets.volumeMounts,
     };
-    const dependencies = resolveDependencies(this, this, props.dependsOn ?? []);
+    const dependencies = resolveDependencies(this, props.dependsOn ?? []);
     this.externalDependencies = dependencies.external;
     this.deployment = new k8s.KubeDeployment(this, 'Resource', {
       metadata: {

@@ -8,7 +8,7 @@ import { podSecurityLabels } from '../../core/pod-security';
 import { Environment } from '../../environments/environment';
 import { ARGOCD_NAMESPACE, automatedSyncPolicy } from '../argocd';
 import { SYNC_WAVE_ANNOTATION } from '../sync-waves';
-import { AddonDefinition, AddonWave, assertAddons, versionOf } from './addon';
+import { AddonDefinition, AddonWave, assertAddons } from './addon';
 
 /** The label naming the addon an Application delivers. */
 export const ADDON_LABEL = 'cdk8s-production.io/addon';
@@ -109,7 +109,7 @@ function sourceOf(addon: AddonDefinition): ApplicationSpecSource {
     return {
       repoUrl: helm.repoURL,
       chart: helm.chart,
-      targetRevision: versionOf(addon),
+      targetRevision: helm.version,
       helm: {
         releaseName: addon.name,
         valuesObject: helm.values,
