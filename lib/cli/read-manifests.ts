@@ -5,7 +5,14 @@ import type { ManifestSource } from '../readiness/located';
 
 /** A path on the command line that does not exist: the CLI prints it and exits with code 2. */
 export class InputError extends Error {
-  public constructor(message: string) {
+  /**
+   * @param message the whole message, naming the input
+   * @param reason what is wrong, without the input's name (for a report that names it already)
+   */
+  public constructor(
+    message: string,
+    public readonly reason: string = message,
+  ) {
     super(message);
     this.name = 'InputError';
   }
@@ -47,8 +54,10 @@ export function readManifestText(text: string, file: string): { source: Manifest
     documents = jsyaml.loadAll(text);
   } catch (e) {
     const err = e as jsyaml.YAMLException;
-    const where = err.mark ? `${file}:${err.mark.line + 1}:${err.mark.column + 1}` : file;
-    throw new InputError(`${where}: cannot parse YAML: ${err.reason ?? err.message}`);
+    const problem = `cannot parse YAML: ${err.reason ?? err.message}`;
+    if (!err.mark) throw new InputError(`${file}: ${problem}`, problem);
+    const [line, column] = [err.mark.line + 1, err.mark.column + 1];
+    throw new InputError(`${file}:${line}:${column}: ${problem}`, `line ${line}, column ${column}: ${problem}`);
   }
   const objects: object[] = [];
   const unchecked: UncheckedInput[] = [];
@@ -85,13 +94,7 @@ function readFile(file: string, read: () => string): ReadInputs {
     const { source, unchecked } = readManifestText(read(), file);
     return { sources: [source], unchecked };
   } catch (e) {
-    const reason =
-      e instanceof InputError
-        ? e.message
-            .slice(file.length)
-            .replace(/^:(\d+):(\d+): /, 'line $1, column $2: ')
-            .replace(/^: /, '')
-        : `cannot read: ${(e as Error).message}`;
+    const reason = e instanceof InputError ? e.reason : `cannot read: ${(e as Error).message}`;
     return { sources: [], unchecked: [{ file, reason }] };
   }
 }
