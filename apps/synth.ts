@@ -59,8 +59,8 @@ function buildUnchecked(): Pick<Output, 'manifests' | 'texts' | 'deliveredBefore
     const platform = platformStack(stage, env);
     const services = applicationStack(stage, env, platform);
     servicesOf.set(env.name, services);
-    observabilityStack(stage, env, services);
-    etcdBackupStack(stage, env);
+    const etcdBackup = etcdBackupStack(stage, env);
+    observabilityStack(stage, env, services, etcdBackup);
     applySyncWaves(stage);
     applyDeleteProtection(stage);
   }

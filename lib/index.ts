@@ -136,9 +136,28 @@ export type { ServiceIngressProps } from './traffic/ingress';
 // Observability
 export type { Matchers } from './observability/promql';
 export { AlertRules } from './observability/alert-rules';
-export type { AlertRulesOptions, AlertRulesProps } from './observability/alert-rules';
+export type { AlertDashboard, AlertRulesOptions, AlertRulesProps } from './observability/alert-rules';
 export { AlertLayer, Severity } from './observability/alert';
-export type { AlertRule, RecordingRule, RuleGroup } from './observability/alert';
+export type { AlertPanel, AlertRule, RecordingRule, RuleGroup } from './observability/alert';
+export { alertRows } from './observability/dashboards/alert-rows';
+export { AlertsDashboard } from './observability/dashboards/alerts-dashboard';
+export type { AlertsDashboardProps } from './observability/dashboards/alerts-dashboard';
+export { ApplicationDashboard } from './observability/dashboards/application-dashboard';
+export type { ApplicationDashboardProps } from './observability/dashboards/application-dashboard';
+export { Dashboard, DEFAULT_GRAFANA_URL } from './observability/dashboards/dashboard';
+export type { DashboardOptions, DashboardProps } from './observability/dashboards/dashboard';
+export { dashboardUid, MAX_DASHBOARD_UID_LENGTH } from './observability/dashboards/dashboard-uid';
+export { PanelStyle, PanelUnit } from './observability/dashboards/panel';
+export type {
+  DashboardAnnotation,
+  DashboardLink,
+  DashboardPanel,
+  DashboardRow,
+  PanelQuery,
+} from './observability/dashboards/panel';
+export { assertPromql, metricNamesOf, promqlSyntaxError } from './observability/dashboards/promql-syntax';
+export { ServiceDashboard } from './observability/dashboards/service-dashboard';
+export type { ServiceDashboardProps } from './observability/dashboards/service-dashboard';
 export { BusinessAlerts, BusinessKpi } from './observability/business-alerts';
 export type { BusinessAlertsProps, KpiRatioOptions } from './observability/business-alerts';
 export { ClusterAlerts } from './observability/cluster-alerts';
@@ -151,6 +170,7 @@ export type {
   HttpServerMetrics,
   ServiceAlertsProps,
   ServiceLevelObjective,
+  ServiceSignals,
   WatchedService,
 } from './observability/service-alerts';
 export { DEFAULT_OTLP_ENDPOINT, LogFormat, ServiceTier } from './observability/telemetry';
@@ -226,7 +246,14 @@ export * as clusterIssuer from '../imports/clusterissuer-cert-manager.io';
 export * as clusterSecretStore from '../imports/clustersecretstore-external-secrets.io';
 
 // Platform add-ons, certificates and secret stores
-export { PROMETHEUS_RELEASE, PROMETHEUS_SELECTOR_LABELS } from './core/prometheus-selection';
+export {
+  GRAFANA_DASHBOARD_LABEL,
+  GRAFANA_DASHBOARD_LABEL_VALUE,
+  GRAFANA_PROMETHEUS_DATASOURCE_UID,
+  MONITORING_NAMESPACE,
+  PROMETHEUS_RELEASE,
+  PROMETHEUS_SELECTOR_LABELS,
+} from './core/prometheus-selection';
 export {
   AcmeSolver,
   ClusterCertificateIssuer,
@@ -256,7 +283,6 @@ export {
   ISTIO_BASE,
   KUBE_PROMETHEUS_STACK,
   KYVERNO,
-  MONITORING_NAMESPACE,
   OPENTELEMETRY_COLLECTOR,
   OTEL_COLLECTOR_NAME,
   VERTICAL_POD_AUTOSCALER,

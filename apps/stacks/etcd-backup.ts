@@ -9,8 +9,8 @@ import { Environment, EtcdBackup } from '../../lib';
 export const ETCD_TOOLS_IMAGE = 'registry.example.com/platform/etcd-tools:v3.5.16-1';
 
 /** The etcd backup, restore drill and their alerts in namespace `etcd-backup`, where the environment asks for it. */
-export function etcdBackupStack(stage: Construct, env: Environment): void {
-  if (!env.props.etcdBackup) return;
+export function etcdBackupStack(stage: Construct, env: Environment): EtcdBackup | undefined {
+  if (!env.props.etcdBackup) return undefined;
   const chart = new Chart(stage, 'etcd-backup', { namespace: 'etcd-backup', disableResourceNameHashes: true });
-  new EtcdBackup(chart, 'etcd-backup', { image: ETCD_TOOLS_IMAGE });
+  return new EtcdBackup(chart, 'etcd-backup', { image: ETCD_TOOLS_IMAGE });
 }

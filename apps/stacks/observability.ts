@@ -1,13 +1,19 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
+  AlertLayer,
+  AlertRules,
+  AlertsDashboard,
+  ApplicationDashboard,
   BusinessAlerts,
   BusinessKpi,
   ClusterAlerts,
   Environment,
+  EtcdBackup,
   PlatformAlerts,
   ProductionService,
   ServiceAlerts,
+  ServiceDashboard,
   ServiceLevelObjective,
 } from '../../lib';
 
@@ -16,23 +22,58 @@ const OBJECTIVES: Record<string, ServiceLevelObjective> = {
   'order-api': { availability: 99.95 },
 };
 
-/**
- * The alert catalogue of one environment: cluster and platform layers in `monitoring`
- * (`dist/<env>/monitoring.yaml`), each service's alerts next to it (`dist/<env>/<service>.yaml`),
- * and the shop's business KPIs with the order service.
- */
-export function observabilityStack(stage: Construct, env: Environment, services: ProductionService[]): void {
-  const monitoring = new Chart(stage, 'monitoring', { namespace: 'monitoring', disableResourceNameHashes: true });
-  new ClusterAlerts(monitoring, 'cluster-alerts');
-  new PlatformAlerts(monitoring, 'platform-alerts');
+/** Where each environment's Grafana is served: the start of every alert's `dashboard_url`. */
+export function grafanaUrlOf(env: Environment): string {
+  return `https://grafana.${env.name}.example.com`;
+}
 
-  for (const service of services) {
-    new ServiceAlerts(Chart.of(service), `${service.node.id}-alerts`, { service, slo: OBJECTIVES[service.name] });
-  }
+/**
+ * The alert catalogue and dashboards of one environment: cluster and platform layers in `monitoring`
+ * (`dist/<env>/monitoring.yaml`), each service's alerts next to it (`dist/<env>/<service>.yaml`), the
+ * shop's business KPIs with the order service, and a dashboard per layer and per service in `monitoring`,
+ * each alert linking the panel that shows it.
+ */
+export function observabilityStack(
+  stage: Construct,
+  env: Environment,
+  services: ProductionService[],
+  etcdBackup?: EtcdBackup,
+): void {
+  const monitoring = new Chart(stage, 'monitoring', { namespace: 'monitoring', disableResourceNameHashes: true });
+  const grafanaUrl = grafanaUrlOf(env);
+  const clusterAlerts: AlertRules[] = [new ClusterAlerts(monitoring, 'cluster-alerts')];
+  if (etcdBackup?.alertRules) clusterAlerts.push(etcdBackup.alertRules);
+  const platformAlerts = new PlatformAlerts(monitoring, 'platform-alerts');
+
+  const serviceDashboards = services.map((service) => {
+    const alerts = new ServiceAlerts(Chart.of(service), `${service.node.id}-alerts`, {
+      service,
+      slo: OBJECTIVES[service.name],
+    });
+    return new ServiceDashboard(monitoring, `${service.node.id}-dashboard`, { alerts, grafanaUrl });
+  });
+
+  new AlertsDashboard(monitoring, 'cluster-dashboard', {
+    name: 'cluster',
+    title: 'Cluster layer: nodes, etcd, API server',
+    description: 'Node health, etcd and its backups, and the API server; opened from the cluster alerts.',
+    layer: AlertLayer.CLUSTER,
+    alerts: clusterAlerts,
+    grafanaUrl,
+  });
+  new AlertsDashboard(monitoring, 'platform-dashboard', {
+    name: 'platform',
+    title: 'Platform layer: DNS and edge',
+    description: 'CoreDNS and the edge every service depends on; opened from the platform alerts.',
+    layer: AlertLayer.PLATFORM,
+    alerts: [platformAlerts],
+    grafanaUrl,
+  });
+  new ApplicationDashboard(monitoring, 'application-dashboard', { services: serviceDashboards, grafanaUrl });
 
   const orders = services.find((s) => s.name === 'order-api');
   if (orders) {
-    new BusinessAlerts(Chart.of(orders), 'business-alerts', {
+    const business = new BusinessAlerts(Chart.of(orders), 'business-alerts', {
       namespace: env.namespace,
       kpis: [
         BusinessKpi.orderSuccessRate({
@@ -46,6 +87,14 @@ export function observabilityStack(stage: Construct, env: Environment, services:
           minimumRatio: 0.9,
         }),
       ],
+    });
+    new AlertsDashboard(monitoring, 'business-dashboard', {
+      name: 'business',
+      title: 'Business layer: orders and payments',
+      description: 'The shop KPIs the business measures; opened from the business alerts.',
+      layer: AlertLayer.BUSINESS,
+      alerts: [business],
+      grafanaUrl,
     });
   }
 }

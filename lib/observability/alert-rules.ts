@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   PrometheusRule,
@@ -6,7 +6,7 @@ import {
   PrometheusRuleSpecGroupsRules,
   PrometheusRuleSpecGroupsRulesExpr,
 } from '../../imports/prometheusrule-monitoring.coreos.com';
-import { fail } from '../core/errors';
+import { fail, show } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel } from '../core/names';
 import { PROMETHEUS_SELECTOR_LABELS } from '../core/prometheus-selection';
@@ -37,6 +37,14 @@ export interface AlertRulesOptions {
   readonly runbookBaseUrl?: string;
 }
 
+/** A dashboard that shows alerts: what each alert's `dashboard_url` opens. */
+export interface AlertDashboard {
+  /** Dashboard title, for messages. */
+  readonly title: string;
+  /** URL of the panel that shows `alert`, or undefined when no panel does. */
+  panelUrlOfAlert(alert: string): string | undefined;
+}
+
 /** Properties of {@link AlertRules}. */
 export interface AlertRulesProps extends AlertRulesOptions {
   /** Object name. */
@@ -60,6 +68,7 @@ export class AlertRules extends Construct {
   public readonly runbooks: Runbooks;
   /** The PrometheusRule object. */
   public readonly resource: PrometheusRule;
+  private linked?: AlertDashboard;
 
   public constructor(scope: Construct, id: string, props: AlertRulesProps) {
     super(scope, id);
@@ -83,6 +92,34 @@ export class AlertRules extends Construct {
     return this.groups.flatMap((g) => g.alerts ?? []);
   }
 
+  /** The dashboard the alerts link to, once one is linked. */
+  public get dashboard(): AlertDashboard | undefined {
+    return this.linked;
+  }
+
+  /**
+   * Gives every alert a `dashboard_url` annotation: the panel of `dashboard` that shows it. Called by
+   * a dashboard made from these alerts; refuses a dashboard without a panel for each alert, or a second one.
+   */
+  public linkDashboard(dashboard: AlertDashboard): void {
+    if (this.linked && this.linked !== dashboard) {
+      fail(
+        this,
+        `the alerts already link dashboard ${show(this.linked.title)}, so they cannot also link ${show(dashboard.title)}; ` +
+          'make one dashboard from them',
+      );
+    }
+    const missing = this.alerts.map((a) => a.alert).filter((a) => dashboard.panelUrlOfAlert(a) === undefined);
+    if (missing.length > 0) {
+      fail(
+        this,
+        `dashboard ${show(dashboard.title)} has no panel for alert ${missing.join(', ')}; give the alert a panel ` +
+          '(its `panel` prop) or add a panel naming it in `alerts`',
+      );
+    }
+    this.linked = dashboard;
+  }
+
   private assertUniqueGroups(): void {
     const names = this.groups.map((g) => g.name);
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
@@ -104,11 +141,15 @@ export class AlertRules extends Construct {
       expr: expr(rule.expr),
       for: rule.for,
       labels: { ...rule.labels, layer: group.layer, severity: rule.severity },
-      annotations: {
-        summary: rule.summary,
-        description: rule.description,
-        runbook_url: this.runbooks.urlOf(rule.alert),
-      },
+      // Lazy: a dashboard made from these alerts links itself after they exist.
+      annotations: Lazy.any({
+        produce: () => ({
+          summary: rule.summary,
+          description: rule.description,
+          runbook_url: this.runbooks.urlOf(rule.alert),
+          ...(this.linked && { dashboard_url: this.linked.panelUrlOfAlert(rule.alert) }),
+        }),
+      }),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { fractionalSeconds } from '../core/durations';
 import { fail, show } from '../core/errors';
+import { DashboardPanel } from './dashboards/panel';
 
 /** How urgently a human must act on an alert; rendered as the `severity` label. */
 export enum Severity {
@@ -48,7 +49,17 @@ export interface AlertRule {
    * @default - only `severity` and `layer`
    */
   readonly labels?: Record<string, string>;
+  /**
+   * What the alert watches, as a dashboard panel: the signal its expression compares, with the
+   * threshold it compares it to. A dashboard made from the alert's catalogue draws it, and the alert's
+   * `dashboard_url` opens it.
+   * @default - no panel: a dashboard linked to the catalogue refuses the alert
+   */
+  readonly panel?: AlertPanel;
 }
+
+/** The panel that shows what an alert watches; its `alerts` are the alert itself. */
+export type AlertPanel = Omit<DashboardPanel, 'alerts'>;
 
 /** A recording rule: precomputes an expression under a new metric name. */
 export interface RecordingRule {
@@ -62,6 +73,11 @@ export interface RecordingRule {
 export interface RuleGroup {
   /** Group name, unique within the PrometheusRule, e.g. `order-api.application`. */
   readonly name: string;
+  /**
+   * Title of the group's row on a dashboard.
+   * @default - the group name
+   */
+  readonly title?: string;
   /** Layer of every alert in the group. */
   readonly layer: AlertLayer;
   /**

@@ -1,4 +1,5 @@
 import { AlertRule, RecordingRule, Severity } from './alert';
+import { PanelUnit } from './dashboards/panel';
 import { Matchers, percent, ratioOfRates, round, selector } from './promql';
 
 /** One condition of a multi-window alert: the error ratio exceeds `factor` x budget over both windows. */
@@ -90,6 +91,7 @@ export function burnRateAlert(
   const over = (window: string, factor: number) =>
     `${selector(errorRatioRecord(window), scope)} > (${factor} * ${budget})`;
   const conditions = policy.windows.map((w) => `(\n  ${over(w.long, w.factor)}\nand\n  ${over(w.short, w.factor)}\n)`);
+  const windows = [...new Set(policy.windows.flatMap((w) => [w.long, w.short]))];
   const [first, ...others] = policy.windows;
   const spending =
     `more than ${first.factor}x the sustainable rate over ${first.long}` +
@@ -103,5 +105,18 @@ export function burnRateAlert(
     description:
       `${subject} spends its error budget (SLO ${availability}% available, ${percent(budget)} errors allowed) ` +
       `at ${spending}; at this pace the 30-day budget runs out before the month ends.`,
+    panel: {
+      title: `Burn rate over ${windows.join(', ')}`,
+      description:
+        `How many times faster than the SLO allows the error budget is spent, per window. ${policy.alert} fires ` +
+        policy.windows.map((w) => `when ${w.long} and ${w.short} both exceed ${w.factor}x`).join(', or ') +
+        '.',
+      queries: windows.map((w) => ({
+        expr: `${selector(errorRatioRecord(w), scope)} / ${budget}`,
+        legend: `{{ service }} over ${w}`,
+      })),
+      unit: PanelUnit.COUNT,
+      threshold: Math.min(...policy.windows.map((w) => w.factor)),
+    },
   };
 }

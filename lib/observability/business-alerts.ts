@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { AlertLayer, AlertRule, assertBetween, assertDuration, assertPositive, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath, namespaceOf } from './alert-rules';
+import { PanelUnit } from './dashboards/panel';
 import { percent, ratioOfRates, selector, sumRate } from './promql';
 
 /** Thresholds and metrics of a success-ratio KPI. */
@@ -75,17 +76,25 @@ export class BusinessKpi {
     );
     const window = assertDuration(where, `${prop}.window`, o.window ?? '10m');
     const attempted = selector(o.attempted, { namespace });
+    const ratio = `(${ratioOfRates(selector(o.succeeded, { namespace }), attempted, window, ['namespace'])})`;
     return {
       alert: this.alert,
-      expr:
-        `(${ratioOfRates(selector(o.succeeded, { namespace }), attempted, window, ['namespace'])}) < ${floor}\n` +
-        `and\n${sumRate(attempted, window, ['namespace'])} > ${minimumRate}`,
+      expr: `${ratio} < ${floor}\n` + `and\n${sumRate(attempted, window, ['namespace'])} > ${minimumRate}`,
       for: o.for ?? '10m',
       severity: o.severity ?? Severity.CRITICAL,
       summary: `${this.title} dropped`,
       description:
         `${this.title} in namespace {{ $labels.namespace }} (${o.succeeded} / ${o.attempted} over ${window}) ` +
         `is below ${percent(floor)}; customers are failing to buy and revenue is being lost.`,
+      panel: {
+        title: `${this.title} (${window})`,
+        description:
+          `${o.succeeded} / ${o.attempted}; the alert fires below ${percent(floor)} while there are more than ` +
+          `${minimumRate} attempts per second.`,
+        queries: [{ expr: ratio, legend: '{{ namespace }}' }],
+        unit: PanelUnit.RATIO,
+        threshold: floor,
+      },
     };
   }
 }
@@ -111,6 +120,7 @@ export class BusinessAlerts extends AlertRules {
       groups: [
         {
           name: 'business.kpis',
+          title: 'Business KPIs',
           layer: AlertLayer.BUSINESS,
           alerts: props.kpis.map((kpi, i) => kpi.toAlert(where, `kpis[${i}]`, namespace)),
         },

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AlertLayer, AlertRule, assertBetween, assertPositive, thresholdSeconds, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
+import { PanelUnit } from './dashboards/panel';
 import { histogramQuantile, percent, ratioOfRates, selector } from './promql';
 
 /** Thresholds of the cluster layer. */
@@ -74,6 +75,11 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
   const quota = assertBetween(where, 'etcdDatabaseQuotaPercent', props.etcdDatabaseQuotaPercent ?? 80, 0, 100, '80');
   const apiErrors = assertBetween(where, 'apiServerErrorRatio', props.apiServerErrorRatio ?? 0.05, 0, 1, '0.05');
 
+  const fsyncP99 = histogramQuantile(0.99, 'etcd_disk_wal_fsync_duration_seconds_bucket', '5m', ['instance']);
+  const leaderChangesIn15m = 'max by (job) (increase(etcd_server_leader_changes_seen_total[15m]))';
+  const quotaUsed = '(etcd_mvcc_db_total_size_in_bytes / etcd_server_quota_backend_bytes) * 100';
+  const apiErrorRatio = `(${ratioOfRates(selector('apiserver_request_total', { code: '=~"5.."' }), 'apiserver_request_total', '5m', ['job'])})`;
+
   const nodes: AlertRule[] = [
     {
       alert: 'KubernetesNodeNotReady',
@@ -84,6 +90,12 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
       description:
         'Node {{ $labels.node }} has not been Ready for 5 minutes; its pods are being evicted or are unreachable ' +
         'and the cluster runs with less capacity.',
+      panel: {
+        title: 'Nodes not Ready',
+        queries: [{ expr: `count(${nodeCondition('Ready', 'true')} == 0) or vector(0)`, legend: 'not Ready' }],
+        unit: PanelUnit.COUNT,
+        threshold: 1,
+      },
     },
     ...NODE_PRESSURES.map((p): AlertRule => ({
       alert: p.alert,
@@ -92,56 +104,86 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
       severity: Severity.WARNING,
       summary: `Node under ${p.condition}`,
       description: `Node {{ $labels.node }} is short of ${p.what}; the kubelet ${p.effect} until it recovers.`,
+      panel: {
+        title: `Nodes under ${p.condition}`,
+        queries: [{ expr: `sum(${nodeCondition(p.condition, 'true')}) or vector(0)`, legend: p.condition }],
+        unit: PanelUnit.COUNT,
+        threshold: 1,
+      },
     })),
   ];
 
   const etcd: AlertRule[] = [
     {
       alert: 'EtcdWalFsyncSlow',
-      expr: `${histogramQuantile(0.99, 'etcd_disk_wal_fsync_duration_seconds_bucket', '5m', ['instance'])} > ${fsync}`,
+      expr: `${fsyncP99} > ${fsync}`,
       for: '10m',
       severity: Severity.CRITICAL,
       summary: 'etcd WAL fsync is slow',
       description:
         `etcd member {{ $labels.instance }} needs more than ${fsync}s (p99) to fsync its write-ahead log; ` +
         'writes stall, leader elections follow and the API server slows down.',
+      panel: {
+        title: 'etcd WAL fsync p99',
+        queries: [{ expr: fsyncP99, legend: '{{ instance }}' }],
+        unit: PanelUnit.SECONDS,
+        threshold: fsync,
+      },
     },
     {
       alert: 'EtcdLeaderChangesFrequent',
-      expr: `max by (job) (increase(etcd_server_leader_changes_seen_total[15m])) >= ${leaderChanges}`,
+      expr: `${leaderChangesIn15m} >= ${leaderChanges}`,
       for: '5m',
       severity: Severity.WARNING,
       summary: 'etcd changes leader often',
       description:
         `etcd cluster {{ $labels.job }} elected a new leader ${leaderChanges} or more times in 15 minutes; ` +
         'each election pauses writes, usually because of slow disks or a flaky network between members.',
+      panel: {
+        title: 'etcd leader changes (15m)',
+        queries: [{ expr: leaderChangesIn15m, legend: '{{ job }}' }],
+        unit: PanelUnit.COUNT,
+        threshold: leaderChanges,
+      },
     },
     {
       alert: 'EtcdDatabaseNearQuota',
-      expr: `(etcd_mvcc_db_total_size_in_bytes / etcd_server_quota_backend_bytes) * 100 > ${quota}`,
+      expr: `${quotaUsed} > ${quota}`,
       for: '10m',
       severity: Severity.WARNING,
       summary: 'etcd database is close to its quota',
       description:
         `etcd member {{ $labels.instance }} uses more than ${quota}% of its backend quota; ` +
         'at 100% etcd raises a NOSPACE alarm and the cluster becomes read-only.',
+      panel: {
+        title: 'etcd database size, % of quota',
+        queries: [{ expr: quotaUsed, legend: '{{ instance }}' }],
+        unit: PanelUnit.COUNT,
+        threshold: quota,
+      },
     },
   ];
 
   const apiServer: AlertRule = {
     alert: 'KubeApiServerErrorsHigh',
-    expr: `(${ratioOfRates(selector('apiserver_request_total', { code: '=~"5.."' }), 'apiserver_request_total', '5m', ['job'])}) > ${apiErrors}`,
+    expr: `${apiErrorRatio} > ${apiErrors}`,
     for: '10m',
     severity: Severity.CRITICAL,
     summary: 'API server answers with many 5xx errors',
     description:
       `More than ${percent(apiErrors)} of the requests to {{ $labels.job }} failed with a 5xx status for 10 minutes; ` +
       'controllers, deployments and autoscaling are degraded.',
+    panel: {
+      title: 'API server 5xx ratio',
+      queries: [{ expr: apiErrorRatio, legend: '{{ job }}' }],
+      unit: PanelUnit.RATIO,
+      threshold: apiErrors,
+    },
   };
 
   return [
-    { name: 'cluster.nodes', layer: AlertLayer.CLUSTER, alerts: nodes },
-    { name: 'cluster.etcd', layer: AlertLayer.CLUSTER, alerts: etcd },
-    { name: 'cluster.apiserver', layer: AlertLayer.CLUSTER, alerts: [apiServer] },
+    { name: 'cluster.nodes', title: 'Nodes', layer: AlertLayer.CLUSTER, alerts: nodes },
+    { name: 'cluster.etcd', title: 'etcd', layer: AlertLayer.CLUSTER, alerts: etcd },
+    { name: 'cluster.apiserver', title: 'API server', layer: AlertLayer.CLUSTER, alerts: [apiServer] },
   ];
 }

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AlertLayer, assertBetween, thresholdSeconds, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
+import { PanelUnit } from './dashboards/panel';
 import { histogramQuantile, percent, ratioOfRates, selector } from './promql';
 
 /** The request counter of the ingress controller or gateway in front of the services. */
@@ -72,48 +73,69 @@ function platformRuleGroups(where: string, props: PlatformAlertsProps): RuleGrou
   const edge = props.edgeRequests ?? INGRESS_NGINX_REQUESTS;
   const route = edge.routeLabels.map((l) => `{{ $labels.${l} }}`).join('/');
   const dnsResponses = 'coredns_dns_responses_total';
+  const dnsServfailRatio = `(${ratioOfRates(selector(dnsResponses, { rcode: 'SERVFAIL' }), dnsResponses, '5m', ['job'])})`;
+  const dnsP99 = histogramQuantile(0.99, 'coredns_dns_request_duration_seconds_bucket', '5m', ['job']);
+  const edgeErrorRatio = `(${ratioOfRates(selector(edge.metric, { [edge.statusLabel]: '=~"5.."' }), edge.metric, '5m', edge.routeLabels)})`;
   return [
     {
       name: 'platform.coredns',
+      title: 'CoreDNS',
       layer: AlertLayer.PLATFORM,
       alerts: [
         {
           alert: 'CoreDnsErrorsHigh',
-          expr: `(${ratioOfRates(selector(dnsResponses, { rcode: 'SERVFAIL' }), dnsResponses, '5m', ['job'])}) > ${dnsErrors}`,
+          expr: `${dnsServfailRatio} > ${dnsErrors}`,
           for: '10m',
           severity: Severity.CRITICAL,
           summary: 'CoreDNS answers with SERVFAIL',
           description:
             `More than ${percent(dnsErrors)} of the answers of {{ $labels.job }} are SERVFAIL; ` +
             'services fail to resolve their dependencies and requests fail across namespaces.',
+          panel: {
+            title: 'DNS SERVFAIL ratio',
+            queries: [{ expr: dnsServfailRatio, legend: '{{ job }}' }],
+            unit: PanelUnit.RATIO,
+            threshold: dnsErrors,
+          },
         },
         {
           alert: 'CoreDnsLatencyHigh',
-          expr: `${histogramQuantile(0.99, 'coredns_dns_request_duration_seconds_bucket', '5m', ['job'])} > ${dnsLatency}`,
+          expr: `${dnsP99} > ${dnsLatency}`,
           for: '10m',
           severity: Severity.WARNING,
           summary: 'CoreDNS answers slowly',
           description:
             `{{ $labels.job }} needs more than ${dnsLatency}s (p99) to answer; every new connection of every ` +
             'service waits for it.',
+          panel: {
+            title: 'DNS answer time p99',
+            queries: [{ expr: dnsP99, legend: '{{ job }}' }],
+            unit: PanelUnit.SECONDS,
+            threshold: dnsLatency,
+          },
         },
       ],
     },
     {
       name: 'platform.edge',
+      title: 'Edge (ingress or gateway)',
       layer: AlertLayer.PLATFORM,
       alerts: [
         {
           alert: 'IngressErrorRatioHigh',
-          expr:
-            `(${ratioOfRates(selector(edge.metric, { [edge.statusLabel]: '=~"5.."' }), edge.metric, '5m', edge.routeLabels)})` +
-            ` > ${edgeErrors}`,
+          expr: `${edgeErrorRatio} > ${edgeErrors}`,
           for: '5m',
           severity: Severity.CRITICAL,
           summary: 'Ingress answers with many 5xx errors',
           description:
             `More than ${percent(edgeErrors)} of the requests through ${route} fail with a 5xx status at the edge; ` +
             'users see errors.',
+          panel: {
+            title: 'Edge 5xx ratio per route',
+            queries: [{ expr: edgeErrorRatio, legend: edge.routeLabels.map((l) => `{{ ${l} }}`).join('/') }],
+            unit: PanelUnit.RATIO,
+            threshold: edgeErrors,
+          },
         },
       ],
     },

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { recommendedLabels, WorkloadIdentity } from '../core/labels';
 import { AlertLayer, AlertRule, assertBetween, assertPositive, thresholdSeconds, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
+import { PanelUnit } from './dashboards/panel';
 import {
   burnRateAlert,
   ERROR_RATIO_WINDOWS,
@@ -60,6 +61,17 @@ export interface WatchedService {
    * @default - no autoscaler: the replica count is fixed
    */
   readonly autoscaler?: { readonly name: string };
+  /**
+   * The PodDisruptionBudget of the stable track; its dashboard shows the disruptions it allows.
+   * @default - no budget panel
+   */
+  readonly disruptionBudget?: { readonly name: string };
+  /**
+   * The ServiceMonitor (or PodMonitor) through which Prometheus scrapes the service's HTTP metrics.
+   * A service dashboard needs one: without it every traffic, error and latency panel stays empty.
+   * @default - not scraped
+   */
+  readonly serviceMonitor?: { readonly name: string };
 }
 
 /** Properties of {@link ServiceAlerts}. */
@@ -94,6 +106,29 @@ export interface ServiceAlertsProps extends AlertRulesOptions {
 /** Name of the recorded p99 latency over 5 minutes. */
 export const LATENCY_P99_RECORD = 'namespace_service:http_request_duration_seconds:p99_rate5m';
 
+/** What a service's alerts watch, resolved from {@link ServiceAlertsProps}: what its dashboard draws too. */
+export interface ServiceSignals {
+  /** Counter of handled requests. */
+  readonly requests: string;
+  /** Histogram buckets of request durations in seconds. */
+  readonly durationBuckets: string;
+  /** Matchers that pick the failed requests. */
+  readonly errorMatchers: Matchers;
+  /** Matchers of every track's series: `namespace` and `service`. */
+  readonly scope: Matchers;
+  /** Matchers of every track's pods: `namespace` and `pod`. */
+  readonly pods: Matchers;
+  /** Error ratio over 5 minutes that alerts. */
+  readonly errorRatio: number;
+  /** p99 latency in seconds that alerts. */
+  readonly latencySeconds: number;
+  /**
+   * Availability objective in percent.
+   * @default - no objective: no SLO alerts or panels
+   */
+  readonly availability?: number;
+}
+
 /**
  * The application layer for one service such as a `ProductionService` (guide 10.3): available replicas below
  * spec, autoscaler at its maximum while latency rises, crash loops, error ratio and p99 latency; with
@@ -102,53 +137,68 @@ export const LATENCY_P99_RECORD = 'namespace_service:http_request_duration_secon
 export class ServiceAlerts extends AlertRules {
   /** The watched service. */
   public readonly service: WatchedService;
+  /** What the alerts watch, with their thresholds. */
+  public readonly signals: ServiceSignals;
 
   public constructor(scope: Construct, id: string, props: ServiceAlertsProps) {
     const s = props.service;
+    const where = childPath(scope, id);
+    const signals = serviceSignals(where, props);
     super(scope, id, {
       ...props,
       name: props.name ?? `${s.name}-alerts`,
       namespace: props.namespace ?? s.namespace,
       labels: { ...recommendedLabels(s.identity), ...props.labels },
-      groups: serviceRuleGroups(childPath(scope, id), props),
+      groups: serviceRuleGroups(where, props, signals),
     });
     this.service = s;
+    this.signals = signals;
   }
 }
 
-function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[] {
+function serviceSignals(where: string, props: ServiceAlertsProps): ServiceSignals {
   const s = props.service;
-  const errorRatio = assertBetween(where, 'errorRatio', props.errorRatio ?? 0.05, 0, 1, '0.05');
-  const latency = thresholdSeconds(
-    where,
-    'latencyP99',
-    props.latencyP99 ?? Duration.millis(500),
-    'Duration.millis(500)',
-  );
-  const rise = assertPositive(where, 'latencyRiseFactor', props.latencyRiseFactor ?? 1.2, '1.2');
-  const availability = props.slo && assertBetween(where, 'slo.availability', props.slo.availability, 0, 100, '99.95');
-  const metrics = {
-    requests: props.metrics?.requests ?? 'http_server_requests_seconds_count',
-    buckets: props.metrics?.durationBuckets ?? 'http_server_requests_seconds_bucket',
-    errorMatchers: props.metrics?.errorMatchers ?? { status: '=~"5.."' },
-  };
   // Every track of the service (stable and canary) is watched: a canary's errors burn the same budget.
   const tracks = s.trackNames;
-  const names = tracks.length === 1 ? tracks[0] : `=~"${tracks.join('|')}"`;
-  const scope = { namespace: s.namespace, service: names };
+  return {
+    requests: props.metrics?.requests ?? 'http_server_requests_seconds_count',
+    durationBuckets: props.metrics?.durationBuckets ?? 'http_server_requests_seconds_bucket',
+    errorMatchers: props.metrics?.errorMatchers ?? { status: '=~"5.."' },
+    scope: { namespace: s.namespace, service: tracks.length === 1 ? tracks[0] : `=~"${tracks.join('|')}"` },
+    pods: { namespace: s.namespace, pod: `=~"(${tracks.join('|')})-[a-z0-9]+-[a-z0-9]+"` },
+    errorRatio: assertBetween(where, 'errorRatio', props.errorRatio ?? 0.05, 0, 1, '0.05'),
+    latencySeconds: thresholdSeconds(
+      where,
+      'latencyP99',
+      props.latencyP99 ?? Duration.millis(500),
+      'Duration.millis(500)',
+    ),
+    availability: props.slo && assertBetween(where, 'slo.availability', props.slo.availability, 0, 100, '99.95'),
+  };
+}
+
+function serviceRuleGroups(where: string, props: ServiceAlertsProps, signals: ServiceSignals): RuleGroup[] {
+  const s = props.service;
+  const rise = assertPositive(where, 'latencyRiseFactor', props.latencyRiseFactor ?? 1.2, '1.2');
+  const { scope, errorRatio, availability } = signals;
+  const latency = signals.latencySeconds;
   const subject = `Service {{ $labels.namespace }}/{{ $labels.service }}`;
   const p99 = selector(LATENCY_P99_RECORD, scope);
-  const deployment = { namespace: s.namespace, deployment: names };
+  const deployment = { namespace: s.namespace, deployment: scope.service };
   const records = [
     ...errorRatioRecords(
-      { requests: metrics.requests, errorMatchers: metrics.errorMatchers, scope },
+      { requests: signals.requests, errorMatchers: signals.errorMatchers, scope },
       availability ? ERROR_RATIO_WINDOWS : ['5m'],
     ),
     {
       record: LATENCY_P99_RECORD,
-      expr: histogramQuantile(0.99, selector(metrics.buckets, scope), '5m', ['namespace', 'service']),
+      expr: histogramQuantile(0.99, selector(signals.durationBuckets, scope), '5m', ['namespace', 'service']),
     },
   ];
+  const crashLooping = selector('kube_pod_container_status_waiting_reason', {
+    ...signals.pods,
+    reason: 'CrashLoopBackOff',
+  });
 
   const alerts: AlertRule[] = [
     {
@@ -162,23 +212,33 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
       description:
         'Deployment {{ $labels.namespace }}/{{ $labels.deployment }} has had fewer available replicas than it ' +
         'wants for 10 minutes; it runs with less capacity and redundancy than planned.',
+      panel: {
+        title: 'Available and wanted replicas',
+        queries: [
+          {
+            expr: selector('kube_deployment_status_replicas_available', deployment),
+            legend: '{{ deployment }} available',
+          },
+          { expr: selector('kube_deployment_spec_replicas', deployment), legend: '{{ deployment }} wanted' },
+        ],
+        unit: PanelUnit.COUNT,
+      },
     },
     {
       alert: 'PodCrashLooping',
-      expr:
-        'max_over_time(' +
-        selector('kube_pod_container_status_waiting_reason', {
-          namespace: s.namespace,
-          pod: `=~"(${tracks.join('|')})-[a-z0-9]+-[a-z0-9]+"`,
-          reason: 'CrashLoopBackOff',
-        }) +
-        '[5m]) >= 1',
+      expr: `max_over_time(${crashLooping}[5m]) >= 1`,
       for: '15m',
       severity: Severity.WARNING,
       summary: 'Pod is crash-looping',
       description:
         'Container {{ $labels.container }} of pod {{ $labels.namespace }}/{{ $labels.pod }} has been in CrashLoopBackOff ' +
         'for 15 minutes; the service runs with fewer replicas and may be one bad release away from an outage.',
+      panel: {
+        title: 'Containers in CrashLoopBackOff',
+        queries: [{ expr: `sum by (pod, container) (${crashLooping})`, legend: '{{ pod }}/{{ container }}' }],
+        unit: PanelUnit.COUNT,
+        threshold: 1,
+      },
     },
     {
       alert: 'ServiceErrorRatioHigh',
@@ -187,6 +247,12 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
       severity: Severity.CRITICAL,
       summary: 'Service fails many requests',
       description: `${subject} has answered more than ${percent(errorRatio)} of its requests with errors for 5 minutes.`,
+      panel: {
+        title: 'Error ratio (5m)',
+        queries: [{ expr: selector(errorRatioRecord('5m'), scope), legend: '{{ service }}' }],
+        unit: PanelUnit.RATIO,
+        threshold: errorRatio,
+      },
     },
     {
       alert: 'ServiceLatencyP99High',
@@ -195,6 +261,12 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
       severity: Severity.WARNING,
       summary: 'Service answers slowly',
       description: `${subject} needs more than ${latency}s to answer 1% of its requests (p99) for 10 minutes.`,
+      panel: {
+        title: 'Latency p99 (5m)',
+        queries: [{ expr: p99, legend: '{{ service }}' }],
+        unit: PanelUnit.SECONDS,
+        threshold: latency,
+      },
     },
   ];
   if (s.autoscaler) {
@@ -212,6 +284,16 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
         'HorizontalPodAutoscaler {{ $labels.namespace }}/{{ $labels.horizontalpodautoscaler }} runs at its maximum ' +
         `replica count and the p99 latency is ${rise}x higher than 30 minutes ago; load is outgrowing the capacity ` +
         'the autoscaler may add.',
+      panel: {
+        title: 'Autoscaler replicas',
+        queries: [
+          ['current', 'status_current_replicas'],
+          ['desired', 'status_desired_replicas'],
+          ['minimum', 'spec_min_replicas'],
+          ['maximum', 'spec_max_replicas'],
+        ].map(([legend, series]) => ({ expr: selector(`kube_horizontalpodautoscaler_${series}`, hpa), legend })),
+        unit: PanelUnit.COUNT,
+      },
     });
   }
 
@@ -219,5 +301,7 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps): RuleGroup[
     alerts.push(...[FAST_BURN, SLOW_BURN].map((policy) => burnRateAlert(policy, availability, scope, subject)));
   }
   // One group: Prometheus evaluates a group's rules in order, so the alerts read this cycle's records.
-  return [{ name: `${s.name}.application`, layer: AlertLayer.APPLICATION, records, alerts }];
+  return [
+    { name: `${s.name}.application`, title: 'What the alerts watch', layer: AlertLayer.APPLICATION, records, alerts },
+  ];
 }

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { AlertLayer, AlertRule, RuleGroup, Severity } from '../observability/alert';
+import { PanelUnit } from '../observability/dashboards/panel';
 import { selector } from '../observability/promql';
 
 /** What the etcd backup alerts watch. */
@@ -26,7 +27,7 @@ export interface EtcdBackupAlertScope {
 export function etcdBackupAlertGroup(scope: EtcdBackupAlertScope): RuleGroup {
   const alerts = [backupTooOld(scope)];
   if (scope.drillCronJob) alerts.push(restoreDrillFailed(scope.namespace, scope.drillCronJob));
-  return { name: 'etcd-backup', layer: AlertLayer.CLUSTER, alerts };
+  return { name: 'etcd-backup', title: 'etcd backups', layer: AlertLayer.CLUSTER, alerts };
 }
 
 function backupTooOld(scope: EtcdBackupAlertScope): AlertRule {
@@ -48,6 +49,12 @@ function backupTooOld(scope: EtcdBackupAlertScope): AlertRule {
     description:
       `CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has not completed a backup for more than ${hours}h; ` +
       `a control-plane loss now would lose that much state.`,
+    panel: {
+      title: 'Time since the last etcd backup',
+      queries: [{ expr: `time() - max by (namespace, cronjob) (${lastSuccess})`, legend: '{{ cronjob }}' }],
+      unit: PanelUnit.SECONDS,
+      threshold: seconds,
+    },
   };
 }
 
@@ -65,5 +72,11 @@ function restoreDrillFailed(namespace: string, drillCronJob: string): AlertRule 
     description:
       `Job {{ $labels.namespace }}/{{ $labels.job_name }} could not restore the newest etcd snapshot and serve it; ` +
       `until a drill passes, the backups are not proven restorable.`,
+    panel: {
+      title: 'Failed restore drills',
+      queries: [{ expr: `sum(${failed}) or vector(0)`, legend: 'failed drill Jobs' }],
+      unit: PanelUnit.COUNT,
+      threshold: 1,
+    },
   };
 }

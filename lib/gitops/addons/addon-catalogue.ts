@@ -1,4 +1,10 @@
-import { PROMETHEUS_RELEASE } from '../../core/prometheus-selection';
+import {
+  GRAFANA_DASHBOARD_LABEL,
+  GRAFANA_DASHBOARD_LABEL_VALUE,
+  GRAFANA_PROMETHEUS_DATASOURCE_UID,
+  MONITORING_NAMESPACE,
+  PROMETHEUS_RELEASE,
+} from '../../core/prometheus-selection';
 import { AddonDefinition, AddonWave, HelmValues } from './addon';
 import { PodMetricsConsumer, prometheusAdapterRules } from './prometheus-adapter-rules';
 
@@ -8,9 +14,6 @@ import { PodMetricsConsumer, prometheusAdapterRules } from './prometheus-adapter
  * the pack's require-restricted-security policy (pod-level runAsNonRoot and seccomp RuntimeDefault;
  * containers without privilege escalation and with ALL capabilities dropped).
  */
-
-/** Namespace of Prometheus, Grafana, the metrics adapter and the telemetry collector. */
-export const MONITORING_NAMESPACE = 'monitoring';
 
 /** The telemetry endpoint's Service name: services export OTLP to `otel-collector.monitoring.svc:4317`. */
 export const OTEL_COLLECTOR_NAME = 'otel-collector';
@@ -89,7 +92,9 @@ export const ISTIOD: AddonDefinition = {
 
 /**
  * Prometheus Operator, Prometheus, Alertmanager, kube-state-metrics and Grafana. Its Prometheus selects
- * `release: kube-prometheus-stack` (the release name). node-exporter is off: it needs the host network,
+ * `release: kube-prometheus-stack` (the release name); its Grafana sidecar loads the dashboards
+ * (ConfigMaps labelled {@link GRAFANA_DASHBOARD_LABEL}) and names the Prometheus data source
+ * {@link GRAFANA_PROMETHEUS_DATASOURCE_UID}, both set here from the constants the dashboards use. node-exporter is off: it needs the host network,
  * host PID and host paths, which no restricted namespace admits.
  */
 export const KUBE_PROMETHEUS_STACK: AddonDefinition = {
@@ -113,6 +118,10 @@ export const KUBE_PROMETHEUS_STACK: AddonDefinition = {
           },
         },
         grafana: {
+          sidecar: {
+            dashboards: { enabled: true, label: GRAFANA_DASHBOARD_LABEL, labelValue: GRAFANA_DASHBOARD_LABEL_VALUE },
+            datasources: { uid: GRAFANA_PROMETHEUS_DATASOURCE_UID },
+          },
           securityContext: { ...RESTRICTED_POD, runAsUser: 472, runAsGroup: 472, fsGroup: 472 },
           initChownData: { enabled: false },
           testFramework: { enabled: false },

@@ -1,0 +1,192 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as yaml from 'js-yaml';
+import {
+  GRAFANA_DASHBOARD_LABEL,
+  GRAFANA_DASHBOARD_LABEL_VALUE,
+  GRAFANA_PROMETHEUS_DATASOURCE_UID,
+  metricNamesOf,
+  MONITORING_NAMESPACE,
+} from '../../lib';
+import { BEGIN, END, renderDashboardCatalogue } from '../../docs/dashboard-catalogue';
+import { dashboardsIn, FoundDashboard, queriesOf } from '../observability/dashboards-in-dist';
+import { KNOWN_EXPORTER_SERIES } from '../observability/known-series';
+import { alertsOf, prometheusRules } from '../observability/promtool-suite';
+import { ROOT } from '../support/manifests';
+import { haveTool } from '../support/tools';
+
+const DIST = path.join(ROOT, 'dist');
+const dashboards = dashboardsIn(DIST);
+const rules = prometheusRules(DIST);
+const FOLDERS = ['dev', 'staging', 'production'];
+
+/** Series the rules of dist/ record or read: what the alerts already assume. */
+function seriesOfRules(): Set<string> {
+  const names = new Set<string>();
+  for (const r of rules) {
+    for (const rule of r.spec.groups.flatMap((g) => g.rules)) {
+      if (rule.record) names.add(rule.record);
+      for (const n of metricNamesOf(rule.expr)) names.add(n);
+    }
+  }
+  return names;
+}
+
+/** The metrics a dashboard's queries read that neither the rules nor a known exporter provide. */
+function unknownSeries(found: readonly FoundDashboard[], known: ReadonlySet<string>): string[] {
+  return found.flatMap((d) =>
+    queriesOf(d)
+      .flatMap(metricNamesOf)
+      .filter((n) => !known.has(n) && !KNOWN_EXPORTER_SERIES.has(n))
+      .map((n) => `${d.folder}/${d.uid}: ${n}`),
+  );
+}
+
+describe('dashboards in dist/', () => {
+  test('every environment has a dashboard per layer and per service', () => {
+    for (const folder of FOLDERS) {
+      expect(dashboards.filter((d) => d.folder === folder).map((d) => d.uid)).toEqual([
+        `${folder}-order-api`,
+        'cluster',
+        'platform',
+        'application',
+        'business',
+      ]);
+    }
+  });
+
+  test('are ConfigMaps in the monitoring namespace with the label the Grafana sidecar watches', () => {
+    for (const d of dashboards) {
+      expect(d.configMap.namespace).toBe(MONITORING_NAMESPACE);
+      expect(d.configMap.labels[GRAFANA_DASHBOARD_LABEL]).toBe(GRAFANA_DASHBOARD_LABEL_VALUE);
+      expect(d.file).toBe(`${d.folder}/monitoring.yaml`);
+    }
+  });
+
+  test('the kube-prometheus-stack addon loads them: its sidecar label and data source UID come from the same constants', () => {
+    const addons = yaml.loadAll(fs.readFileSync(path.join(DIST, 'argocd', 'addons.yaml'), 'utf8')) as any[];
+    const stacks = addons.filter((o) => o.kind === 'Application' && o.spec.source?.chart === 'kube-prometheus-stack');
+    expect(stacks.length).toBeGreaterThan(0);
+    for (const app of stacks) {
+      const grafana = app.spec.source.helm.valuesObject.grafana;
+      expect(grafana.sidecar.dashboards).toEqual({
+        enabled: true,
+        label: GRAFANA_DASHBOARD_LABEL,
+        labelValue: GRAFANA_DASHBOARD_LABEL_VALUE,
+      });
+      expect(grafana.sidecar.datasources.uid).toBe(GRAFANA_PROMETHEUS_DATASOURCE_UID);
+    }
+  });
+
+  test('every alert links the panel that shows it, on a dashboard of its own environment', () => {
+    const broken: string[] = [];
+    for (const rule of rules) {
+      const folder = rule.file.split('/')[0];
+      for (const alert of alertsOf(rule)) {
+        const url = alert.annotations?.dashboard_url;
+        const match = url?.match(/^https:\/\/grafana\.([a-z]+)\.example\.com\/d\/([a-z0-9-]+)\?viewPanel=([0-9]+)$/);
+        const dashboard = match && dashboards.find((d) => d.folder === folder && d.uid === match[2]);
+        const panel = dashboard && dashboard.panels.find((p) => p.id === Number(match[3]));
+        if (!match || match[1] !== folder || !panel) broken.push(`${rule.file} ${alert.alert}: ${url}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(rules.flatMap(alertsOf).length).toBeGreaterThan(60);
+  });
+
+  test('panel ids and titles are unique within each dashboard', () => {
+    for (const d of dashboards) {
+      expect(new Set(d.panels.map((p) => p.id)).size).toBe(d.panels.length);
+      expect(new Set(d.panels.map((p) => p.title)).size).toBe(d.panels.length);
+    }
+  });
+
+  test('the staging service dashboard draws the canary beside the stable track', () => {
+    const staging = dashboards.find((d) => d.uid === 'staging-order-api')!;
+    const errors = staging.panels.find((p) => p.title === 'Error ratio (5m)')!;
+    expect(errors.exprs).toEqual([
+      'namespace_service:http_requests:error_ratio_rate5m{namespace="staging",service=~"order-api|order-api-canary"}',
+    ]);
+    expect(staging.annotationExprs).toEqual([
+      'time() - kube_replicaset_created{namespace="staging",replicaset=~"(order-api|order-api-canary)-[a-z0-9]+"} < 120',
+    ]);
+  });
+
+  test('every query reads only series that a rule in dist/ or a known exporter provides', () => {
+    const known = seriesOfRules();
+    expect(unknownSeries(dashboards, known)).toEqual([]);
+    // The same check finds a panel whose metric nothing provides.
+    const invented: FoundDashboard = {
+      ...dashboards[0],
+      panels: [{ id: 1, title: 'x', type: 'timeseries', exprs: ['rate(orders_invented_total[5m])'] }],
+      annotationExprs: [],
+    };
+    expect(unknownSeries([invented], known)).toEqual([`${invented.folder}/${invented.uid}: orders_invented_total`]);
+  });
+
+  test('docs/observability.md lists each dashboard’s rows and panels (run `npx tsx docs/generate-dashboards.ts` when this fails)', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'observability.md'), 'utf8');
+    expect(doc.slice(doc.indexOf(BEGIN), doc.indexOf(END) + END.length)).toBe(renderDashboardCatalogue(dashboards));
+  });
+
+  test('every runbook names the dashboard and panel its alert links', () => {
+    const wrong: string[] = [];
+    for (const rule of rules) {
+      const folder = rule.file.split('/')[0];
+      for (const alert of alertsOf(rule)) {
+        const url = new URL(alert.annotations!.dashboard_url);
+        const dashboard = dashboards.find((d) => d.folder === folder && d.uid === url.pathname.split('/').pop())!;
+        const panel = dashboard.panels.find((p) => p.id === Number(url.searchParams.get('viewPanel')))!;
+        const service = rule.labels['app.kubernetes.io/name'];
+        const title = service
+          ? dashboard.title.replace(service, '<service>').replace(rule.namespace, '<namespace>')
+          : dashboard.title;
+        const page = fs.readFileSync(path.join(ROOT, 'docs', 'runbooks', `${alert.alert}.md`), 'utf8');
+        const line = `**Dashboard:** ${title}, panel "${panel.title}"`;
+        if (!page.includes(line)) wrong.push(`${alert.alert}.md lacks: ${line}`);
+      }
+    }
+    expect([...new Set(wrong)]).toEqual([]);
+  });
+});
+
+const describeWithPromtool = haveTool('promtool', 'prometheus') ? describe : describe.skip;
+
+describeWithPromtool('promtool', () => {
+  test('parses every panel query and annotation of every dashboard in dist/', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-dashboards-'));
+    try {
+      // Each query becomes a recording rule, so `promtool check rules` parses and type-checks it.
+      const queries = dashboards.flatMap((d) => queriesOf(d).map((expr) => ({ where: `${d.folder}/${d.uid}`, expr })));
+      const groups = [
+        { name: 'dashboard-queries', rules: queries.map((q, i) => ({ record: `dashboard:query:${i}`, expr: q.expr })) },
+      ];
+      fs.writeFileSync(path.join(dir, 'queries.yaml'), yaml.dump({ groups }));
+      const run = spawnSync('promtool', ['check', 'rules', 'queries.yaml'], { cwd: dir, encoding: 'utf8' });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(run.stdout).toContain(`SUCCESS: ${queries.length} rules found`);
+      const panels = dashboards.reduce((n, d) => n + d.panels.length, 0);
+      // Reported so the figures can be read from the test log.
+      process.stdout.write(
+        `promtool parsed ${queries.length} dashboard queries: ${dashboards.length} dashboards, ${panels} panels\n`,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('rejects a query that does not parse, so the check above can fail', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-dashboards-'));
+    try {
+      const groups = [{ name: 'bad', rules: [{ record: 'dashboard:query:0', expr: 'rate(http_requests_total)' }] }];
+      fs.writeFileSync(path.join(dir, 'queries.yaml'), yaml.dump({ groups }));
+      const run = spawnSync('promtool', ['check', 'rules', 'queries.yaml'], { cwd: dir, encoding: 'utf8' });
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain('expected type range vector');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
