@@ -76,6 +76,8 @@ export {
   RUN_AS_ROOT_CHECKS,
   SENSITIVE_HOST_MOUNT_CHECKS,
 } from './core/peer-exemptions';
+export { PEER_CHECK_MAPPINGS, PeerTool } from './readiness/peer-checks';
+export type { PeerCheckMapping } from './readiness/peer-checks';
 export type { PeerChecks } from './core/peer-exemptions';
 
 // Platform

@@ -4,6 +4,7 @@ import { DEFAULT_KUBE_MINOR, parseKubeMinor } from './removed-apis';
 import { packNamed, PackName } from './packs';
 import { parsePolicyVersion, PolicyVersionName } from './policy-version';
 import { RULES, RULES_BY_ID } from './registry';
+import { peerSuppressions } from './peer-suppressions';
 import { parseSuppressions, SUPPRESS_ANNOTATION } from './suppressions';
 import type { KubeObject, Level, Rule, RuleContext } from './types';
 
@@ -148,7 +149,8 @@ export function checkManifests(objects: readonly KubeObject[], options: CheckOpt
         field: `metadata.annotations.${SUPPRESS_ANNOTATION}`,
       });
     }
-    const reasons = new Map(suppressions.accepted.map((s) => [s.rule, s.reason]));
+    // The object's own suppressions win over the exemptions of peer tools.
+    const reasons = new Map([...peerSuppressions(object), ...suppressions.accepted].map((s) => [s.rule, s.reason]));
     for (const { rule, level } of rulesFor(base.kind)) {
       let violations;
       try {

@@ -1,5 +1,6 @@
 import { CHECKER_ERROR, SUPPRESSION_INVALID } from './check';
 import { PACKS } from './packs';
+import { PEER_CHECK_MAPPINGS, PeerTool } from './peer-checks';
 import { LATEST_PSS_MINOR, OLDEST_PSS_MINOR } from './policy-version';
 import { CHECKLIST, PLAYBOOK, POD_SECURITY_BASELINE, POD_SECURITY_RESTRICTED } from './registry';
 import { MIN_REASON_LENGTH, POD_SECURITY_EXEMPTION, SUPPRESS_ANNOTATION } from './suppressions';
@@ -9,6 +10,8 @@ const packNames = Object.keys(PACKS) as (keyof typeof PACKS)[];
 
 function ruleSection(rule: Rule): string {
   const levels = packNames.map((p) => `\`${p}\`: ${PACKS[p].levels[rule.id] ?? 'off'}`).join(' · ');
+  const peers = PEER_CHECK_MAPPINGS.filter((m) => m.rule === rule.id);
+  const differences = [...new Set(peers.flatMap((m) => (m.difference ? [m.difference] : [])))];
   return [
     `### \`${rule.id}\``,
     '',
@@ -18,8 +21,37 @@ function ruleSection(rule: Rule): string {
     `- **Kinds:** ${rule.kinds.includes('*') ? 'every kind' : rule.kinds.join(', ')}`,
     `- **Why:** ${rule.why}`,
     `- **Fix:** ${rule.fix}`,
+    ...(peers.length > 0 ? [`- **Peer checks:** ${peers.map((m) => `${m.tool} \`${m.check}\``).join(', ')}`] : []),
+    ...differences.map((d) => `- **Differs on purpose:** ${d}`),
     '',
   ].join('\n');
+}
+
+function peerSection(): string[] {
+  const count = (tool: PeerTool) => PEER_CHECK_MAPPINGS.filter((m) => m.tool === tool).length;
+  const differing = PEER_CHECK_MAPPINGS.filter((m) => m.difference).length;
+  return [
+    '## Peer checkers: Polaris, kube-linter, kube-score',
+    '',
+    `${PEER_CHECK_MAPPINGS.length} checks of the three tools map to a rule here (Polaris ${count(PeerTool.POLARIS)}, kube-linter`,
+    `${count(PeerTool.KUBE_LINTER)}, kube-score ${count(PeerTool.KUBE_SCORE)}); each rule below names its peer checks. For ${PEER_CHECK_MAPPINGS.length - differing} of them the rule`,
+    `reports what the peer check reports; the other ${differing} differ on purpose (a broader or narrower rule, another level or`,
+    'another object), each said under its rule as **Differs on purpose**. test/readiness/parity.test.ts proves every',
+    'mapping on a fixture the peer check flags: the rule flags it too, or passes it where a difference says why.',
+    '',
+    'Their exemption annotations are honoured, so a team moving over keeps its exemptions: a rule is',
+    'silenced on an object when the object is exempted from every check of one tool that the rule covers.',
+    '',
+    '| Tool | Annotation | Reason in the report |',
+    '|---|---|---|',
+    '| Polaris | `polaris.fairwinds.com/<check>-exempt: "true"`, or `polaris.fairwinds.com/exempt: "true"` for all | the annotation |',
+    '| kube-linter | `ignore-check.kube-linter.io/<check>: <reason>` | the annotation and its reason |',
+    '| kube-score | `kube-score/ignore: <check>,<check>` on the object or its pod template | the annotation |',
+    '',
+    `The object's own \`${SUPPRESS_ANNOTATION}\` wins over them. Checks of the peers that map to no rule here are not honoured`,
+    'and not reported.',
+    '',
+  ];
 }
 
 /** The rules reference (docs/rules.md), generated from the registry and the packs so it cannot drift. */
@@ -83,6 +115,7 @@ export function renderRulesReference(): string {
     `is not JSON, names an unknown rule, or gives a reason under ${MIN_REASON_LENGTH} characters; the suppression is not applied)`,
     `and \`${CHECKER_ERROR}\` (a rule threw on an object: reported, never counted as a pass).`,
     '',
+    ...peerSection(),
     ...groups.flatMap(([title, rules]) => [`## ${title}`, '', ...rules.map(ruleSection)]),
   ].join('\n');
 }
