@@ -1,6 +1,6 @@
 import { AlertRule, RecordingRule, Severity } from './alert';
 import { PanelUnit } from './dashboards/panel';
-import { Matchers, percent, ratioOfRates, round, selector } from './promql';
+import { Matchers, percent, ratioOfRatesOrZero, round, selector } from './promql';
 
 /** One condition of a multi-window alert: the error ratio exceeds `factor` x budget over both windows. */
 export interface BurnRateWindow {
@@ -73,7 +73,7 @@ export function errorRatioRecords(source: ErrorRatioSource, windows: readonly st
   const errors = selector(source.requests, { ...source.scope, ...source.errorMatchers });
   return windows.map((w) => ({
     record: errorRatioRecord(w),
-    expr: ratioOfRates(errors, all, w, ['namespace', 'service']),
+    expr: ratioOfRatesOrZero(errors, all, w, ['namespace', 'service']),
   }));
 }
 
@@ -116,7 +116,7 @@ export function burnRateAlert(
         legend: `{{ service }} over ${w}`,
       })),
       unit: PanelUnit.COUNT,
-      threshold: Math.min(...policy.windows.map((w) => w.factor)),
+      thresholds: [...new Set(policy.windows.map((w) => w.factor))].sort((a, b) => a - b),
     },
   };
 }

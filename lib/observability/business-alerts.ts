@@ -93,7 +93,8 @@ export class BusinessKpi {
           `${minimumRate} attempts per second.`,
         queries: [{ expr: ratio, legend: '{{ namespace }}' }],
         unit: PanelUnit.RATIO,
-        threshold: floor,
+        thresholds: [floor],
+        firesBelow: true,
       },
     };
   }

@@ -92,9 +92,9 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
         'and the cluster runs with less capacity.',
       panel: {
         title: 'Nodes not Ready',
-        queries: [{ expr: `count(${nodeCondition('Ready', 'true')} == 0) or vector(0)`, legend: 'not Ready' }],
+        queries: [{ expr: `sum(${nodeCondition('Ready', 'true')} == bool 0)`, legend: 'not Ready' }],
         unit: PanelUnit.COUNT,
-        threshold: 1,
+        thresholds: [1],
       },
     },
     ...NODE_PRESSURES.map((p): AlertRule => ({
@@ -106,9 +106,9 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
       description: `Node {{ $labels.node }} is short of ${p.what}; the kubelet ${p.effect} until it recovers.`,
       panel: {
         title: `Nodes under ${p.condition}`,
-        queries: [{ expr: `sum(${nodeCondition(p.condition, 'true')}) or vector(0)`, legend: p.condition }],
+        queries: [{ expr: `sum(${nodeCondition(p.condition, 'true')})`, legend: p.condition }],
         unit: PanelUnit.COUNT,
-        threshold: 1,
+        thresholds: [1],
       },
     })),
   ];
@@ -127,7 +127,7 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
         title: 'etcd WAL fsync p99',
         queries: [{ expr: fsyncP99, legend: '{{ instance }}' }],
         unit: PanelUnit.SECONDS,
-        threshold: fsync,
+        thresholds: [fsync],
       },
     },
     {
@@ -143,7 +143,7 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
         title: 'etcd leader changes (15m)',
         queries: [{ expr: leaderChangesIn15m, legend: '{{ job }}' }],
         unit: PanelUnit.COUNT,
-        threshold: leaderChanges,
+        thresholds: [leaderChanges],
       },
     },
     {
@@ -158,8 +158,8 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
       panel: {
         title: 'etcd database size, % of quota',
         queries: [{ expr: quotaUsed, legend: '{{ instance }}' }],
-        unit: PanelUnit.COUNT,
-        threshold: quota,
+        unit: PanelUnit.PERCENT,
+        thresholds: [quota],
       },
     },
   ];
@@ -177,7 +177,7 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
       title: 'API server 5xx ratio',
       queries: [{ expr: apiErrorRatio, legend: '{{ job }}' }],
       unit: PanelUnit.RATIO,
-      threshold: apiErrors,
+      thresholds: [apiErrors],
     },
   };
 

@@ -21,6 +21,15 @@ export function ratioOfRates(part: string, total: string, window: string, by: re
   return `${sumRate(part, window, by)}\n/\n${sumRate(total, window, by)}`;
 }
 
+/**
+ * The share of `total` that `part` represents over `window`, and 0 (not nothing) while `part` has no
+ * series: a service without a single error has an error ratio of 0, which graphs and SLOs need.
+ */
+export function ratioOfRatesOrZero(part: string, total: string, window: string, by: readonly string[]): string {
+  const all = sumRate(total, window, by);
+  return `(${sumRate(part, window, by)} or 0 * ${all})\n/\n${all}`;
+}
+
 /** The `quantile` of a histogram's buckets over `window`, keeping the `by` labels. */
 export function histogramQuantile(quantile: number, buckets: string, window: string, by: readonly string[]): string {
   return `histogram_quantile(${quantile}, ${sumRate(buckets, window, [...by, 'le'])})`;

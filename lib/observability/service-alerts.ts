@@ -235,9 +235,16 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps, signals: Se
         'for 15 minutes; the service runs with fewer replicas and may be one bad release away from an outage.',
       panel: {
         title: 'Containers in CrashLoopBackOff',
-        queries: [{ expr: `sum by (pod, container) (${crashLooping})`, legend: '{{ pod }}/{{ container }}' }],
+        queries: [
+          // 0 while the Deployment exists and nothing crash-loops; no data only when kube-state-metrics is down.
+          {
+            expr: `sum(${crashLooping}) or 0 * sum(${selector('kube_deployment_spec_replicas', deployment)})`,
+            legend: 'all containers',
+          },
+          { expr: `sum by (pod, container) (${crashLooping})`, legend: '{{ pod }}/{{ container }}' },
+        ],
         unit: PanelUnit.COUNT,
-        threshold: 1,
+        thresholds: [1],
       },
     },
     {
@@ -251,7 +258,7 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps, signals: Se
         title: 'Error ratio (5m)',
         queries: [{ expr: selector(errorRatioRecord('5m'), scope), legend: '{{ service }}' }],
         unit: PanelUnit.RATIO,
-        threshold: errorRatio,
+        thresholds: [errorRatio],
       },
     },
     {
@@ -265,7 +272,7 @@ function serviceRuleGroups(where: string, props: ServiceAlertsProps, signals: Se
         title: 'Latency p99 (5m)',
         queries: [{ expr: p99, legend: '{{ service }}' }],
         unit: PanelUnit.SECONDS,
-        threshold: latency,
+        thresholds: [latency],
       },
     },
   ];

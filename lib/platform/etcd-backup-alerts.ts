@@ -53,7 +53,7 @@ function backupTooOld(scope: EtcdBackupAlertScope): AlertRule {
       title: 'Time since the last etcd backup',
       queries: [{ expr: `time() - max by (namespace, cronjob) (${lastSuccess})`, legend: '{{ cronjob }}' }],
       unit: PanelUnit.SECONDS,
-      threshold: seconds,
+      thresholds: [seconds],
     },
   };
 }
@@ -74,9 +74,15 @@ function restoreDrillFailed(namespace: string, drillCronJob: string): AlertRule 
       `until a drill passes, the backups are not proven restorable.`,
     panel: {
       title: 'Failed restore drills',
-      queries: [{ expr: `sum(${failed}) or vector(0)`, legend: 'failed drill Jobs' }],
+      // Zero while the drill CronJob exists and no drill failed; no data only when kube-state-metrics is down.
+      queries: [
+        {
+          expr: `sum(${failed}) or 0 * max(${selector('kube_cronjob_created', { namespace, cronjob: drillCronJob })})`,
+          legend: 'failed drill Jobs',
+        },
+      ],
       unit: PanelUnit.COUNT,
-      threshold: 1,
+      thresholds: [1],
     },
   };
 }

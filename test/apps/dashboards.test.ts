@@ -177,6 +177,43 @@ describeWithPromtool('promtool', () => {
     }
   });
 
+  test('a service without a single failed request shows an error ratio of 0 and its whole budget, not no data', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-dashboards-'));
+    try {
+      const rule = rules.find((r) => r.file === 'production/order-api.yaml' && r.name === 'order-api-alerts')!;
+      const dashboard = dashboards.find((d) => d.folder === 'production' && d.uid === 'production-order-api')!;
+      const budgetLeft = dashboard.panels.find((p) => p.title === 'Error budget left (30d)')!.exprs[0];
+      fs.writeFileSync(path.join(dir, 'rules.yaml'), yaml.dump(rule.spec));
+      const scope = 'namespace="production",service="order-api"';
+      const tests = {
+        rule_files: ['rules.yaml'],
+        evaluation_interval: '1m',
+        tests: [
+          {
+            interval: '1m',
+            input_series: [{ series: `http_server_requests_seconds_count{${scope},status="200"}`, values: '0+60x30' }],
+            promql_expr_test: [
+              {
+                expr: `namespace_service:http_requests:error_ratio_rate5m{${scope}}`,
+                eval_time: '20m',
+                exp_samples: [{ labels: `namespace_service:http_requests:error_ratio_rate5m{${scope}}`, value: 0 }],
+              },
+              { expr: budgetLeft, eval_time: '20m', exp_samples: [{ labels: '{namespace="production"}', value: 1 }] },
+            ],
+          },
+        ],
+      };
+      fs.writeFileSync(path.join(dir, 'tests.yaml'), yaml.dump(tests));
+      const run = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], { cwd: dir, encoding: 'utf8' });
+      expect({ status: run.status, output: run.stdout + run.stderr }).toEqual({
+        status: 0,
+        output: expect.stringContaining('SUCCESS'),
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('rejects a query that does not parse, so the check above can fail', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-dashboards-'));
     try {

@@ -2,8 +2,12 @@ import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   AlertLayer,
+  AlertPanel,
   AlertRules,
   AlertsDashboard,
+  ApplicationDashboard,
+  BusinessAlerts,
+  BusinessKpi,
   ClusterAlerts,
   Dashboard,
   DashboardProps,
@@ -46,6 +50,30 @@ const minimal: DashboardProps = {
     },
   ],
 };
+
+/** A catalogue of one alert, ShopDown, with `panel` when given. */
+function shopAlerts(chart: Chart, panel?: AlertPanel): AlertRules {
+  return new AlertRules(chart, 'rules', {
+    name: 'shop-alerts',
+    groups: [
+      {
+        name: 'shop',
+        layer: AlertLayer.BUSINESS,
+        alerts: [
+          {
+            alert: 'ShopDown',
+            expr: 'up{job="shop"} == 0',
+            for: '5m',
+            severity: Severity.CRITICAL,
+            summary: 'Shop is down',
+            description: 'Shop {{ $labels.instance }} is down.',
+            ...(panel && { panel }),
+          },
+        ],
+      },
+    ],
+  });
+}
 
 const modelOf = (configMap: any) => JSON.parse(Object.values(configMap.data as Record<string, string>)[0]);
 
@@ -103,7 +131,7 @@ describe('Dashboard', () => {
     const withThreshold = synthChart((chart) => {
       new Dashboard(chart, 'd', {
         ...minimal,
-        rows: [{ title: 'r', panels: [{ ...minimal.rows[0].panels[0], threshold: 0.05, unit: PanelUnit.RATIO }] }],
+        rows: [{ title: 'r', panels: [{ ...minimal.rows[0].panels[0], thresholds: [0.05], unit: PanelUnit.RATIO }] }],
       });
     });
     const panel = modelOf(findObject(withThreshold, 'ConfigMap', 'grafana-dashboard-checkout')).panels[1];
@@ -178,7 +206,49 @@ describe('bad input', () => {
 
   test('a panel without queries fails', () => {
     expect(build({ rows: [{ title: 'r', panels: [{ ...minimal.rows[0].panels[0], queries: [] }] }] })).toThrow(
-      'rows[0].panels[0] ("Orders per second") has 0 queries; give it 1 to 26',
+      'rows[0].panels[0].queries of "Orders per second" holds 0 queries; give it 1 to 26',
+    );
+  });
+
+  test('a panel with more queries than Grafana has query letters fails', () => {
+    const queries = Array.from({ length: 27 }, (_, i) => ({ expr: `up{job="${i}"}` }));
+    expect(build({ rows: [{ title: 'r', panels: [{ ...minimal.rows[0].panels[0], queries }] }] })).toThrow(
+      'rows[0].panels[0].queries of "Orders per second" holds 27 queries; give it 1 to 26',
+    );
+  });
+
+  test('an empty title fails', () => {
+    expect(build({ title: ' ' })).toThrow(
+      '[production/test/d] title is empty; give the dashboard a title people search for',
+    );
+  });
+
+  test('a panel of an alert that does not parse is named by its alert', () => {
+    expect(() =>
+      synthChart((chart) => {
+        const rules = shopAlerts(chart, {
+          title: 'Shop up',
+          queries: [{ expr: 'up{job="shop"' }],
+          unit: PanelUnit.COUNT,
+        });
+        new AlertsDashboard(chart, 'd', { ...minimal, alerts: [rules] });
+      }),
+    ).toThrow('[production/test/d] queries[0].expr of the panel of alert ShopDown "up{job="shop"" is not valid PromQL');
+  });
+
+  test('an application dashboard of no service fails', () => {
+    expect(() =>
+      synthChart((chart) => {
+        new ApplicationDashboard(chart, 'app', { services: [] });
+      }),
+    ).toThrow('[production/test/app] services is empty; pass the ServiceDashboard of every service it should sum up');
+  });
+
+  test('a link to a panel that does not exist fails, naming the panels', () => {
+    const app = new App();
+    const d = new Dashboard(new Chart(app, 'c', { namespace: 'monitoring' }), 'checkout', minimal);
+    expect(() => d.panelUrl('Refunds')).toThrow(
+      '[c/checkout] the dashboard has no panel titled "Refunds"; its panels are Orders per second',
     );
   });
 
@@ -204,25 +274,7 @@ describe('bad input', () => {
   test('an alert without a panel cannot link a dashboard made from its catalogue', () => {
     expect(() =>
       synthChart((chart) => {
-        const rules = new AlertRules(chart, 'rules', {
-          name: 'shop-alerts',
-          groups: [
-            {
-              name: 'shop',
-              layer: AlertLayer.BUSINESS,
-              alerts: [
-                {
-                  alert: 'ShopDown',
-                  expr: 'up{job="shop"} == 0',
-                  for: '5m',
-                  severity: Severity.CRITICAL,
-                  summary: 'Shop is down',
-                  description: 'Shop {{ $labels.instance }} is down.',
-                },
-              ],
-            },
-          ],
-        });
+        const rules = shopAlerts(chart);
         new AlertsDashboard(chart, 'd', { ...minimal, alerts: [rules] });
       }),
     ).toThrow(
@@ -353,6 +405,14 @@ describe('ServiceDashboard', () => {
     ]);
   });
 
+  test('draws each burn-rate factor: orange at the lower, red at the one that pages soonest', () => {
+    expect(panel('Burn rate over 1h, 5m, 6h, 30m').fieldConfig.defaults.thresholds.steps).toEqual([
+      { value: null, color: 'green' },
+      { value: 6, color: 'orange' },
+      { value: 14.4, color: 'red' },
+    ]);
+  });
+
   test('marks rollouts (new ReplicaSets of either track) on every graph', () => {
     expect(model.annotations.list).toEqual([
       expect.objectContaining({
@@ -363,11 +423,38 @@ describe('ServiceDashboard', () => {
     ]);
   });
 
-  test('computes the budget left from the 30-day error ratio against the 0.05% budget', () => {
-    expect(panel('Error budget left (30d)').targets[0].expr).toBe(
-      '1 - (sum by (namespace) (rate(http_server_requests_seconds_count{namespace="production",service=~"order-api|order-api-canary",status=~"5.."}[30d])) / ' +
-        'sum by (namespace) (rate(http_server_requests_seconds_count{namespace="production",service=~"order-api|order-api-canary"}[30d]))) / 0.0005',
-    );
+  test('computes the budget left from the 30-day error ratio (0 without errors) against the 0.05% budget', () => {
+    const all =
+      'sum by (namespace) (rate(http_server_requests_seconds_count{namespace="production",service=~"order-api|order-api-canary"}[30d]))';
+    const errors = all.replace('canary"}', 'canary",status=~"5.."}');
+    expect(panel('Error budget left (30d)').targets[0]).toEqual({
+      expr: `1 - ((${errors} or 0 * ${all}) / ${all}) / 0.0005`,
+      instant: true,
+      range: false,
+      refId: 'A',
+    });
+  });
+});
+
+describe('a KPI panel', () => {
+  test('is red below the minimum ratio, where its alert fires', () => {
+    const objects = synthChart((chart) => {
+      const rules = new BusinessAlerts(chart, 'business-alerts', {
+        kpis: [
+          BusinessKpi.orderSuccessRate({
+            attempted: 'orders_created_total',
+            succeeded: 'orders_completed_total',
+            minimumRatio: 0.97,
+          }),
+        ],
+      });
+      new AlertsDashboard(chart, 'business', { ...minimal, name: 'business', title: 'Business', alerts: [rules] });
+    });
+    const model = modelOf(findObject(objects, 'ConfigMap', 'grafana-dashboard-business'));
+    expect(model.panels[1].fieldConfig.defaults.thresholds.steps).toEqual([
+      { value: null, color: 'red' },
+      { value: 0.97, color: 'green' },
+    ]);
   });
 });
 

@@ -18,6 +18,9 @@ import { PodMetricsConsumer, prometheusAdapterRules } from './prometheus-adapter
 /** The telemetry endpoint's Service name: services export OTLP to `otel-collector.monitoring.svc:4317`. */
 export const OTEL_COLLECTOR_NAME = 'otel-collector';
 
+/** How long Prometheus keeps samples: the 30-day SLO window and a day of margin. */
+export const PROMETHEUS_RETENTION = '31d';
+
 /** The pod security context the pack's policy requires at pod level. */
 const RESTRICTED_POD: HelmValues = { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } };
 
@@ -115,6 +118,15 @@ export const KUBE_PROMETHEUS_STACK: AddonDefinition = {
             ruleSelectorNilUsesHelmValues: true,
             serviceMonitorSelectorNilUsesHelmValues: true,
             podMonitorSelectorNilUsesHelmValues: true,
+            // The SLO panels and their 30-day budget need 30 days of samples that survive a restart;
+            // the chart keeps 10 days on an emptyDir by default. The claim uses the cluster's default class.
+            retention: PROMETHEUS_RETENTION,
+            retentionSize: '45GiB',
+            storageSpec: {
+              volumeClaimTemplate: {
+                spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '50Gi' } } },
+              },
+            },
           },
         },
         grafana: {

@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
+import { fail } from '../../core/errors';
 import { AlertLayer } from '../alert';
+import { childPath } from '../alert-rules';
 import { errorRatioRecord } from '../burn-rate';
 import { selector, sumRate } from '../promql';
 import { LATENCY_P99_RECORD, ServiceSignals } from '../service-alerts';
@@ -25,6 +27,9 @@ export interface ApplicationDashboardProps extends DashboardOptions {
  */
 export class ApplicationDashboard extends Dashboard {
   public constructor(scope: Construct, id: string, props: ApplicationDashboardProps) {
+    if (props.services.length === 0) {
+      fail(childPath(scope, id), 'services is empty; pass the ServiceDashboard of every service it should sum up');
+    }
     const services = props.services.map((d) => ({ dashboard: d, signals: d.alerts.signals }));
     const panel = (title: string, unit: PanelUnit, expr: (s: ServiceSignals) => string): DashboardPanel => ({
       title,

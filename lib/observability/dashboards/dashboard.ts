@@ -158,21 +158,25 @@ export class Dashboard extends Construct implements AlertDashboard {
     const titles = new Set<string>();
     props.rows.forEach((row, r) =>
       row.panels.forEach((panel, p) => {
-        const prop = `rows[${r}].panels[${p}]`;
+        // A panel made from an alert is named by the alert, whose `panel` prop is where it is fixed.
+        const at = (field: string) =>
+          panel.alerts?.length
+            ? `${field} of the panel of alert ${panel.alerts.join(', ')}`
+            : `rows[${r}].panels[${p}].${field}`;
         if (titles.has(panel.title)) {
           fail(
             this,
-            `${prop}.title ${show(panel.title)} is used twice; alerts and runbooks name panels by title, so make it unique`,
+            `${at('title')} ${show(panel.title)} is used twice; alerts and runbooks name panels by title, so make it unique`,
           );
         }
         titles.add(panel.title);
         if (panel.queries.length === 0 || panel.queries.length > MAX_QUERIES_PER_PANEL) {
           fail(
             this,
-            `${prop} (${show(panel.title)}) has ${panel.queries.length} queries; give it 1 to ${MAX_QUERIES_PER_PANEL}`,
+            `${at('queries')} of ${show(panel.title)} holds ${panel.queries.length} queries; give it 1 to ${MAX_QUERIES_PER_PANEL}`,
           );
         }
-        panel.queries.forEach((q, i) => assertPromql(this.node.path, `${prop}.queries[${i}].expr`, q.expr));
+        panel.queries.forEach((q, i) => assertPromql(this.node.path, at(`queries[${i}].expr`), q.expr));
       }),
     );
     (props.annotations ?? []).forEach((a, i) => assertPromql(this.node.path, `annotations[${i}].expr`, a.expr));

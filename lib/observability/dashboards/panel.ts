@@ -14,6 +14,8 @@ export enum PanelUnit {
   CORES = 'none',
   /** A plain count: replicas, nodes, restarts. */
   COUNT = 'short',
+  /** A percentage from 0 to 100. */
+  PERCENT = 'percent',
 }
 
 /** How a panel draws its queries. */
@@ -49,10 +51,16 @@ export interface DashboardPanel {
   /** Unit of every query's values. */
   readonly unit: PanelUnit;
   /**
-   * The value at which an alert fires, drawn as a red threshold line (dashed) or colour.
-   * @default - no threshold
+   * Values at which the panel's alerts fire, drawn as dashed lines (or colours, on a stat panel): red at
+   * the most severe, orange at the others.
+   * @default - none
    */
-  readonly threshold?: number;
+  readonly thresholds?: number[];
+  /**
+   * Whether the alerts fire below the thresholds (a success ratio) rather than above them.
+   * @default false
+   */
+  readonly firesBelow?: boolean;
   /**
    * How the queries are drawn.
    * @default PanelStyle.TIME_SERIES

@@ -92,7 +92,18 @@ export function renderDashboard(model: DashboardModel): RenderedDashboard {
     }
     y += lineHeight;
   }
-  return { json: builder.build(), panelIds };
+  return { json: inTopBar(builder.build()), panelIds };
+}
+
+/**
+ * The SDK places every link and annotation toggle in the "dashboard controls" menu; without the field,
+ * Grafana shows them in the top bar, where the links to the service dashboards and the rollout toggle belong.
+ */
+function inTopBar<T extends { annotations?: { list?: object[] }; links?: object[] }>(json: T): T {
+  for (const item of [...(json.annotations?.list ?? []), ...(json.links ?? [])]) {
+    delete (item as { placement?: unknown }).placement;
+  }
+  return json;
 }
 
 function panelBuilder(panel: DashboardPanel, datasource: DataSourceRef): TimeSeriesPanelBuilder | StatPanelBuilder {
@@ -107,22 +118,38 @@ function panelBuilder(panel: DashboardPanel, datasource: DataSourceRef): TimeSer
         );
   builder.title(panel.title).datasource(datasource).unit(panel.unit);
   if (panel.description) builder.description(panel.description);
+  const stat = builder instanceof StatPanelBuilder;
   panel.queries.forEach((q, i) => {
     const query = new DataqueryBuilder().expr(q.expr).refId(String.fromCharCode(65 + i));
+    // A stat shows the current value: one instant query, not a range of long-window evaluations.
+    if (stat) query.instant();
     builder.withTarget(q.legend ? query.legendFormat(q.legend) : query);
   });
-  if (panel.threshold !== undefined) {
-    builder.thresholds(
-      new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps([
-        { value: null, color: 'green' },
-        { value: panel.threshold, color: 'red' },
-      ]),
-    );
+  if (panel.thresholds && panel.thresholds.length > 0) {
+    builder.thresholds(new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(thresholdSteps(panel)));
     if (builder instanceof TimeSeriesPanelBuilder) {
       builder.thresholdsStyle(new GraphThresholdsStyleConfigBuilder().mode(GraphThresholdsStyleMode.Dashed));
     }
   }
   return builder;
+}
+
+/**
+ * Grafana's threshold steps, lowest first: above the thresholds (or below, when the alerts fire below
+ * them) red at the most severe one and orange at the others; green where no alert fires.
+ */
+function thresholdSteps(panel: DashboardPanel): { value: number | null; color: string }[] {
+  const values = [...new Set(panel.thresholds)].sort((a, b) => a - b);
+  if (panel.firesBelow) {
+    return [
+      { value: null, color: 'red' },
+      ...values.map((value, i) => ({ value, color: i === values.length - 1 ? 'green' : 'orange' })),
+    ];
+  }
+  return [
+    { value: null, color: 'green' },
+    ...values.map((value, i) => ({ value, color: i === values.length - 1 ? 'red' : 'orange' })),
+  ];
 }
 
 function annotation(a: DashboardAnnotation, datasource: DataSourceRef): AnnotationQueryBuilder {

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { fail } from '../../core/errors';
 import { AlertLayer } from '../alert';
 import { childPath } from '../alert-rules';
-import { histogramQuantile, Matchers, percent, round, selector, sumRate } from '../promql';
+import { histogramQuantile, Matchers, percent, ratioOfRatesOrZero, round, selector, sumRate } from '../promql';
 import { ServiceAlerts } from '../service-alerts';
 import { alertRows } from './alert-rows';
 import { Dashboard, DashboardOptions } from './dashboard';
@@ -147,7 +147,7 @@ function sloRows(alerts: ServiceAlerts): DashboardRow[] {
   const { availability, scope, requests, errorMatchers } = alerts.signals;
   if (availability === undefined) return [];
   const budget = round(1 - availability / 100);
-  const ratio30d = `(${sumRate(selector(requests, { ...scope, ...errorMatchers }), '30d', ['namespace'])} / ${sumRate(selector(requests, scope), '30d', ['namespace'])})`;
+  const ratio30d = `(${ratioOfRatesOrZero(selector(requests, { ...scope, ...errorMatchers }), selector(requests, scope), '30d', ['namespace']).replaceAll('\n', ' ')})`;
   return [
     {
       title: `SLO: ${availability}% available over 30 days`,
