@@ -128,8 +128,8 @@ export { SecretStoreKind } from './secrets/secret-files';
 export type { RemoteSecretRef, SecretFiles, SecretFilesParts } from './secrets/secret-files';
 
 // Traffic
-export { SharedGateway } from './traffic/gateway';
-export type { GatewayListener, SharedGatewayProps } from './traffic/gateway';
+export { ISTIO_PROXY_METRICS, SharedGateway } from './traffic/gateway';
+export type { GatewayListener, ProxyMetricsEndpoint, SharedGatewayProps } from './traffic/gateway';
 export { ServiceRoute } from './traffic/http-route';
 export type { RoutableService, RouteBackend, ServiceRouteProps } from './traffic/http-route';
 export { ServiceIngress } from './traffic/ingress';
@@ -164,7 +164,7 @@ export { BusinessAlerts, BusinessKpi } from './observability/business-alerts';
 export type { BusinessAlertsProps, KpiRatioOptions } from './observability/business-alerts';
 export { ClusterAlerts } from './observability/cluster-alerts';
 export type { ClusterAlertsProps } from './observability/cluster-alerts';
-export { INGRESS_NGINX_REQUESTS, PlatformAlerts } from './observability/platform-alerts';
+export { INGRESS_NGINX_REQUESTS, istioGatewayRequests, PlatformAlerts } from './observability/platform-alerts';
 export type { EdgeRequestMetric, PlatformAlertsProps } from './observability/platform-alerts';
 export { DEFAULT_RUNBOOK_BASE_URL, Runbooks } from './observability/runbooks';
 export { ServiceAlerts } from './observability/service-alerts';

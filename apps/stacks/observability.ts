@@ -15,7 +15,9 @@ import {
   ServiceAlerts,
   ServiceDashboard,
   ServiceLevelObjective,
+  istioGatewayRequests,
 } from '../../lib';
+import { GATEWAY_NAMESPACE } from './gateway';
 
 /** Availability objectives per service name; services without one get no burn-rate alerts. */
 const OBJECTIVES: Record<string, ServiceLevelObjective> = {
@@ -43,7 +45,10 @@ export function observabilityStack(
   const grafanaUrl = grafanaUrlOf(env);
   const clusterAlerts: AlertRules[] = [new ClusterAlerts(monitoring, 'cluster-alerts')];
   if (etcdBackup?.alertRules) clusterAlerts.push(etcdBackup.alertRules);
-  const platformAlerts = new PlatformAlerts(monitoring, 'platform-alerts');
+  // The edge is the environment's Istio gateway, whose proxies the gateway's PodMonitor scrapes.
+  const platformAlerts = new PlatformAlerts(monitoring, 'platform-alerts', {
+    edgeRequests: env.props.gateway ? istioGatewayRequests(GATEWAY_NAMESPACE) : undefined,
+  });
 
   const serviceDashboards = services.map((service) => {
     const alerts = new ServiceAlerts(Chart.of(service), `${service.node.id}-alerts`, {

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { AlertLayer, assertBetween, thresholdSeconds, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
 import { PanelUnit } from './dashboards/panel';
-import { histogramQuantile, percent, ratioOfRates, selector } from './promql';
+import { histogramQuantile, Matchers, percent, ratioOfRates, selector } from './promql';
 
 /** The request counter of the ingress controller or gateway in front of the services. */
 export interface EdgeRequestMetric {
@@ -13,6 +13,11 @@ export interface EdgeRequestMetric {
   readonly statusLabel: string;
   /** Labels naming one route, used to group the ratio and in the alert text (at most two). */
   readonly routeLabels: [string, string] | [string];
+  /**
+   * Matchers that keep only the edge's own reports of the counter.
+   * @default - none
+   */
+  readonly matchers?: Matchers;
 }
 
 /** ingress-nginx: `nginx_ingress_controller_requests` per Ingress and its namespace. */
@@ -21,6 +26,20 @@ export const INGRESS_NGINX_REQUESTS: EdgeRequestMetric = {
   statusLabel: 'status',
   routeLabels: ['exported_namespace', 'ingress'],
 };
+
+/**
+ * Istio's gateway proxies: `istio_requests_total` as the gateway reports it (`reporter="source"`: the
+ * gateway is the client of the backend), per destination Service and its namespace. Istio's standard
+ * metrics, scraped through the gateway's PodMonitor (`SharedGateway.proxyMonitor`).
+ */
+export function istioGatewayRequests(gatewayNamespace: string): EdgeRequestMetric {
+  return {
+    metric: 'istio_requests_total',
+    statusLabel: 'response_code',
+    routeLabels: ['destination_service_namespace', 'destination_service_name'],
+    matchers: { reporter: 'source', source_workload_namespace: gatewayNamespace },
+  };
+}
 
 /** Thresholds of the platform layer. */
 export interface PlatformAlertsProps extends AlertRulesOptions {
@@ -75,7 +94,9 @@ function platformRuleGroups(where: string, props: PlatformAlertsProps): RuleGrou
   const dnsResponses = 'coredns_dns_responses_total';
   const dnsServfailRatio = `(${ratioOfRates(selector(dnsResponses, { rcode: 'SERVFAIL' }), dnsResponses, '5m', ['job'])})`;
   const dnsP99 = histogramQuantile(0.99, 'coredns_dns_request_duration_seconds_bucket', '5m', ['job']);
-  const edgeErrorRatio = `(${ratioOfRates(selector(edge.metric, { [edge.statusLabel]: '=~"5.."' }), edge.metric, '5m', edge.routeLabels)})`;
+  const edgeRequests = selector(edge.metric, edge.matchers);
+  const edgeErrors5xx = selector(edge.metric, { ...edge.matchers, [edge.statusLabel]: '=~"5.."' });
+  const edgeErrorRatio = `(${ratioOfRates(edgeErrors5xx, edgeRequests, '5m', edge.routeLabels)})`;
   return [
     {
       name: 'platform.coredns',

@@ -4,12 +4,29 @@ import {
   Gateway,
   GatewaySpecListenersAllowedRoutesNamespacesFrom,
 } from '../../imports/gateway-gateway.networking.k8s.io';
+import { PodMonitor } from '../../imports/podmonitor-monitoring.coreos.com';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel } from '../core/names';
 import { Peer } from '../core/network';
 import { assertPort } from '../core/ports';
+import { PROMETHEUS_SELECTOR_LABELS } from '../core/prometheus-selection';
 import { assertHostname } from './hostnames';
+
+/** Where a gateway's proxy pods serve their Prometheus metrics. */
+export interface ProxyMetricsEndpoint {
+  /** Name of the container port. */
+  readonly port: string;
+  /** HTTP path of the metrics. */
+  readonly path: string;
+}
+
+/**
+ * Istio's gateway proxies: Envoy's own metrics, with Istio's standard `istio_requests_total`, on the
+ * container port `http-envoy-prom` (15090) at `/stats/prometheus` (the deployment template
+ * `kube-gateway.yaml` of the istiod chart).
+ */
+export const ISTIO_PROXY_METRICS: ProxyMetricsEndpoint = { port: 'http-envoy-prom', path: '/stats/prometheus' };
 
 /** One listener of a shared Gateway. */
 export interface GatewayListener {
@@ -60,6 +77,12 @@ export interface SharedGatewayProps {
    * @default - the Gateway's namespace (Istio and others)
    */
   readonly proxyNamespace?: string;
+  /**
+   * Where the proxy pods serve their metrics: a PodMonitor makes Prometheus scrape them, so the edge's
+   * requests and errors can be graphed and alerted on. `false` for none.
+   * @default ISTIO_PROXY_METRICS
+   */
+  readonly proxyMetrics?: ProxyMetricsEndpoint | false;
 }
 
 /**
@@ -81,6 +104,8 @@ export class SharedGateway extends Construct {
   public readonly routeNamespaceLabel: Record<string, string>;
   /** The gateway's proxy pods, as a NetworkPolicy peer. */
   public readonly proxyPeer: Peer;
+  /** Makes Prometheus scrape the proxy pods, unless `proxyMetrics` is false. */
+  public readonly proxyMonitor?: PodMonitor;
 
   public constructor(scope: Construct, id: string, props: SharedGatewayProps) {
     super(scope, id);
@@ -89,10 +114,9 @@ export class SharedGateway extends Construct {
     if (!namespace) fail(this, 'the chart has no namespace; create the chart with namespace: "gateway"');
     this.namespace = namespace;
     this.routeNamespaceLabel = props.routeNamespaceLabel ?? { 'gateway-access': this.name };
-    this.proxyPeer = Peer.podsInNamespace(
-      props.proxyNamespace ?? this.namespace,
-      props.proxyPodLabels ?? { 'gateway.networking.k8s.io/gateway-name': this.name },
-    );
+    const proxyNamespace = props.proxyNamespace ?? this.namespace;
+    const proxyPodLabels = props.proxyPodLabels ?? { 'gateway.networking.k8s.io/gateway-name': this.name };
+    this.proxyPeer = Peer.podsInNamespace(proxyNamespace, proxyPodLabels);
     if (props.listeners.length === 0) fail(this, 'listeners is empty; add at least one listener with a hostname');
     const requireTls = props.requireTls ?? true;
     this.listeners = props.listeners;
@@ -132,5 +156,23 @@ export class SharedGateway extends Construct {
         })),
       },
     });
+    const metrics = props.proxyMetrics ?? ISTIO_PROXY_METRICS;
+    if (metrics) {
+      this.proxyMonitor = new PodMonitor(this, 'ProxyMonitor', {
+        metadata: {
+          name: `${this.name}-proxy`,
+          namespace: proxyNamespace,
+          labels: {
+            'app.kubernetes.io/managed-by': MANAGED_BY,
+            'app.kubernetes.io/name': this.name,
+            ...PROMETHEUS_SELECTOR_LABELS,
+          },
+        },
+        spec: {
+          selector: { matchLabels: proxyPodLabels },
+          podMetricsEndpoints: [{ port: metrics.port, path: metrics.path }],
+        },
+      });
+    }
   }
 }

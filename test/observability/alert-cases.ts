@@ -123,6 +123,9 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
   const latency = (...segments: [Speed, number][]) =>
     histogram('http_server_requests_seconds_bucket', svc, ...segments);
   const hpa = { namespace: ns, horizontalpodautoscaler: service };
+  // The Istio gateway's own reports of requests to the service (the platform's edge).
+  const edgeReports = { reporter: 'source', source_workload_namespace: 'gateway' };
+  const route = { destination_service_namespace: 'production', destination_service_name: 'order-api' };
   const hpaSeries = (current: string, latencySeries: Series): Series => ({
     [s('kube_horizontalpodautoscaler_status_current_replicas', hpa)]: current,
     [s('kube_horizontalpodautoscaler_spec_max_replicas', hpa)]: gauge([50, 80]),
@@ -316,24 +319,35 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
     IngressErrorRatioHigh: {
       fires: {
         series: requests(
-          'nginx_ingress_controller_requests',
-          { exported_namespace: ns, ingress: 'shop' },
+          'istio_requests_total',
+          { ...edgeReports, ...route },
           ...errorBurst(100),
-          { status: '503' },
-          { status: '200' },
+          { response_code: '503' },
+          { response_code: '200' },
         ),
         onset: 11,
-        labels: { exported_namespace: ns, ingress: 'shop' },
+        labels: route,
       },
       silent: [
         {
           name: '1% errors',
           series: requests(
-            'nginx_ingress_controller_requests',
-            { exported_namespace: ns, ingress: 'shop' },
+            'istio_requests_total',
+            { ...edgeReports, ...route },
             ...errorBurst(1),
-            { status: '503' },
-            { status: '200' },
+            { response_code: '503' },
+            { response_code: '200' },
+          ),
+          at: 30,
+        },
+        {
+          name: 'errors the backend reports itself, not the gateway',
+          series: requests(
+            'istio_requests_total',
+            { reporter: 'destination', source_workload_namespace: 'gateway', ...route },
+            ...errorBurst(100),
+            { response_code: '503' },
+            { response_code: '200' },
           ),
           at: 30,
         },

@@ -72,6 +72,16 @@ describe('SharedGateway and ServiceRoute', () => {
     });
   });
 
+  test('make Prometheus scrape the proxy pods, where Istio serves the edge request metrics', () => {
+    expect(findObject(all, 'PodMonitor', 'shared-proxy')).toMatchObject({
+      metadata: { namespace: 'gateway', labels: { release: 'kube-prometheus-stack' } },
+      spec: {
+        selector: { matchLabels: { 'gateway.networking.k8s.io/gateway-name': 'shared' } },
+        podMetricsEndpoints: [{ port: 'http-envoy-prom', path: '/stats/prometheus' }],
+      },
+    });
+  });
+
   test('admit the gateway proxy pods in the service NetworkPolicy', () => {
     const policy = findObject(all, 'NetworkPolicy', 'order-api');
     expect(policy.spec.ingress).toContainEqual({
