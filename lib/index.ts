@@ -162,7 +162,7 @@ export { ServiceDashboard } from './observability/dashboards/service-dashboard';
 export type { ServiceDashboardProps } from './observability/dashboards/service-dashboard';
 export { BusinessAlerts, BusinessKpi } from './observability/business-alerts';
 export type { BusinessAlertsProps, KpiRatioOptions } from './observability/business-alerts';
-export { ClusterAlerts } from './observability/cluster-alerts';
+export { ClusterAlerts, KUBE_ETCD_JOB } from './observability/cluster-alerts';
 export type { ClusterAlertsProps } from './observability/cluster-alerts';
 export { INGRESS_NGINX_REQUESTS, istioGatewayRequests, PlatformAlerts } from './observability/platform-alerts';
 export type { EdgeRequestMetric, PlatformAlertsProps } from './observability/platform-alerts';

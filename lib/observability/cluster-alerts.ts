@@ -5,8 +5,25 @@ import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
 import { PanelUnit } from './dashboards/panel';
 import { histogramQuantile, percent, ratioOfRates, selector } from './promql';
 
+/**
+ * The Prometheus job of the etcd members: kube-prometheus-stack 88.3.0 scrapes them through its
+ * `kubeEtcd` Service in kube-system (port 2381, `jobLabel: kube-etcd`).
+ */
+export const KUBE_ETCD_JOB = 'kube-etcd';
+
 /** Thresholds of the cluster layer. */
 export interface ClusterAlertsProps extends AlertRulesOptions {
+  /**
+   * Whether the control plane's etcd is the cluster's own, so Prometheus can scrape it: `false` on a
+   * managed control plane (EKS, GKE, AKS), which hides etcd, leaves out every etcd alert.
+   * @default true
+   */
+  readonly etcd?: boolean;
+  /**
+   * The Prometheus job whose targets are the etcd members.
+   * @default KUBE_ETCD_JOB
+   */
+  readonly etcdJob?: string;
   /**
    * p99 of etcd WAL fsync above which the disk is too slow for etcd.
    * @default Duration.millis(500)
@@ -113,7 +130,28 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
     })),
   ];
 
+  const etcdJob = props.etcdJob ?? KUBE_ETCD_JOB;
+  const etcdUp = selector('up', { job: etcdJob });
   const etcd: AlertRule[] = [
+    {
+      // Every other etcd alert reads these targets: without them they can never fire.
+      alert: 'EtcdMetricsAbsent',
+      // Both branches keep the job label: targets found but none up, or no target at all.
+      expr: `sum by (job) (${etcdUp}) < 1\nor\nabsent(${etcdUp})`,
+      for: '15m',
+      severity: Severity.WARNING,
+      summary: 'Prometheus scrapes no etcd member',
+      description:
+        'No target of job {{ $labels.job }} has been up for 15 minutes; the etcd alerts (fsync, leader ' +
+        'changes, quota) cannot fire until Prometheus reaches the members on their metrics port.',
+      panel: {
+        title: 'etcd members scraped',
+        queries: [{ expr: `sum(${etcdUp})`, legend: 'members up' }],
+        unit: PanelUnit.COUNT,
+        thresholds: [1],
+        firesBelow: true,
+      },
+    },
     {
       alert: 'EtcdWalFsyncSlow',
       expr: `${fsyncP99} > ${fsync}`,
@@ -183,7 +221,7 @@ function clusterRuleGroups(where: string, props: ClusterAlertsProps): RuleGroup[
 
   return [
     { name: 'cluster.nodes', title: 'Nodes', layer: AlertLayer.CLUSTER, alerts: nodes },
-    { name: 'cluster.etcd', title: 'etcd', layer: AlertLayer.CLUSTER, alerts: etcd },
+    ...(props.etcd === false ? [] : [{ name: 'cluster.etcd', title: 'etcd', layer: AlertLayer.CLUSTER, alerts: etcd }]),
     { name: 'cluster.apiserver', title: 'API server', layer: AlertLayer.CLUSTER, alerts: [apiServer] },
   ];
 }

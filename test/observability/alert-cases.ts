@@ -199,6 +199,31 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
         },
       ],
     },
+    EtcdMetricsAbsent: {
+      fires: {
+        series: { [s('up', { job: 'kube-etcd', instance: 'etcd-0' })]: gauge([1, 10], [0, 30]) },
+        onset: 11,
+        labels: { job: 'kube-etcd' },
+      },
+      silent: [
+        {
+          name: 'every member up',
+          series: {
+            [s('up', { job: 'kube-etcd', instance: 'etcd-0' })]: gauge([1, 40]),
+            [s('up', { job: 'kube-etcd', instance: 'etcd-1' })]: gauge([0, 40]),
+          },
+          at: 30,
+        },
+      ],
+      alsoFires: [
+        {
+          name: 'no etcd target at all',
+          series: { [s('up', { job: 'apiserver', instance: 'a' })]: gauge([1, 40]) },
+          onset: 0,
+          labels: { job: 'kube-etcd' },
+        },
+      ],
+    },
     EtcdLeaderChangesFrequent: {
       fires: {
         series: { [s('etcd_server_leader_changes_seen_total', ETCD)]: counter([0, 10], [1, 3], [0, 30]) },

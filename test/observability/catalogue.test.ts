@@ -31,12 +31,22 @@ describe('ClusterAlerts and PlatformAlerts', () => {
     expect(objects.map((o: any) => o.metadata.namespace)).toEqual(['monitoring', 'monitoring']);
   });
 
+  test('leave out every etcd alert on a managed control plane (etcd: false)', () => {
+    const managed = synthChart((chart) => {
+      new ClusterAlerts(chart, 'cluster-alerts', { etcd: false });
+    });
+    expect(
+      names(findObject(managed, 'PrometheusRule', 'cluster-alerts')).filter((n: string) => n.startsWith('Etcd')),
+    ).toEqual([]);
+  });
+
   test('cover nodes, etcd, the API server, CoreDNS and the ingress', () => {
     expect(names(findObject(objects, 'PrometheusRule', 'cluster-alerts'))).toEqual([
       'KubernetesNodeNotReady',
       'NodeMemoryPressure',
       'NodeDiskPressure',
       'NodePidPressure',
+      'EtcdMetricsAbsent',
       'EtcdWalFsyncSlow',
       'EtcdLeaderChangesFrequent',
       'EtcdDatabaseNearQuota',
