@@ -5,7 +5,8 @@
  * operator replaying a run by hand) only sets variables.
  *
  * The image must provide `sh`, `etcdctl` (and `etcdutl` where the etcd version has it), `etcd` for the
- * drill, and the usual utilities (`date`, `find`, `touch`, `mv`, `rm`, `ls`, `sort`, `tail`, `grep`, `sed`).
+ * drill, `rclone` when snapshots leave the node, and the usual utilities (`date`, `find`, `touch`, `mv`,
+ * `rm`, `ls`, `sort`, `tail`, `grep`, `sed`, `sync`).
  */
 
 /** Values baked into the backup script as the defaults of its environment variables. */
@@ -22,6 +23,8 @@ export interface BackupScriptDefaults {
   readonly backupDir: string;
   /** `BACKUP_RETENTION_DAYS`: snapshots older than this many days are deleted after a good backup. */
   readonly retentionDays: number;
+  /** `BACKUP_REMOTE`: rclone remote path each snapshot is copied to, e.g. `offsite:etcd/prod`; empty for none. */
+  readonly remote: string;
 }
 
 /** Values baked into the restore drill script as the defaults of its environment variables. */
@@ -36,10 +39,15 @@ export interface RestoreDrillScriptDefaults {
   readonly peerUrl: string;
   /** `DRILL_EXPECT_KEY`: a key every good snapshot holds, e.g. `/registry/namespaces/kube-system`. */
   readonly expectKey: string;
+  /** `BACKUP_REMOTE`: rclone remote path the drill restores from; empty to restore from `backupDir`. */
+  readonly remote: string;
 }
 
 /** Characters a value may have to be written into a script unquoted. */
 export const SCRIPT_SAFE_VALUE = /^[A-Za-z0-9_./:@%+=,[\]-]+$/;
+
+/** The file names of snapshots: `snapshot-<UTC timestamp>.db`, which sort in time order. */
+const SNAPSHOT_NAME = '^snapshot-[0-9]{8}T[0-9]{6}Z[.]db$';
 
 /** Shared helpers: logging, failing loudly, and the tool that reads snapshot files. */
 function helpers(tag: string): string {
@@ -54,11 +62,15 @@ require_count() {
 }
 
 /**
- * The backup: `etcdctl snapshot save` to a hidden temporary name, `snapshot status` on it, then an
- * atomic rename to `snapshot-<UTC timestamp>.db`, so a file with the final name was always verified and
- * a failure leaves no partial file. Only after that are snapshots older than the retention deleted,
- * judged by modification time against a cutoff of exactly `now - days * 86400` seconds, so midnight,
- * month and year ends do not matter. `BACKUP_NOW` (seconds since the epoch) replays a run at another time.
+ * The backup: `etcdctl snapshot save` to a hidden temporary name, `snapshot status` on it and a scratch
+ * restore (which checks the snapshot's integrity hash), then an atomic rename to
+ * `snapshot-<UTC timestamp>.db` and an fsync of the file and the directory, so a file with the final name
+ * was always verified and survives a crash; a failure leaves no partial file. With `BACKUP_REMOTE` the
+ * snapshot is then copied off the node with rclone (which compares sizes and checksums), and remote
+ * snapshots whose name is older than the retention are deleted. Only after that are local snapshots older
+ * than the retention deleted, judged by modification time against a cutoff of exactly
+ * `now - days * 86400` seconds, so midnight, month and year ends do not matter. `BACKUP_NOW` (seconds
+ * since the epoch) replays a run at another time.
  */
 export function backupScript(d: BackupScriptDefaults): string {
   return `#!/bin/sh
@@ -70,6 +82,10 @@ set -eu
 : "\${BACKUP_KEY:=${d.keyFile}}"
 : "\${BACKUP_DIR:=${d.backupDir}}"
 : "\${BACKUP_RETENTION_DAYS:=${d.retentionDays}}"
+: "\${BACKUP_REMOTE=${d.remote}}"
+# The node's name (the pod shares the host's network and name): each node copies to a folder of its own,
+# so the clusters and nodes of an environment never overwrite each other's snapshots.
+: "\${BACKUP_NODE:=$(hostname)}"
 : "\${BACKUP_NOW:=$(date -u +%s)}"
 : "\${BACKUP_PREFLIGHT_TIMEOUT:=10s}"
 ${helpers('etcd-backup')}
@@ -86,11 +102,13 @@ name="snapshot-$stamp.db"
 final="$BACKUP_DIR/$name"
 partial="$BACKUP_DIR/.$name.partial"
 cutoff="$BACKUP_DIR/.retention-cutoff"
+scratch="$BACKUP_DIR/.restore-check"
 [ ! -e "$final" ] || die "$final already exists; refusing to overwrite a verified snapshot"
-trap 'rm -f "$partial" "$partial.part" "$cutoff"' EXIT
+trap 'rm -rf "$partial" "$partial.part" "$cutoff" "$scratch"' EXIT
 trap 'exit 143' INT TERM
-# A run killed before its cleanup (deadline, node loss) may have left a hidden partial file.
+# A run killed before its cleanup (deadline, node loss) may have left a hidden partial file or scratch restore.
 find "$BACKUP_DIR" -maxdepth 1 -type f -name '.snapshot-*.partial*' -exec rm -f {} +
+rm -rf "$scratch"
 
 etcd_client() { etcdctl --endpoints="$BACKUP_ENDPOINT" --cacert="$BACKUP_CACERT" --cert="$BACKUP_CERT" --key="$BACKUP_KEY" "$@"; }
 # Fail fast: a snapshot save against a dead endpoint would retry until its (long) command timeout.
@@ -102,8 +120,32 @@ etcd_client --dial-timeout=10s --command-timeout=10m snapshot save "$partial" \\
   || die "etcdctl snapshot save from $BACKUP_ENDPOINT failed (see its output above); no snapshot was written"
 $(snapshot_tool) snapshot status "$partial" --write-out=table \\
   || die "snapshot status rejected the new snapshot; it was discarded"
+# Only a restore checks the integrity hash the snapshot carries; restore into a scratch directory.
+$(snapshot_tool) snapshot restore "$partial" --data-dir "$scratch" >/dev/null 2>&1 \\
+  || die "a scratch restore of the new snapshot failed its integrity check; it was discarded"
+rm -rf "$scratch"
 mv "$partial" "$final" || die "cannot rename the verified snapshot to $final"
-log "verified and saved $final"
+sync "$final" "$BACKUP_DIR" 2>/dev/null || sync
+log "verified (status and a scratch restore) and saved $final"
+
+if [ -n "$BACKUP_REMOTE" ]; then
+  case "$BACKUP_NODE" in ''|*[!A-Za-z0-9.-]*) die "BACKUP_NODE \\"$BACKUP_NODE\\" is not a node name" ;; esac
+  remote_dir="$BACKUP_REMOTE/$BACKUP_NODE"
+  log "copying $name to $remote_dir"
+  rclone copyto "$final" "$remote_dir/$name" \\
+    || die "copying $name to $remote_dir failed (see rclone's output above); the local snapshot is kept"
+  oldest_kept="snapshot-$(date -u -d "@$((BACKUP_NOW - BACKUP_RETENTION_DAYS * 86400))" +%Y%m%dT%H%M%SZ).db"
+  remote_list=$(rclone lsf "$remote_dir" --files-only) \\
+    || die "listing $remote_dir failed (see rclone's output above); remote retention was not applied"
+  for f in $(printf '%s\\n' "$remote_list" | grep -E '${SNAPSHOT_NAME}' || true); do
+    # Names sort in time order: a name before the oldest one kept is older than the retention.
+    if [ "$f" != "$oldest_kept" ] && [ "$(printf '%s\\n%s\\n' "$f" "$oldest_kept" | sort | head -n 1)" = "$f" ]; then
+      rclone deletefile "$remote_dir/$f" || die "deleting $remote_dir/$f failed (see rclone's output above)"
+      log "deleted $remote_dir/$f (older than the retention)"
+    fi
+  done
+  log "copied $name to $remote_dir"
+fi
 
 touch -d "@$((BACKUP_NOW - BACKUP_RETENTION_DAYS * 86400))" "$cutoff" || die "cannot create the retention cutoff file"
 find "$BACKUP_DIR" -maxdepth 1 -type f -name 'snapshot-*.db' ! -name "$name" ! -newer "$cutoff" \\
@@ -113,7 +155,8 @@ log "kept: $(cd "$BACKUP_DIR" && ls -1 snapshot-*.db | tr '\\n' ' ')"
 }
 
 /**
- * The restore drill: takes the newest `snapshot-*.db` (names sort in time order), checks it with
+ * The restore drill: takes the newest `snapshot-*.db` (names sort in time order) of the remote store
+ * when `BACKUP_REMOTE` is set (downloaded with rclone), otherwise of `BACKUP_DIR`, checks it with
  * `snapshot status`, restores it into a fresh data directory, starts a throwaway etcd member on it,
  * and requires that member to report healthy and to hold `DRILL_EXPECT_KEY`. Any failure exits non-zero
  * with a message saying which step failed; the throwaway member is always stopped.
@@ -127,12 +170,33 @@ set -eu
 : "\${DRILL_CLIENT_URL:=${d.clientUrl}}"
 : "\${DRILL_PEER_URL:=${d.peerUrl}}"
 : "\${DRILL_EXPECT_KEY:=${d.expectKey}}"
+: "\${BACKUP_REMOTE=${d.remote}}"
 ${helpers('etcd-restore-drill')}
 
-newest=$(ls -1 "$BACKUP_DIR" 2>/dev/null | grep -E '^snapshot-[0-9]{8}T[0-9]{6}Z[.]db$' | sort | tail -n 1)
-[ -n "$newest" ] || die "no snapshot-*.db in $BACKUP_DIR; the backup job has not produced a snapshot"
-snapshot="$BACKUP_DIR/$newest"
 [ ! -e "$DRILL_DATA_DIR" ] || die "$DRILL_DATA_DIR already exists; the drill restores into a fresh directory"
+if [ -n "$BACKUP_REMOTE" ]; then
+  # Every node's folder: the newest snapshot of the environment, whichever node took it.
+  source="$BACKUP_REMOTE"
+  listing=$(rclone lsf "$BACKUP_REMOTE" --files-only -R) \\
+    || die "listing $BACKUP_REMOTE failed (see rclone's output above)"
+else
+  source="$BACKUP_DIR"
+  listing=$(ls -1 "$BACKUP_DIR" 2>/dev/null || true)
+fi
+# Sorted by the snapshot's own name (its time), whatever folder holds it.
+newest=$(printf '%s\\n' "$listing" | sed -n -E 's|^(([A-Za-z0-9.-]+/)?(snapshot-[0-9]{8}T[0-9]{6}Z[.]db))$|\\3 \\1|p' \\
+  | sort | tail -n 1 | cut -d ' ' -f 2)
+[ -n "$newest" ] || die "no snapshot-*.db in $source; the backup job has not produced a snapshot"
+if [ -n "$BACKUP_REMOTE" ]; then
+  download="$DRILL_DATA_DIR.download"
+  rm -rf "$download"
+  log "downloading $BACKUP_REMOTE/$newest"
+  rclone copyto "$BACKUP_REMOTE/$newest" "$download/$(basename "$newest")" \\
+    || die "downloading $BACKUP_REMOTE/$newest failed (see rclone's output above)"
+  snapshot="$download/$(basename "$newest")"
+else
+  snapshot="$BACKUP_DIR/$newest"
+fi
 tool=$(snapshot_tool)
 
 log "checking $snapshot"

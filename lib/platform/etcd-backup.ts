@@ -1,12 +1,13 @@
 import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { PrometheusRule } from '../../imports/prometheusrule-monitoring.coreos.com';
 import { clusterScoped } from '../core/cluster-scoped';
-import { namespaceBaselinePolicies } from '../core/network';
+import { isCidr, namespaceBaselinePolicies } from '../core/network';
 import { fail, show } from '../core/errors';
 import { assertPinnedImage, versionLabel } from '../core/image';
-import { recommendedLabels, WorkloadIdentity } from '../core/labels';
+import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
 import { assertDnsLabel, assertLabelValue } from '../core/names';
 import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
@@ -21,6 +22,7 @@ import { AlertRules, AlertRulesOptions } from '../observability/alert-rules';
 import { etcdBackupAlertGroup } from './etcd-backup-alerts';
 import { backupScript, restoreDrillScript, SCRIPT_SAFE_VALUE } from './etcd-backup-scripts';
 import { RetainedStorageClass } from './retained-storage-class';
+import { RemoteSecretRef, secretFiles } from '../secrets/secret-files';
 
 /** Node label and taint key of control-plane nodes. */
 export const CONTROL_PLANE_ROLE = 'node-role.kubernetes.io/control-plane';
@@ -102,6 +104,34 @@ export interface EtcdBackupAlertsOptions extends Pick<AlertRulesOptions, 'runboo
   readonly maxBackupAge?: Duration;
 }
 
+/** Where the snapshots are copied off the node, with rclone. */
+export interface BackupRemote {
+  /**
+   * rclone remote and path, e.g. `offsite:etcd-backups/prod-eu-1`, of a remote the configuration defines
+   * (an S3 bucket, a GCS bucket, an SFTP server...). Retention applies there too.
+   */
+  readonly path: string;
+  /**
+   * The `rclone.conf` that defines the remote and its credentials, in the secret store: an ExternalSecret
+   * fetches it and both jobs read it from `/etc/rclone/rclone.conf`.
+   */
+  readonly config: RemoteSecretRef;
+  /**
+   * The ClusterSecretStore holding the configuration.
+   * @default 'platform-secrets'
+   */
+  readonly store?: string;
+  /**
+   * Networks the restore drill may reach the store at, over HTTPS (TCP 443); the backup runs on the
+   * host network, which NetworkPolicies do not govern.
+   * @default ['0.0.0.0/0'] (object stores answer from addresses that change)
+   */
+  readonly egressCidrs?: string[];
+}
+
+/** Where the rclone configuration is mounted in both jobs. */
+export const RCLONE_CONFIG_DIR = '/etc/rclone';
+
 /** Properties of an {@link EtcdBackup}. */
 export interface EtcdBackupProps {
   /**
@@ -158,15 +188,22 @@ export interface EtcdBackupProps {
    */
   readonly caFile?: string;
   /**
-   * Client certificate, inside pkiDir.
-   * @default - `<pkiDir>/server.crt`
+   * Client certificate, inside pkiDir. kubeadm's `healthcheck-client` certificate has client usage
+   * only and is what etcd's own health checks use.
+   * @default - `<pkiDir>/healthcheck-client.crt`
    */
   readonly certFile?: string;
   /**
    * Key of the client certificate, inside pkiDir.
-   * @default - `<pkiDir>/server.key`
+   * @default - `<pkiDir>/healthcheck-client.key`
    */
   readonly keyFile?: string;
+  /**
+   * A remote store each verified snapshot is copied to, where retention applies too and the drill
+   * restores from, so losing the node does not lose the backups.
+   * @default - snapshots stay on the target only
+   */
+  readonly remote?: BackupRemote;
   /**
    * Where the snapshots are kept.
    * @default BackupTarget.hostPath('/data/backup/etcd')
@@ -247,6 +284,10 @@ export class EtcdBackup extends Construct {
   public readonly drillCronJob?: k8s.KubeCronJob;
   /** The snapshot claim, for a volume claim target. */
   public readonly claim?: k8s.KubePersistentVolumeClaim;
+  /** Fetches the rclone configuration, when there is a remote. */
+  public readonly remoteConfig?: ExternalSecret;
+  /** Lets the drill reach the remote store over HTTPS, when there is a remote. */
+  public readonly drillRemoteEgress?: k8s.KubeNetworkPolicy;
   /** The Retain StorageClass, when the target asked for it to be created. */
   public readonly storageClass?: k8s.KubeStorageClass;
   /** The alert catalogue construct, when alerts are on. */
@@ -327,13 +368,16 @@ export class EtcdBackup extends Construct {
     const backupVolume = storage.volume;
     this.claim = storage.claim;
     this.storageClass = storage.storageClass;
+    const remote = props.remote && this.remoteAccess(props.remote, metadata);
+    this.remoteConfig = remote?.externalSecret;
     this.backupScript = backupScript({
       endpoint,
       caFile: tlsFile('caFile', 'ca.crt'),
-      certFile: tlsFile('certFile', 'server.crt'),
-      keyFile: tlsFile('keyFile', 'server.key'),
+      certFile: tlsFile('certFile', 'healthcheck-client.crt'),
+      keyFile: tlsFile('keyFile', 'healthcheck-client.key'),
       backupDir: ETCD_BACKUP_MOUNT_PATH,
       retentionDays,
+      remote: remote?.path ?? '',
     });
     this.sharedPod = {
       image: props.image,
@@ -353,14 +397,20 @@ export class EtcdBackup extends Construct {
         { schedule, ...BACKUP_TIMING },
         {
           hostNetwork: true,
-          volumes: [{ name: 'etcd-pki', hostPath: { path: pkiDir, type: 'Directory' } }, backupVolume],
+          volumes: [
+            { name: 'etcd-pki', hostPath: { path: pkiDir, type: 'Directory' } },
+            backupVolume,
+            ...(remote?.volumes ?? []),
+          ],
           container: {
             command: ['/bin/sh', '-c', this.backupScript],
+            env: remote?.env,
             resources: containerResources(this, 'resources', props.resources ?? DEFAULT_BACKUP_RESOURCES),
             securityContext: rootWithoutCapabilities(),
             volumeMounts: [
               { name: 'etcd-pki', mountPath: pkiDir, readOnly: true },
               { name: backupVolume.name, mountPath: ETCD_BACKUP_MOUNT_PATH },
+              ...(remote?.volumeMounts ?? []),
             ],
           },
         },
@@ -383,6 +433,7 @@ export class EtcdBackup extends Construct {
         clientUrl: 'http://127.0.0.1:2379',
         peerUrl: 'http://127.0.0.1:2380',
         expectKey,
+        remote: remote?.path ?? '',
       });
       const scratchSize = drill.scratchSize ?? '8Gi';
       if (parseQuantity(scratchSize) === undefined) {
@@ -398,19 +449,42 @@ export class EtcdBackup extends Construct {
           {
             // Its own network namespace: the throwaway member's loopback ports cannot clash with the node's etcd.
             hostNetwork: false,
-            volumes: [backupVolume, { name: 'scratch', emptyDir: { sizeLimit: k8s.Quantity.fromString(scratchSize) } }],
+            volumes: [
+              backupVolume,
+              { name: 'scratch', emptyDir: { sizeLimit: k8s.Quantity.fromString(scratchSize) } },
+              ...(remote?.volumes ?? []),
+            ],
             container: {
               command: ['/bin/sh', '-c', this.drillScript],
+              env: remote?.env,
               resources: containerResources(this, 'drill.resources', drill.resources ?? DEFAULT_DRILL_RESOURCES),
               securityContext: rootWithoutCapabilities(),
               volumeMounts: [
                 { name: backupVolume.name, mountPath: ETCD_BACKUP_MOUNT_PATH, readOnly: true },
                 { name: 'scratch', mountPath: ETCD_DRILL_SCRATCH_PATH },
+                ...(remote?.volumeMounts ?? []),
               ],
             },
           },
         ),
       });
+      if (remote) {
+        this.drillRemoteEgress = new k8s.KubeNetworkPolicy(this, 'RestoreDrillRemoteEgress', {
+          metadata: metadata(`${drillName}-remote`, 'restore-drill'),
+          spec: {
+            podSelector: {
+              matchLabels: selectorLabels({ name: drillName, instance: drillName }),
+            },
+            policyTypes: ['Egress'],
+            egress: [
+              {
+                to: remote.egressCidrs.map((cidr) => ({ ipBlock: { cidr } })),
+                ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
+              },
+            ],
+          },
+        });
+      }
     }
 
     if (props.alerts !== false) {
@@ -436,6 +510,41 @@ export class EtcdBackup extends Construct {
       });
       this.prometheusRule = this.alertRules.resource;
     }
+  }
+
+  /** The ExternalSecret of the rclone configuration and what both jobs need to use the remote. */
+  private remoteAccess(remote: BackupRemote, metadata: (name: string) => k8s.ObjectMeta) {
+    if (!/^[A-Za-z0-9_-]+:[A-Za-z0-9_./-]*$/.test(remote.path) || !SCRIPT_SAFE_VALUE.test(remote.path)) {
+      fail(
+        this,
+        `remote.path ${show(remote.path)} is not an rclone remote path; use "<remote>:<bucket>/<folder>", e.g. "offsite:etcd-backups/prod-eu-1"`,
+      );
+    }
+    const egressCidrs = remote.egressCidrs ?? ['0.0.0.0/0'];
+    egressCidrs.forEach((cidr, i) => {
+      if (!isCidr(cidr)) {
+        fail(
+          this,
+          `remote.egressCidrs[${i}] ${show(cidr)} is not a CIDR block; use e.g. "203.0.113.0/24" or "0.0.0.0/0"`,
+        );
+      }
+    });
+    const parts = secretFiles(this, metadata, [
+      {
+        name: `${this.name}-rclone`,
+        store: remote.store ?? 'platform-secrets',
+        files: { 'rclone.conf': remote.config },
+        mountPath: RCLONE_CONFIG_DIR,
+      },
+    ]);
+    return {
+      path: remote.path,
+      egressCidrs,
+      externalSecret: parts.externalSecrets[0],
+      volumes: parts.volumes,
+      volumeMounts: parts.volumeMounts,
+      env: [{ name: 'RCLONE_CONFIG', value: `${RCLONE_CONFIG_DIR}/rclone.conf` }],
+    };
   }
 
   /** A CronJob spec for a root job on a control-plane node, with the Job hygiene both jobs share. */

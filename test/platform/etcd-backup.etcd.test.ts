@@ -64,6 +64,8 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     BACKUP_CERT: pki.cert,
     BACKUP_KEY: pki.key,
     BACKUP_DIR: backupDir,
+    // These runs keep the snapshots on the node; the suite below covers the remote.
+    BACKUP_REMOTE: '',
     // Failure cases need not wait the production preflight timeout (10s) on loopback.
     BACKUP_PREFLIGHT_TIMEOUT: '2s',
     ...overrides,
@@ -125,6 +127,7 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     const result = timed('restore drill', () =>
       runScript(drill, {
         BACKUP_DIR: backupDir,
+        BACKUP_REMOTE: '',
         DRILL_DATA_DIR: dataDir,
         DRILL_CLIENT_URL: `http://127.0.0.1:${ports[2]}`,
         DRILL_PEER_URL: `http://127.0.0.1:${ports[3]}`,
@@ -213,11 +216,30 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     expect(files(dir)).toEqual([]);
   });
 
+  test('a snapshot whose integrity hash fails a scratch restore is discarded: no partial and no final file', () => {
+    const dir = path.join(tmp, 'bad-hash');
+    const shims = path.join(tmp, 'hash-shims');
+    fs.mkdirSync(shims, { recursive: true });
+    // Status passes (as it does on a snapshot with a wrong hash); only the restore checks the hash.
+    fs.writeFileSync(
+      path.join(shims, 'etcdutl'),
+      '#!/bin/sh\ncase "$2" in status) exec etcdctl "$@" ;; esac\necho "snapshot file integrity check failed" >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    const result = runScript(backup, backupEnv({ BACKUP_DIR: dir, PATH: `${shims}:${process.env.PATH}` }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(
+      'etcd-backup: ERROR: a scratch restore of the new snapshot failed its integrity check; it was discarded',
+    );
+    expect(files(dir)).toEqual([]);
+  });
+
   test('the drill fails loudly when there is no snapshot or the newest one is corrupt', () => {
     const empty = path.join(tmp, 'no-snapshots');
     fs.mkdirSync(empty);
     const env = (dir: string) => ({
       BACKUP_DIR: dir,
+      BACKUP_REMOTE: '',
       DRILL_DATA_DIR: path.join(tmp, `drill-${path.basename(dir)}`),
       DRILL_CLIENT_URL: `http://127.0.0.1:${ports[2]}`,
       DRILL_PEER_URL: `http://127.0.0.1:${ports[3]}`,
@@ -236,6 +258,148 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain(
       `etcd-restore-drill: ERROR: snapshot status rejected ${corrupt}/snapshot-20990101T000000Z.db`,
+    );
+  });
+});
+
+const describeWithRclone = available && haveTool('rclone', 'rclone') ? describe : describe.skip;
+
+describeWithRclone('snapshots that leave the node: the scripts against a real etcd and a real rclone remote', () => {
+  const backup = scriptOf('etcd-backup');
+  const drill = scriptOf('etcd-backup-restore-drill');
+  let tmp: string;
+  let pki: TestPki;
+  let ports: number[];
+  let live: EtcdMember | undefined;
+  let remoteRoot: string;
+  let remote: string;
+  const timings: Record<string, number> = {};
+  const timed = <T>(label: string, run: () => T): T => {
+    const start = Date.now();
+    try {
+      return run();
+    } finally {
+      timings[label] = Date.now() - start;
+    }
+  };
+  const files = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
+  // An rclone remote on the local disk (rclone's `:local:` backend), with no configuration file.
+  const rcloneEnv = { RCLONE_CONFIG: '/dev/null' };
+  const backupEnv = (dir: string, overrides: Record<string, string> = {}) => ({
+    ...rcloneEnv,
+    BACKUP_ENDPOINT: `https://127.0.0.1:${ports[0]}`,
+    BACKUP_CACERT: pki.ca,
+    BACKUP_CERT: pki.cert,
+    BACKUP_KEY: pki.key,
+    BACKUP_DIR: dir,
+    BACKUP_REMOTE: remote,
+    BACKUP_NODE: 'cp-1',
+    BACKUP_PREFLIGHT_TIMEOUT: '2s',
+    ...overrides,
+  });
+  const drillEnv = (name: string, overrides: Record<string, string> = {}) => ({
+    ...rcloneEnv,
+    BACKUP_DIR: path.join(tmp, `empty-${name}`),
+    BACKUP_REMOTE: remote,
+    DRILL_DATA_DIR: path.join(tmp, `drill-${name}`, 'restored'),
+    DRILL_CLIENT_URL: `http://127.0.0.1:${ports[2]}`,
+    DRILL_PEER_URL: `http://127.0.0.1:${ports[3]}`,
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'etcd-backup-remote-test-'));
+    pki = generatePki(path.join(tmp, 'pki'));
+    ports = await freePorts(4);
+    live = startEtcd({ dataDir: path.join(tmp, 'live'), clientPort: ports[0], peerPort: ports[1], pki });
+    await waitHealthy(live, pki);
+    for (const [key, value] of Object.entries(KNOWN_KEYS)) {
+      expect(etcdctl(live.clientUrl, pki, 'put', key, value).status).toBe(0);
+    }
+    remoteRoot = path.join(tmp, 'offsite');
+    remote = `:local:${remoteRoot}`;
+  });
+
+  afterAll(async () => {
+    await stopEtcd(live);
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    process.stdout.write(
+      `etcd remote backup timings (ms): ${Object.entries(timings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join('; ')}\n`,
+    );
+  });
+
+  test('the backup copies the verified snapshot to the node’s folder and applies the retention there', () => {
+    const own = path.join(remoteRoot, 'cp-1');
+    const other = path.join(remoteRoot, 'cp-2');
+    fs.mkdirSync(own, { recursive: true });
+    fs.mkdirSync(other, { recursive: true });
+    const recent = snapshotName(new Date(Date.now() - 86_400_000));
+    for (const f of ['snapshot-20000101T000000Z.db', recent]) fs.writeFileSync(path.join(own, f), 'older');
+    fs.writeFileSync(path.join(other, 'snapshot-20000101T000000Z.db'), 'another node’s, its own job keeps it');
+    const dir = path.join(tmp, 'backups');
+    const result = timed('backup with remote copy', () => runScript(backup, backupEnv(dir)));
+    expect(result.stderr).not.toContain('ERROR');
+    expect(result.status).toBe(0);
+    const [name] = files(dir);
+    expect(name).toMatch(/^snapshot-\d{8}T\d{6}Z\.db$/);
+    expect(files(own)).toEqual([recent, name].sort());
+    expect(fs.readFileSync(path.join(own, name))).toEqual(fs.readFileSync(path.join(dir, name)));
+    expect(files(other)).toEqual(['snapshot-20000101T000000Z.db']);
+    expect(result.stdout).toContain(`deleted ${remote}/cp-1/snapshot-20000101T000000Z.db (older than the retention)`);
+    expect(result.stdout).toContain('verified (status and a scratch restore)');
+  });
+
+  test('the drill restores the newest snapshot of any node’s folder from the remote, not from the node', () => {
+    const own = path.join(remoteRoot, 'cp-1');
+    const newest = files(own).at(-1)!;
+    // The same snapshot under a later name in another node's folder: the drill must pick that one.
+    fs.copyFileSync(path.join(own, newest), path.join(remoteRoot, 'cp-2', 'snapshot-20990101T000000Z.db'));
+    const env = drillEnv('remote');
+    fs.mkdirSync(path.dirname(env.DRILL_DATA_DIR));
+    const result = timed('restore drill from remote', () => runScript(drill, env));
+    expect(result.stderr).not.toContain('ERROR');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`downloading ${remote}/cp-2/snapshot-20990101T000000Z.db`);
+    expect(result.stdout).toMatch(/restore drill passed: .*snapshot-20990101T000000Z\.db restored, served and holds/);
+  });
+
+  test('a failed upload fails the job, keeps the local snapshot and skips the local retention', () => {
+    const dir = path.join(tmp, 'upload-fails');
+    fs.mkdirSync(dir);
+    fileDated(path.join(dir, 'snapshot-20000101T000000Z.db'), '30 days ago');
+    const result = timed('failing upload', () =>
+      runScript(backup, backupEnv(dir, { BACKUP_REMOTE: 'nosuch:etcd-backups' })),
+    );
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(
+      /etcd-backup: ERROR: copying snapshot-\d{8}T\d{6}Z\.db to nosuch:etcd-backups\/cp-1 failed \(see rclone's output above\); the local snapshot is kept/,
+    );
+    expect(files(dir)).toHaveLength(2);
+    expect(files(dir)[0]).toBe('snapshot-20000101T000000Z.db');
+  });
+
+  test('a node name that is not one is refused before anything is copied', () => {
+    const dir = path.join(tmp, 'bad-node');
+    const result = runScript(backup, backupEnv(dir, { BACKUP_NODE: '../escape' }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('etcd-backup: ERROR: BACKUP_NODE "../escape" is not a node name');
+  });
+
+  test('the drill fails loudly when the remote holds no snapshot or cannot be listed', () => {
+    const empty = `:local:${path.join(tmp, 'empty-offsite')}`;
+    fs.mkdirSync(path.join(tmp, 'empty-offsite'));
+    const none = runScript(drill, drillEnv('empty', { BACKUP_REMOTE: empty }));
+    expect(none.status).not.toBe(0);
+    expect(none.stderr).toContain(
+      `etcd-restore-drill: ERROR: no snapshot-*.db in ${empty}; the backup job has not produced a snapshot`,
+    );
+
+    const unlisted = runScript(drill, drillEnv('unlisted', { BACKUP_REMOTE: 'nosuch:etcd-backups' }));
+    expect(unlisted.status).not.toBe(0);
+    expect(unlisted.stderr).toContain(
+      "etcd-restore-drill: ERROR: listing nosuch:etcd-backups failed (see rclone's output above)",
     );
   });
 });

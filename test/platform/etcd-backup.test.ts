@@ -144,8 +144,8 @@ describe('EtcdBackup with the defaults', () => {
     expect(container.command.slice(0, 2)).toEqual(['/bin/sh', '-c']);
     expect(script).toContain(': "${BACKUP_ENDPOINT:=https://127.0.0.1:2379}"');
     expect(script).toContain(': "${BACKUP_CACERT:=/etc/kubernetes/pki/etcd/ca.crt}"');
-    expect(script).toContain(': "${BACKUP_CERT:=/etc/kubernetes/pki/etcd/server.crt}"');
-    expect(script).toContain(': "${BACKUP_KEY:=/etc/kubernetes/pki/etcd/server.key}"');
+    expect(script).toContain(': "${BACKUP_CERT:=/etc/kubernetes/pki/etcd/healthcheck-client.crt}"');
+    expect(script).toContain(': "${BACKUP_KEY:=/etc/kubernetes/pki/etcd/healthcheck-client.key}"');
     expect(script).toContain(': "${BACKUP_DIR:=/data/backup/etcd}"');
     expect(script).toContain(': "${BACKUP_RETENTION_DAYS:=7}"');
     expect(container.image).toBe('registry.example.com/platform/etcd-tools:v3.5.16-1');
@@ -317,6 +317,58 @@ describe('EtcdBackup options', () => {
     expect(report.errors).toEqual([]);
     expect(report.unvalidated).toEqual([]);
     expect(report.checked).toBe(16);
+  });
+});
+
+describe('EtcdBackup with a remote store', () => {
+  const remote = { path: 'offsite:etcd-backups/production', config: { key: 'platform/etcd-backup/rclone.conf' } };
+  const objects = build({ remote });
+  const backupPod = podOf(findObject(objects, 'CronJob', 'etcd-backup'));
+  const drillPod = podOf(findObject(objects, 'CronJob', 'etcd-backup-restore-drill'));
+
+  test('bakes the remote into both scripts', () => {
+    for (const pod of [backupPod, drillPod]) {
+      expect(pod.containers[0].command[2]).toContain(': "${BACKUP_REMOTE=offsite:etcd-backups/production}"');
+    }
+  });
+
+  test('fetches the rclone configuration from the platform store and mounts it read-only in both jobs', () => {
+    expect(findObject(objects, 'ExternalSecret', 'etcd-backup-rclone').spec).toMatchObject({
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'platform-secrets' },
+      data: [{ secretKey: 'rclone.conf', remoteRef: { key: 'platform/etcd-backup/rclone.conf' } }],
+    });
+    for (const pod of [backupPod, drillPod]) {
+      expect(pod.containers[0].env).toEqual([{ name: 'RCLONE_CONFIG', value: '/etc/rclone/rclone.conf' }]);
+      expect(pod.containers[0].volumeMounts).toContainEqual({
+        name: 'secret-etcd-backup-rclone',
+        mountPath: '/etc/rclone',
+        readOnly: true,
+      });
+    }
+  });
+
+  test('lets only the drill reach the store over HTTPS; the backup is on the host network', () => {
+    expect(findObject(objects, 'NetworkPolicy', 'etcd-backup-restore-drill-remote').spec).toEqual({
+      podSelector: {
+        matchLabels: {
+          'app.kubernetes.io/name': 'etcd-backup-restore-drill',
+          'app.kubernetes.io/instance': 'etcd-backup-restore-drill',
+        },
+      },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ protocol: 'TCP', port: 443 }] }],
+    });
+  });
+
+  test('refuses a path that is not an rclone remote path, and a CIDR that is not one', () => {
+    const at = '[etcd-backup/test/etcd-backup]';
+    expect(construct({ remote: { ...remote, path: '/mnt/backups' } })).toThrow(
+      `${at} remote.path "/mnt/backups" is not an rclone remote path; use "<remote>:<bucket>/<folder>", e.g. "offsite:etcd-backups/prod-eu-1"`,
+    );
+    expect(construct({ remote: { ...remote, path: 'offsite:$(rm -rf /)' } })).toThrow('is not an rclone remote path');
+    expect(construct({ remote: { ...remote, egressCidrs: ['10.0.0.0/99'] } })).toThrow(
+      `${at} remote.egressCidrs[0] "10.0.0.0/99" is not a CIDR block; use e.g. "203.0.113.0/24" or "0.0.0.0/0"`,
+    );
   });
 });
 
