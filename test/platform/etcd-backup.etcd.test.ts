@@ -40,6 +40,19 @@ const KNOWN_KEYS: Record<string, string> = {
   '/drill/month-end': 'written before the backup',
 };
 
+/** A temporary folder, a throwaway PKI, free ports and a TLS etcd on the first two holding KNOWN_KEYS. */
+async function startEtcdWithKnownKeys(prefix: string, portCount: number) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const pki = generatePki(path.join(tmp, 'pki'));
+  const ports = await freePorts(portCount);
+  const live = startEtcd({ dataDir: path.join(tmp, 'live'), clientPort: ports[0], peerPort: ports[1], pki });
+  await waitHealthy(live, pki);
+  for (const [key, value] of Object.entries(KNOWN_KEYS)) {
+    expect(etcdctl(live.clientUrl, pki, 'put', key, value).status).toBe(0);
+  }
+  return { tmp, pki, ports, live };
+}
+
 describeWithEtcd('the etcd backup and restore drill scripts against a real etcd', () => {
   const backup = scriptOf('etcd-backup');
   const drill = scriptOf('etcd-backup-restore-drill');
@@ -74,14 +87,7 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
 
   beforeAll(async () => {
     const start = Date.now();
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'etcd-backup-test-'));
-    pki = generatePki(path.join(tmp, 'pki'));
-    ports = await freePorts(6);
-    live = startEtcd({ dataDir: path.join(tmp, 'live'), clientPort: ports[0], peerPort: ports[1], pki });
-    await waitHealthy(live, pki);
-    for (const [key, value] of Object.entries(KNOWN_KEYS)) {
-      expect(etcdctl(live.clientUrl, pki, 'put', key, value).status).toBe(0);
-    }
+    ({ tmp, pki, ports, live } = await startEtcdWithKnownKeys('etcd-backup-test-', 6));
     backupDir = path.join(tmp, 'backups');
     fs.mkdirSync(backupDir);
     timings['start TLS etcd and write keys'] = Date.now() - start;
@@ -308,14 +314,7 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
   });
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'etcd-backup-remote-test-'));
-    pki = generatePki(path.join(tmp, 'pki'));
-    ports = await freePorts(4);
-    live = startEtcd({ dataDir: path.join(tmp, 'live'), clientPort: ports[0], peerPort: ports[1], pki });
-    await waitHealthy(live, pki);
-    for (const [key, value] of Object.entries(KNOWN_KEYS)) {
-      expect(etcdctl(live.clientUrl, pki, 'put', key, value).status).toBe(0);
-    }
+    ({ tmp, pki, ports, live } = await startEtcdWithKnownKeys('etcd-backup-remote-test-', 4));
     remoteRoot = path.join(tmp, 'offsite');
     remote = `:local:${remoteRoot}`;
   });
