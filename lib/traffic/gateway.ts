@@ -23,8 +23,9 @@ export interface ProxyMetricsEndpoint {
 
 /**
  * Istio's gateway proxies: Envoy's own metrics, with Istio's standard `istio_requests_total`, on the
- * container port `http-envoy-prom` (15090) at `/stats/prometheus` (the deployment template
- * `kube-gateway.yaml` of the istiod chart).
+ * container port `http-envoy-prom` (15090) at `/stats/prometheus`, as the deployment template
+ * `kube-gateway.yaml` of the istiod chart declares it (read at istio/istio commit 03404d0; the addon
+ * pins 1.30.3).
  */
 export const ISTIO_PROXY_METRICS: ProxyMetricsEndpoint = { port: 'http-envoy-prom', path: '/stats/prometheus' };
 
