@@ -211,7 +211,7 @@ export interface EtcdBackupProps {
   readonly target?: BackupTarget;
   /**
    * Pin the jobs to one control-plane node (its `kubernetes.io/hostname`), so a host path target
-   * always holds every snapshot.
+   * always holds every snapshot. A host path target without a `remote` needs it.
    * @default - any control-plane node
    */
   readonly nodeName?: string;
@@ -328,6 +328,14 @@ export class EtcdBackup extends Construct {
       return path;
     };
     const target = props.target ?? BackupTarget.hostPath(ETCD_BACKUP_MOUNT_PATH);
+    if (target.kind === 'hostPath' && !props.remote && !props.nodeName) {
+      fail(
+        this,
+        'snapshots on a host path would stay on whichever control-plane node ran the job, and the drill may run ' +
+          'on another; set remote to copy them off the node, or nodeName to pin both jobs to one node, or use ' +
+          'BackupTarget.volumeClaim',
+      );
+    }
     this.identity = {
       name: this.name,
       instance: this.name,

@@ -44,7 +44,8 @@ describe('cluster-scoped objects', () => {
     ],
     [
       'EtcdBackup',
-      (chart) => new EtcdBackup(chart, 'etcd-backup', { image: 'registry.example.com/etcd-tools:v3.5.16-1' }),
+      (chart) =>
+        new EtcdBackup(chart, 'etcd-backup', { image: 'registry.example.com/etcd-tools:v3.5.16-1', nodeName: 'cp-1' }),
     ],
   ])('%s makes them so in whatever chart it is created', (_, build) => {
     const objects = synthChart(build) as any[];

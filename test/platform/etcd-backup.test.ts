@@ -15,7 +15,7 @@ import {
 } from '../../lib';
 import { findObject, synthChart, validateManifests } from '../support/manifests';
 
-const base: EtcdBackupProps = { image: 'registry.example.com/platform/etcd-tools:v3.5.16-1' };
+const base: EtcdBackupProps = { image: 'registry.example.com/platform/etcd-tools:v3.5.16-1', nodeName: 'cp-1' };
 
 function build(props: Partial<EtcdBackupProps> = {}): Manifest[] {
   return synthChart((chart) => new EtcdBackup(chart, 'etcd-backup', { ...base, ...props }), 'etcd-backup');
@@ -104,7 +104,7 @@ describe('EtcdBackup with the defaults', () => {
   });
 
   test('runs on a control-plane node on the host network with the PKI read-only', () => {
-    expect(pod.nodeSelector).toEqual({ 'node-role.kubernetes.io/control-plane': '' });
+    expect(pod.nodeSelector).toEqual({ 'node-role.kubernetes.io/control-plane': '', 'kubernetes.io/hostname': 'cp-1' });
     expect(pod.tolerations).toEqual([
       { key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' },
     ]);
@@ -429,6 +429,14 @@ describe('EtcdBackup refuses bad input', () => {
     );
   });
 
+  test('a host path target that neither leaves the node nor is pinned to one', () => {
+    expect(construct({ nodeName: undefined })).toThrow(
+      `${at} snapshots on a host path would stay on whichever control-plane node ran the job, and the drill may run ` +
+        'on another; set remote to copy them off the node, or nodeName to pin both jobs to one node, or use ' +
+        'BackupTarget.volumeClaim',
+    );
+  });
+
   test('an alert threshold under an hour', () => {
     expect(construct({ alerts: { maxBackupAge: Duration.minutes(30) } })).toThrow(
       `${at} alerts.maxBackupAge (30 minutes) is shorter than an hour; use the schedule's period plus slack, e.g. Duration.hours(26)`,
@@ -458,10 +466,7 @@ describe('EtcdBackup refuses bad input', () => {
 
 describe('EtcdBackup in the language of the peer checkers', () => {
   test('its CronJobs carry the Polaris, kube-linter and kube-score exemptions of its reasoned exemption', () => {
-    const objects = synthChart(
-      (chart) => new EtcdBackup(chart, 'etcd-backup', { image: 'registry.example.com/platform/etcd-tools:v3.5.16-1' }),
-      'etcd-backup',
-    );
+    const objects = synthChart((chart) => new EtcdBackup(chart, 'etcd-backup', base), 'etcd-backup');
     const annotations = findObject(objects, 'CronJob', 'etcd-backup').metadata.annotations;
     const reason = annotations['cdk8s-production.io/pod-security-exemption'];
     expect(annotations).toMatchObject({
