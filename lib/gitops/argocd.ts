@@ -1,9 +1,11 @@
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Application, ApplicationSpecSyncPolicy } from '../../imports/application-argoproj.io';
 import { AppProject, AppProjectSpecRoles } from '../../imports/appproject-argoproj.io';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { Environment } from '../environments/environment';
+import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA } from './addons/application-health';
 import { Footprint } from './footprint';
 
 /** Where Argo CD reads the manifests: one repository and revision for the whole platform. */
@@ -176,7 +178,9 @@ export interface RootApplicationProps {
 
 /**
  * The app-of-apps: a `platform` project and a `root` Application on the Argo CD cluster that sync the
- * generated Applications. Apply it once by hand (`kubectl apply -f dist/bootstrap/`); Git drives the rest.
+ * generated Applications, and the Application health check Argo CD needs for the root app to wait for
+ * each wave (a partial `argocd-cm` that applying merges into Argo CD's own). Apply it once by hand
+ * (`kubectl apply -f dist/bootstrap/`, after installing Argo CD); Git drives the rest.
  * The root app self-heals but never prunes and has no resources finalizer, so neither a change in Git nor
  * deleting the root app removes an Application without a person confirming it.
  */
@@ -185,6 +189,11 @@ export class RootApplication extends Construct {
   public readonly project: AppProject;
   /** The root application. */
   public readonly application: Application;
+  /**
+   * Argo CD's `argocd-cm` with only the Application health check ({@link APPLICATION_HEALTH_KEY}):
+   * `kubectl apply` adds the key to the ConfigMap Argo CD installed and leaves its other keys alone.
+   */
+  public readonly applicationHealth: k8s.KubeConfigMap;
 
   public constructor(scope: Construct, id: string, props: RootApplicationProps) {
     super(scope, id);
@@ -221,6 +230,15 @@ export class RootApplication extends Construct {
         syncPolicy: automatedSyncPolicy({ prune: false }),
         revisionHistoryLimit: 10,
       },
+    });
+    // Argo CD reads its settings only from ConfigMaps labelled part-of: argocd.
+    this.applicationHealth = new k8s.KubeConfigMap(this, 'ApplicationHealth', {
+      metadata: {
+        name: 'argocd-cm',
+        namespace: ARGOCD_NAMESPACE,
+        labels: { 'app.kubernetes.io/name': 'argocd-cm', 'app.kubernetes.io/part-of': 'argocd' },
+      },
+      data: { [APPLICATION_HEALTH_KEY]: APPLICATION_HEALTH_LUA },
     });
   }
 }

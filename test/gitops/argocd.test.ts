@@ -9,6 +9,8 @@ import {
   footprintOf,
   PolicyMode,
   RootApplication,
+  APPLICATION_HEALTH_KEY,
+  APPLICATION_HEALTH_LUA,
   ZoneSpread,
 } from '../../lib';
 import { findObject } from '../support/manifests';
@@ -107,6 +109,17 @@ describe('Argo CD delivery', () => {
       { group: 'argoproj.io', kind: 'Application' },
       { group: 'argoproj.io', kind: 'AppProject' },
     ]);
+  });
+
+  test('bootstraps the Application health check, so the root app waits for each wave', () => {
+    const root = files.find((f) => f.path === 'bootstrap/root.yaml')!.objects as any[];
+    const settings = root.find((o) => o.kind === 'ConfigMap');
+    expect(settings.metadata).toMatchObject({
+      name: 'argocd-cm',
+      namespace: 'argocd',
+      labels: { 'app.kubernetes.io/part-of': 'argocd' },
+    });
+    expect(settings.data).toEqual({ [APPLICATION_HEALTH_KEY]: APPLICATION_HEALTH_LUA });
   });
 
   test('refuses an Application path that synthesis does not write', () => {
