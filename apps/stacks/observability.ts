@@ -8,8 +8,10 @@ import {
   BusinessAlerts,
   BusinessKpi,
   ClusterAlerts,
+  DashboardPanel,
   Environment,
   EtcdBackup,
+  PanelUnit,
   PlatformAlerts,
   ProductionService,
   ServiceAlerts,
@@ -93,12 +95,36 @@ export function observabilityStack(
         }),
       ],
     });
+    // The volumes behind the ratios (guide 16.5: business metrics instrumented and visible).
+    const perSecond = (title: string, counters: [string, string][]): DashboardPanel => ({
+      title,
+      queries: counters.map(([metric, legend]) => ({
+        expr: `sum(rate(${metric}{namespace="${env.namespace}"}[5m]))`,
+        legend,
+      })),
+      unit: PanelUnit.REQUESTS_PER_SECOND,
+    });
     new AlertsDashboard(monitoring, 'business-dashboard', {
       name: 'business',
       title: 'Business layer: orders and payments',
-      description: 'The shop KPIs the business measures; opened from the business alerts.',
+      description: 'The shop KPIs the business measures and the volumes behind them; opened from the business alerts.',
       layer: AlertLayer.BUSINESS,
       alerts: [business],
+      extraRows: [
+        {
+          title: 'Volumes',
+          panels: [
+            perSecond('Orders per second', [
+              ['orders_created_total', 'created'],
+              ['orders_completed_total', 'completed'],
+            ]),
+            perSecond('Payments per second', [
+              ['payments_started_total', 'started'],
+              ['payments_succeeded_total', 'succeeded'],
+            ]),
+          ],
+        },
+      ],
       grafanaUrl,
     });
   }
