@@ -18,7 +18,8 @@ import {
   ManifestFile,
   PlatformAddons,
   platformAddonsFor,
-  ProductionService,
+  AddonDefinition,
+  Environment,
   renderAddonSummary,
   renderSummary,
   RootApplication,
@@ -51,20 +52,31 @@ export function buildOutput(): Output {
   return { manifests, texts, deliveredBefore, folders: checkFolders(manifests, deliveredBefore) };
 }
 
-function buildUnchecked(): Pick<Output, 'manifests' | 'texts' | 'deliveredBefore'> {
+/**
+ * One environment as plain data: its files, and what the delivery needs of it (its add-ons). The
+ * constructs are built in an App of their own and dropped when this returns, so synth holds one
+ * environment's construct tree at a time.
+ */
+function buildEnvironment(env: Environment): { files: ManifestFile[]; addons: AddonDefinition[] } {
   const app = new App();
-  const servicesOf = new Map<string, ProductionService[]>();
+  const stage = new Construct(app, env.name);
+  const platform = platformStack(stage, env);
+  const services = applicationStack(stage, env, platform);
+  const etcdBackup = etcdBackupStack(stage, env);
+  observabilityStack(stage, env, services, etcdBackup);
+  applySyncWaves(stage);
+  applyDeleteProtection(stage);
+  return { files: collectManifests(app), addons: platformAddonsFor(services) };
+}
+
+function buildUnchecked(): Pick<Output, 'manifests' | 'texts' | 'deliveredBefore'> {
+  const envFiles: ManifestFile[] = [];
+  const addonsOf = new Map<string, AddonDefinition[]>();
   for (const env of environments.all) {
-    const stage = new Construct(app, env.name);
-    const platform = platformStack(stage, env);
-    const services = applicationStack(stage, env, platform);
-    servicesOf.set(env.name, services);
-    const etcdBackup = etcdBackupStack(stage, env);
-    observabilityStack(stage, env, services, etcdBackup);
-    applySyncWaves(stage);
-    applyDeleteProtection(stage);
+    const built = buildEnvironment(env);
+    envFiles.push(...built.files);
+    addonsOf.set(env.name, built.addons);
   }
-  const envFiles = collectManifests(app);
   const objectsIn = (folder: string) =>
     envFiles.filter((f) => f.path.startsWith(`${folder}/`)).flatMap((f) => f.objects);
 
@@ -77,7 +89,7 @@ function buildUnchecked(): Pick<Output, 'manifests' | 'texts' | 'deliveredBefore
     (env) =>
       new PlatformAddons(addonsChart, env.name, {
         environment: env,
-        addons: platformAddonsFor(servicesOf.get(env.name)!),
+        addons: addonsOf.get(env.name)!,
       }),
   );
   const knownPaths = [...environments.all.map((e) => `dist/${e.name}`), 'dist/argocd'];
