@@ -24,7 +24,7 @@ import { hpaMinAbovePdb } from './rules/hpa-min-above-pdb';
 import { hpaTargetExists } from './rules/hpa-target-exists';
 import { hpaTargetNoReplicas } from './rules/hpa-target-no-replicas';
 import { imageTagPinned } from './rules/image-tag';
-import { networkPathAdmitted } from './rules/network-path-admitted';
+import { networkIngressHasEgress, networkPathAdmitted } from './rules/network-path-admitted';
 import { envEndpointEgress } from './rules/env-endpoint-egress';
 import { referencesResolve } from './rules/references-resolve';
 import { apiVersionServed } from './rules/api-version-served';
@@ -136,6 +136,7 @@ export const PLAYBOOK: readonly Rule[] = [
   networkPolicySelects,
   networkPolicyPeersSelect,
   networkPathAdmitted,
+  networkIngressHasEgress,
   envEndpointEgress,
   referencesResolve,
   apiVersionServed,

@@ -584,6 +584,23 @@ const CASES: Case[] = [
       'NetworkPolicy report lets these pods reach Deployment shop/api on port 8080, but its ingress policies (default-deny, api) do not admit them',
   },
   {
+    rule: 'network-ingress-has-egress',
+    breaks: 'an ingress allowance for a workload whose egress does not allow the port',
+    mutate: (s) => {
+      const [policy] = reportReachesApi(s);
+      policy.spec.egress = [
+        { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'api' } } }], ports: [{ port: 9090 }] },
+      ];
+      s.push(policy);
+      pick(s, 'NetworkPolicy', 'api').spec.ingress.push({
+        from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'report' } } }],
+        ports: [{ port: 8080 }],
+      });
+    },
+    message:
+      'NetworkPolicy api admits CronJob shop/report on port 8080, but its egress policies (default-deny, allow-dns, report) do not let it send here (ingress rule 1)',
+  },
+  {
     rule: 'env-endpoint-egress',
     breaks: 'an env URL to a namespace the egress policy does not allow',
     mutate: (s) => {
@@ -796,6 +813,8 @@ describe('network-path-admitted', () => {
       ports: [{ port: 8080 }],
     });
     expect(checkManifests(stack).findings.filter((f) => f.ruleId === 'network-path-admitted')).toEqual([]);
+    // Both sides now declare the connection: the mirror rule is satisfied too.
+    expect(checkManifests(stack).findings.filter((f) => f.ruleId === 'network-ingress-has-egress')).toEqual([]);
   });
 
   test('ignores targets in namespaces it cannot name and ports the target does not serve', () => {

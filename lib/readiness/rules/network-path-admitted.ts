@@ -50,6 +50,29 @@ function coversPort(ports: unknown, port: number): boolean {
   return records(ports).some((p) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === undefined || p.port === port));
 }
 
+/**
+ * Whether some `direction` rule of `policies` covers TCP `port` and admits, as its peer, the pods
+ * labelled `labels` in `namespace` (the sender for ingress, the receiver for egress).
+ */
+function policiesAllow(
+  index: ObjectIndex,
+  policies: readonly KubeObject[],
+  direction: 'ingress' | 'egress',
+  port: number,
+  namespace: string,
+  labels: Record<string, string>,
+): boolean {
+  const peersKey = direction === 'ingress' ? 'from' : 'to';
+  return policies.some((p) =>
+    records(at(p, 'spec', direction)).some(
+      (rule) =>
+        coversPort(rule.ports, port) &&
+        (rule[peersKey] === undefined ||
+          records(rule[peersKey]).some((peer) => peerAdmits(index, peer, namespaceOf(p), namespace, labels))),
+    ),
+  );
+}
+
 /** The TCP container ports a workload declares. */
 function containerPorts(target: Workload): number[] {
   return containersOf(target.template).flatMap(({ container }) =>
@@ -93,14 +116,7 @@ export const networkPathAdmitted = podRule({
             const ingress = networkPoliciesOf(index, target.object).filter(restrictsIngress);
             if (ingress.length === 0) continue;
             for (const port of ports.filter((p) => containerPorts(target).includes(p))) {
-              const admitted = ingress.some((p) =>
-                records(at(p, 'spec', 'ingress')).some(
-                  (i) =>
-                    coversPort(i.ports, port) &&
-                    (i.from === undefined ||
-                      records(i.from).some((f) => peerAdmits(index, f, namespaceOf(p), source, template.labels))),
-                ),
-              );
+              const admitted = policiesAllow(index, ingress, 'ingress', port, source, template.labels);
               const id = `${kindOf(target.object)}/${targetNamespace}/${nameOf(target.object)}:${port}`;
               if (!admitted && !reported.has(id)) {
                 reported.add(id);
@@ -109,6 +125,57 @@ export const networkPathAdmitted = podRule({
                     `NetworkPolicy ${nameOf(policy)} lets these pods reach ${kindOf(target.object)} ` +
                     `${targetNamespace}/${nameOf(target.object)} on port ${port}, but its ingress policies ` +
                     `(${ingress.map(nameOf).join(', ')}) do not admit them (egress rule ${r})`,
+                });
+              }
+            }
+          }
+        }
+      });
+    }
+    return findings;
+  },
+});
+
+/**
+ * Guide 7.3: the mirror of {@link networkPathAdmitted}. When a workload's ingress policy admits another
+ * workload of the output on a port, that workload's egress policies must let it send there, or the
+ * declared connection exists on one side only and every attempt is dropped at the client.
+ */
+export const networkIngressHasEgress = podRule({
+  id: 'network-ingress-has-egress',
+  summary: "A workload's ingress allowance for another workload of the output is matched by that workload's egress.",
+  why: 'Guide 7.3 and 11.4: an ingress rule for a client whose own egress policies do not allow the port is a connection declared on one side only; the client times out while the server looks open.',
+  fix: "Add an egress rule to the client's NetworkPolicy for this port and these pods (declare the dependency on the client, which writes both sides), or remove the ingress allowance nobody can use.",
+  checkPod(template, object, { index }) {
+    const own = namespaceOf(object);
+    const ports = containerPorts({ object, template });
+    const findings: { message: string }[] = [];
+    const reported = new Set<string>();
+    for (const policy of networkPoliciesOf(index, object).filter(restrictsIngress)) {
+      records(at(policy, 'spec', 'ingress')).forEach((rule, r) => {
+        const rulePorts = records(rule.ports)
+          .filter((p) => (p.protocol ?? 'TCP') === 'TCP' && typeof p.port === 'number')
+          .map((p) => p.port as number)
+          .filter((p) => ports.includes(p));
+        for (const peer of records(rule.from)) {
+          const sourceNamespace = peerNamespace(peer, namespaceOf(policy));
+          if (sourceNamespace === undefined || peer.ipBlock !== undefined || peer.podSelector === undefined) continue;
+          const sources = index
+            .workloads(sourceNamespace)
+            .filter((s) => s.object !== object && matchesSelector(parseSelector(peer.podSelector), s.template.labels));
+          for (const source of sources) {
+            const egress = networkPoliciesOf(index, source.object).filter(restrictsEgress);
+            if (egress.length === 0) continue;
+            for (const port of rulePorts) {
+              const allowed = policiesAllow(index, egress, 'egress', port, own, template.labels);
+              const id = `${kindOf(source.object)}/${sourceNamespace}/${nameOf(source.object)}:${port}`;
+              if (!allowed && !reported.has(id)) {
+                reported.add(id);
+                findings.push({
+                  message:
+                    `NetworkPolicy ${nameOf(policy)} admits ${kindOf(source.object)} ${sourceNamespace}/` +
+                    `${nameOf(source.object)} on port ${port}, but its egress policies ` +
+                    `(${egress.map(nameOf).join(', ')}) do not let it send here (ingress rule ${r})`,
                 });
               }
             }
