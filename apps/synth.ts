@@ -8,6 +8,7 @@ import {
   MANAGED_BY,
   applyDeleteProtection,
   applySyncWaves,
+  applyWorkloadPeerExemptions,
   assertReady,
   collectManifests,
   CONSTRUCT_METADATA_FILE,
@@ -66,6 +67,7 @@ function buildEnvironment(env: Environment): { files: ManifestFile[]; addons: Ad
   observabilityStack(stage, env, services, etcdBackup);
   applySyncWaves(stage);
   applyDeleteProtection(stage);
+  applyWorkloadPeerExemptions(stage);
   return { files: collectManifests(app), addons: platformAddonsFor(services) };
 }
 

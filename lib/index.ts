@@ -71,11 +71,21 @@ export { clusterScoped } from './core/cluster-scoped';
 export { PROVIDES_API_GROUPS_ANNOTATION } from './core/api-groups';
 export {
   HOST_NETWORK_CHECKS,
+  HOST_PATH_CHECKS,
   KUBE_LINTER_SENSITIVE_DIRS,
+  mergePeerExemptions,
+  MOUNTED_TOKEN_CHECKS,
+  PEER_EXEMPTION_REASON_ANNOTATION,
   peerExemptionAnnotations,
+  POD_EXEC_BINDING_CHECKS,
+  POD_EXEC_ROLE_CHECKS,
+  PULL_POLICY_CHECKS,
+  REPLICAS_FROM_AUTOSCALER_CHECKS,
   RUN_AS_ROOT_CHECKS,
   SENSITIVE_HOST_MOUNT_CHECKS,
+  WRITABLE_HOST_MOUNT_CHECKS,
 } from './core/peer-exemptions';
+export { applyWorkloadPeerExemptions, PINNED_PULL_POLICY_REASON } from './workloads/workload-peer-exemptions';
 export { PEER_CHECK_MAPPINGS, PeerTool } from './readiness/peer-checks';
 export type { PeerCheckMapping } from './readiness/peer-checks';
 export type { PeerChecks } from './core/peer-exemptions';

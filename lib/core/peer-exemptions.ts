@@ -12,6 +12,53 @@ export interface PeerChecks {
   readonly kubeScore: readonly string[];
 }
 
+/** Pods mount a host path (Polaris warns on any). */
+export const HOST_PATH_CHECKS: PeerChecks = { polaris: ['hostPathSet'], kubeLinter: [], kubeScore: [] };
+
+/** A host path is mounted read-write. */
+export const WRITABLE_HOST_MOUNT_CHECKS: PeerChecks = {
+  polaris: [],
+  kubeLinter: ['writable-host-mount'],
+  kubeScore: [],
+};
+
+/** The ServiceAccount token is mounted (the pod calls the API server). */
+export const MOUNTED_TOKEN_CHECKS: PeerChecks = {
+  polaris: ['automountServiceAccountToken'],
+  kubeLinter: [],
+  kubeScore: [],
+};
+
+/** Images are pulled `IfNotPresent`, not `Always`. */
+export const PULL_POLICY_CHECKS: PeerChecks = {
+  polaris: ['pullPolicyNotAlways'],
+  kubeLinter: [],
+  kubeScore: ['container-image-pull-policy'],
+};
+
+/** A Deployment leaves `spec.replicas` to its HorizontalPodAutoscaler. */
+export const REPLICAS_FROM_AUTOSCALER_CHECKS: PeerChecks = {
+  polaris: ['deploymentMissingReplicas'],
+  kubeLinter: [],
+  kubeScore: [],
+};
+
+/** A Role grants `pods/exec` or `pods/attach` (to people, by design of the access model). */
+export const POD_EXEC_ROLE_CHECKS: PeerChecks = { polaris: ['rolePodExecAttach'], kubeLinter: [], kubeScore: [] };
+
+/** A RoleBinding binds a Role granting `pods/exec` or `pods/attach`. */
+export const POD_EXEC_BINDING_CHECKS: PeerChecks = {
+  polaris: ['rolebindingRolePodExecAttach'],
+  kubeLinter: [],
+  kubeScore: [],
+};
+
+/**
+ * Why an object carries the exemptions of the peer checkers: Polaris and kube-score keep no reason of
+ * their own, so this annotation says it next to theirs, as `<check>, <check>: <reason>` entries.
+ */
+export const PEER_EXEMPTION_REASON_ANNOTATION = 'cdk8s-production.io/peer-exemption-reason';
+
 /** The pods share the node's network namespace. */
 export const HOST_NETWORK_CHECKS: PeerChecks = {
   polaris: ['hostNetworkSet'],
@@ -45,7 +92,10 @@ export const KUBE_LINTER_SENSITIVE_DIRS: readonly string[] = [
   '/usr',
 ];
 
-/** The annotations that exempt an object from `checks` in each tool, with `reason` where the tool keeps one. */
+/**
+ * The annotations that exempt an object from `checks` in each tool, with `reason` where the tool keeps
+ * one (kube-linter) and in {@link PEER_EXEMPTION_REASON_ANNOTATION} for the Polaris and kube-score ids.
+ */
 export function peerExemptionAnnotations(reason: string, ...checks: PeerChecks[]): Record<string, string> {
   const annotations: Record<string, string> = {};
   const polaris = [...new Set(checks.flatMap((c) => c.polaris))].sort();
@@ -54,5 +104,25 @@ export function peerExemptionAnnotations(reason: string, ...checks: PeerChecks[]
   for (const id of polaris) annotations[`polaris.fairwinds.com/${id}-exempt`] = 'true';
   for (const name of kubeLinter) annotations[`ignore-check.kube-linter.io/${name}`] = reason;
   if (kubeScore.length > 0) annotations['kube-score/ignore'] = kubeScore.join(',');
+  if (polaris.length + kubeScore.length > 0) {
+    annotations[PEER_EXEMPTION_REASON_ANNOTATION] = `${[...polaris, ...kubeScore].join(', ')}: ${reason}`;
+  }
   return annotations;
+}
+
+/**
+ * `existing` annotations with `added` merged in: the kube-score ignore lists and the reasons are joined,
+ * everything else is set.
+ */
+export function mergePeerExemptions(
+  existing: Readonly<Record<string, string>>,
+  added: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const merged: Record<string, string> = { ...existing, ...added };
+  const join = (key: string, separator: string) => {
+    if (existing[key] && added[key]) merged[key] = `${existing[key]}${separator}${added[key]}`;
+  };
+  join('kube-score/ignore', ',');
+  join(PEER_EXEMPTION_REASON_ANNOTATION, '; ');
+  return merged;
 }

@@ -9,6 +9,12 @@ import { namespaceBaselinePolicies } from '../core/network';
 import { NODE_POOL_LABEL } from '../core/placement';
 import { PodSecurityLevel, podSecurityLabels, PodSecurityModes } from '../core/pod-security';
 import { POLICY_SCOPE_LABELS } from '../core/policy-scope';
+import {
+  PeerChecks,
+  peerExemptionAnnotations,
+  POD_EXEC_BINDING_CHECKS,
+  POD_EXEC_ROLE_CHECKS,
+} from '../core/peer-exemptions';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
 import {
   ContainerResources,
@@ -83,6 +89,14 @@ export const DEBUG_RULES: readonly PermissionRule[] = [
   { resources: ['pods'], verbs: ['get', 'list'] },
   { resources: ['pods/portforward', 'pods/exec'], verbs: ['create', 'get'] },
 ];
+
+/** Why people of the debug groups may exec into pods, for the peer checkers' exemptions. */
+export const DEBUG_EXEC_REASON =
+  'the access model lets these groups debug this namespace: exec and port-forward into its pods, without Secrets; no ServiceAccount is bound';
+
+/** Why the break-glass group may exec into pods, for the peer checkers' exemptions. */
+export const BREAK_GLASS_EXEC_REASON =
+  'break-glass: the identity provider grants this group for a limited time, to exec into and delete pods during an incident; no standing access and no ServiceAccount is bound';
 
 /** What the `tenant-break-glass` Role grants: exec into a pod and delete it, nothing else. */
 export const BREAK_GLASS_RULES: readonly PermissionRule[] = [
@@ -264,18 +278,23 @@ export class Tenant extends Construct {
       });
     }
     const explicit = [
-      { key: 'debug', name: 'tenant-debug', rules: DEBUG_RULES },
-      { key: 'breakGlass', name: 'tenant-break-glass', rules: BREAK_GLASS_RULES },
+      { key: 'debug', name: 'tenant-debug', rules: DEBUG_RULES, why: DEBUG_EXEC_REASON },
+      { key: 'breakGlass', name: 'tenant-break-glass', rules: BREAK_GLASS_RULES, why: BREAK_GLASS_EXEC_REASON },
     ] as const;
-    for (const { key, name, rules } of explicit) {
+    for (const { key, name, rules, why } of explicit) {
       const groups = access[key] ?? [];
       if (groups.length === 0) continue;
+      // Exec for people is the access model's decision; Polaris flags every Role that grants it.
+      const withExemption = (checks: PeerChecks) => ({
+        ...metadata(name),
+        annotations: peerExemptionAnnotations(why, checks),
+      });
       this.roles[key] = new k8s.KubeRole(this, `Role-${key}`, {
-        metadata: metadata(name),
+        metadata: withExemption(POD_EXEC_ROLE_CHECKS),
         rules: leastPrivilegeRules(this, key, [...rules]),
       });
       this.roleBindings[key] = new k8s.KubeRoleBinding(this, `RoleBinding-${key}`, {
-        metadata: metadata(name),
+        metadata: withExemption(POD_EXEC_BINDING_CHECKS),
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
         subjects: subjects(groups),
       });

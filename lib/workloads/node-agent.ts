@@ -3,7 +3,16 @@ import { Construct } from 'constructs';
 import { resolvePodExtensions } from './containers';
 import { NamedObject } from '../core/named-object';
 import { WorkloadConstruct } from './workload-construct';
-import { KUBE_LINTER_SENSITIVE_DIRS, SENSITIVE_HOST_MOUNT_CHECKS } from '../core/peer-exemptions';
+import {
+  HOST_PATH_CHECKS,
+  KUBE_LINTER_SENSITIVE_DIRS,
+  mergePeerExemptions,
+  MOUNTED_TOKEN_CHECKS,
+  peerExemptionAnnotations,
+  RUN_AS_ROOT_CHECKS,
+  SENSITIVE_HOST_MOUNT_CHECKS,
+  WRITABLE_HOST_MOUNT_CHECKS,
+} from '../core/peer-exemptions';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { fail, isSentence, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
@@ -194,14 +203,23 @@ export class NodeAgent extends WorkloadConstruct {
         : undefined;
     this.podSecurityModes = this.exemption ? { ...EXEMPTED_NAMESPACE_MODES } : {};
     const sensitive = hostPaths.some((h) => KUBE_LINTER_SENSITIVE_DIRS.includes(h.volume.hostPath!.path));
-    const annotations = this.exemption
-      ? podSecurityExemption(this, this.exemption, ...(sensitive ? [SENSITIVE_HOST_MOUNT_CHECKS] : []))
-      : undefined;
+    const writable = hostPaths.some((h) => h.mount.readOnly === false);
+    const peerChecks = [
+      HOST_PATH_CHECKS,
+      ...(sensitive ? [SENSITIVE_HOST_MOUNT_CHECKS] : []),
+      ...(writable ? [WRITABLE_HOST_MOUNT_CHECKS] : []),
+      ...(root ? [RUN_AS_ROOT_CHECKS] : []),
+    ];
+    let annotations = this.exemption ? podSecurityExemption(this, this.exemption, ...peerChecks) : undefined;
 
     const metadata = metadataFactory(this.namespace, this.identity);
     const permissions = leastPrivilegeRules(this, 'clusterPermissions', props.clusterPermissions ?? []);
     const usesApi = permissions.length > 0;
     this.serviceAccount = workloadServiceAccount(this, props.serviceAccount, metadata(this.name), usesApi);
+    if (usesApi) {
+      const why = 'the agent calls the API server with the permissions of its ClusterRole, so its pods mount the token';
+      annotations = mergePeerExemptions(annotations ?? {}, peerExemptionAnnotations(why, MOUNTED_TOKEN_CHECKS));
+    }
     if (usesApi) {
       this.clusterRole = clusterScoped(
         new k8s.KubeClusterRole(this, 'ClusterRole', {

@@ -17,20 +17,15 @@ import {
   PanelStyle,
   PanelUnit,
   ProductionService,
-  ProductionServiceProps,
   promqlSyntaxError,
   ServiceAlerts,
   ServiceDashboard,
   Severity,
 } from '../../lib';
 import { findObject, synthChart } from '../support/manifests';
+import { ORDER_API } from '../support/services';
 
-const service: ProductionServiceProps = {
-  image: 'registry.example.com/order-api:v4.2.1',
-  resources: { cpu: { request: '1', limit: '2' }, memory: { request: '2Gi', limit: '3Gi' } },
-  partOf: 'shop',
-  autoscaling: { minReplicas: 8, maxReplicas: 50, cpuUtilization: 65 },
-};
+const service = ORDER_API;
 
 const minimal: DashboardProps = {
   name: 'checkout',

@@ -48,8 +48,14 @@ describe('NodeAgent with a host path', () => {
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'host-0', mountPath: '/var/log', readOnly: true });
     const exemption = 'hostPath /var/log (read-only): reads container logs from the node';
     expect(POD_SECURITY_EXEMPTION_ANNOTATION).toBe('cdk8s-production.io/pod-security-exemption');
-    expect(daemonSet.metadata.annotations).toEqual({ [POD_SECURITY_EXEMPTION_ANNOTATION]: exemption });
-    expect(daemonSet.spec.template.metadata.annotations).toEqual({ [POD_SECURITY_EXEMPTION_ANNOTATION]: exemption });
+    // Polaris warns on every host path: the same reason exempts it there, and says why next to it.
+    const annotations = {
+      [POD_SECURITY_EXEMPTION_ANNOTATION]: exemption,
+      'polaris.fairwinds.com/hostPathSet-exempt': 'true',
+      'cdk8s-production.io/peer-exemption-reason': `hostPathSet: ${exemption}`,
+    };
+    expect(daemonSet.metadata.annotations).toEqual(annotations);
+    expect(daemonSet.spec.template.metadata.annotations).toEqual(annotations);
   });
 
   test('asks its namespace to enforce privileged while auditing and warning at restricted', () => {
