@@ -29,6 +29,16 @@ export const MOUNTED_TOKEN_CHECKS: PeerChecks = {
   kubeScore: [],
 };
 
+/** No NetworkPolicy names the pods' labels with both ingress and egress rules (Polaris' reading). */
+export const NETWORK_POLICY_CHECKS: PeerChecks = { polaris: ['missingNetworkPolicy'], kubeLinter: [], kubeScore: [] };
+
+/** The pod template sets no topology spread constraint. */
+export const TOPOLOGY_SPREAD_CHECKS: PeerChecks = {
+  polaris: ['topologySpreadConstraint'],
+  kubeLinter: [],
+  kubeScore: [],
+};
+
 /** Images are pulled `IfNotPresent`, not `Always`. */
 export const PULL_POLICY_CHECKS: PeerChecks = {
   polaris: ['pullPolicyNotAlways'],

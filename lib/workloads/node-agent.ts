@@ -6,9 +6,6 @@ import { WorkloadConstruct } from './workload-construct';
 import {
   HOST_PATH_CHECKS,
   KUBE_LINTER_SENSITIVE_DIRS,
-  mergePeerExemptions,
-  MOUNTED_TOKEN_CHECKS,
-  peerExemptionAnnotations,
   RUN_AS_ROOT_CHECKS,
   SENSITIVE_HOST_MOUNT_CHECKS,
   WRITABLE_HOST_MOUNT_CHECKS,
@@ -210,16 +207,12 @@ export class NodeAgent extends WorkloadConstruct {
       ...(writable ? [WRITABLE_HOST_MOUNT_CHECKS] : []),
       ...(root ? [RUN_AS_ROOT_CHECKS] : []),
     ];
-    let annotations = this.exemption ? podSecurityExemption(this, this.exemption, ...peerChecks) : undefined;
+    const annotations = this.exemption ? podSecurityExemption(this, this.exemption, ...peerChecks) : undefined;
 
     const metadata = metadataFactory(this.namespace, this.identity);
     const permissions = leastPrivilegeRules(this, 'clusterPermissions', props.clusterPermissions ?? []);
     const usesApi = permissions.length > 0;
     this.serviceAccount = workloadServiceAccount(this, props.serviceAccount, metadata(this.name), usesApi);
-    if (usesApi) {
-      const why = 'the agent calls the API server with the permissions of its ClusterRole, so its pods mount the token';
-      annotations = mergePeerExemptions(annotations ?? {}, peerExemptionAnnotations(why, MOUNTED_TOKEN_CHECKS));
-    }
     if (usesApi) {
       this.clusterRole = clusterScoped(
         new k8s.KubeClusterRole(this, 'ClusterRole', {

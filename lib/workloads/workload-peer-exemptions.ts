@@ -1,10 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import {
+  MOUNTED_TOKEN_CHECKS,
   mergePeerExemptions,
+  NETWORK_POLICY_CHECKS,
+  PeerChecks,
   peerExemptionAnnotations,
   PULL_POLICY_CHECKS,
   REPLICAS_FROM_AUTOSCALER_CHECKS,
+  TOPOLOGY_SPREAD_CHECKS,
 } from '../core/peer-exemptions';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
@@ -15,44 +19,87 @@ export const PINNED_PULL_POLICY_REASON =
   'reviewed, and pods still start while the registry is unreachable';
 
 /**
- * Gives the workloads below `scope` the exemptions of the peer checkers for two choices this library
- * makes on purpose, each with its reason: images pinned and pulled `IfNotPresent` (Polaris
- * `pullPolicyNotAlways`, kube-score `container-image-pull-policy`), and a Deployment's replicas left to
- * the HorizontalPodAutoscaler that targets it (Polaris `deploymentMissingReplicas`). Call it once the
- * workloads and autoscalers exist, as `applySyncWaves`.
+ * Gives the workloads below `scope` the exemptions of the peer checkers for the choices this library
+ * makes on purpose, each with its reason, and only where the choice holds:
+ * - images pinned and pulled `IfNotPresent` (Polaris `pullPolicyNotAlways`, kube-score
+ *   `container-image-pull-policy`);
+ * - a Deployment's replicas left to the HorizontalPodAutoscaler that targets it (`deploymentMissingReplicas`);
+ * - a token mounted because a RoleBinding or ClusterRoleBinding grants the ServiceAccount something
+ *   (`automountServiceAccountToken`);
+ * - a Job or CronJob covered by its namespace's default-deny policy, serving nothing (`missingNetworkPolicy`);
+ * - a DaemonSet, which runs one pod per node (`topologySpreadConstraint`).
+ * Call it once the workloads, autoscalers, bindings and policies exist, as `applySyncWaves`.
  */
 export function applyWorkloadPeerExemptions(scope: IConstruct): void {
   const objects = scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+  const json = new Map(objects.map((o) => [o, o.toJson()]));
+  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind).map((o) => json.get(o));
   const scaled = new Set(
-    objects
-      .filter((o) => o.kind === 'HorizontalPodAutoscaler')
-      .map((o) => {
-        const target = o.toJson().spec?.scaleTargetRef ?? {};
-        return `${o.metadata.namespace ?? ''}/${target.kind}/${target.name}`;
-      }),
+    ofKind('HorizontalPodAutoscaler').map(
+      (h) => `${h.metadata?.namespace ?? ''}/${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`,
+    ),
+  );
+  const boundAccounts = new Set(
+    [...ofKind('RoleBinding'), ...ofKind('ClusterRoleBinding')].flatMap((b) =>
+      (b.subjects ?? [])
+        .filter((s: { kind: string }) => s.kind === 'ServiceAccount')
+        .map((s: { name: string; namespace?: string }) => `${s.namespace ?? b.metadata?.namespace}/${s.name}`),
+    ),
+  );
+  const defaultDeny = new Set(
+    ofKind('NetworkPolicy')
+      .filter(
+        (p) =>
+          Object.keys(p.spec?.podSelector ?? {}).length === 0 &&
+          (p.spec?.policyTypes ?? []).includes('Ingress') &&
+          (p.spec?.ingress ?? []).length === 0,
+      )
+      .map((p) => p.metadata?.namespace),
   );
   for (const o of objects.filter((c) => WORKLOAD_KINDS.has(c.kind))) {
-    const json = o.toJson();
-    const pod = json.spec?.template?.spec ?? json.spec?.jobTemplate?.spec?.template?.spec;
+    const workload = json.get(o);
+    const namespace = o.metadata.namespace ?? '';
+    const template = workload.spec?.template ?? workload.spec?.jobTemplate?.spec?.template;
+    const pod = template?.spec ?? {};
     const containers: { image?: string; imagePullPolicy?: string }[] = [
-      ...(pod?.containers ?? []),
-      ...(pod?.initContainers ?? []),
+      ...(pod.containers ?? []),
+      ...(pod.initContainers ?? []),
     ];
-    let annotations: Record<string, string> = json.metadata?.annotations ?? {};
-    const before = annotations;
+    const exemptions: [string, PeerChecks][] = [];
     if (containers.length > 0 && containers.every((c) => c.imagePullPolicy === 'IfNotPresent' && isPinned(c.image))) {
-      annotations = mergePeerExemptions(
-        annotations,
-        peerExemptionAnnotations(PINNED_PULL_POLICY_REASON, PULL_POLICY_CHECKS),
-      );
+      exemptions.push([PINNED_PULL_POLICY_REASON, PULL_POLICY_CHECKS]);
     }
     if (
       o.kind === 'Deployment' &&
-      json.spec?.replicas === undefined &&
-      scaled.has(`${o.metadata.namespace ?? ''}/Deployment/${o.name}`)
+      workload.spec?.replicas === undefined &&
+      scaled.has(`${namespace}/Deployment/${o.name}`)
     ) {
-      const reason = 'the replica count is left to the HorizontalPodAutoscaler that targets this Deployment';
-      annotations = mergePeerExemptions(annotations, peerExemptionAnnotations(reason, REPLICAS_FROM_AUTOSCALER_CHECKS));
+      exemptions.push([
+        'the replica count is left to the HorizontalPodAutoscaler that targets this Deployment',
+        REPLICAS_FROM_AUTOSCALER_CHECKS,
+      ]);
+    }
+    const account = `${namespace}/${pod.serviceAccountName ?? 'default'}`;
+    if (pod.automountServiceAccountToken !== false && boundAccounts.has(account)) {
+      exemptions.push([
+        'the pods call the API server with what their ServiceAccount is bound to, so they mount its token',
+        MOUNTED_TOKEN_CHECKS,
+      ]);
+    }
+    if (['Job', 'CronJob'].includes(o.kind) && defaultDeny.has(namespace)) {
+      exemptions.push([
+        "a Job serves no traffic: its namespace's default-deny policy selects its pods and admits no ingress, " +
+          'and only the egress it needs is allowed',
+        NETWORK_POLICY_CHECKS,
+      ]);
+    }
+    if (o.kind === 'DaemonSet') {
+      exemptions.push(['a DaemonSet runs one pod on each node, so there is nothing to spread', TOPOLOGY_SPREAD_CHECKS]);
+    }
+    const before: Record<string, string> = workload.metadata?.annotations ?? {};
+    let annotations = before;
+    for (const [reason, checks] of exemptions) {
+      annotations = mergePeerExemptions(annotations, peerExemptionAnnotations(reason, checks));
     }
     for (const [key, value] of Object.entries(annotations)) {
       if (before[key] !== value) o.metadata.addAnnotation(key, value);

@@ -40,6 +40,32 @@ describe('Polaris warnings and dangers on dist/ are exempted with a reason, or d
     expect(missing).toEqual([]);
   });
 
+  test('Jobs under a default deny, DaemonSets and pods that need their token carry the matching exemption', () => {
+    const missing = objects
+      .filter(({ o }) => WORKLOAD_KINDS.includes(o.kind))
+      .flatMap(({ env, o }) => {
+        const pod = o.spec.template?.spec ?? o.spec.jobTemplate.spec.template.spec;
+        const needs = [
+          ...(['Job', 'CronJob'].includes(o.kind) ? ['missingNetworkPolicy'] : []),
+          ...(o.kind === 'DaemonSet' ? ['topologySpreadConstraint'] : []),
+          ...(pod.automountServiceAccountToken === false ? [] : ['automountServiceAccountToken']),
+        ];
+        // A pod whose ServiceAccount mounts no token needs no token exemption.
+        const account = objects.find(
+          (a) =>
+            a.env === env &&
+            a.o.kind === 'ServiceAccount' &&
+            a.o.metadata.name === (pod.serviceAccountName ?? 'default') &&
+            a.o.metadata.namespace === o.metadata.namespace,
+        );
+        return needs
+          .filter((c) => !(c === 'automountServiceAccountToken' && account?.o.automountServiceAccountToken === false))
+          .filter((c) => !exempted(o, c))
+          .map((c) => `${env} ${o.kind}/${o.metadata.name}: ${c}`);
+      });
+    expect(missing).toEqual([]);
+  });
+
   test('every Role granting pods/exec, and its binding, is exempted from the danger-level exec checks', () => {
     const execRoles = objects.filter(
       ({ o }) =>

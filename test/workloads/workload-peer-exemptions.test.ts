@@ -49,6 +49,20 @@ describe('applyWorkloadPeerExemptions', () => {
     );
   });
 
+  test('exempts a token only where a binding grants the ServiceAccount something', () => {
+    const withRole = synthChart((chart) => {
+      new ProductionService(chart, 'order-api', {
+        ...service,
+        permissions: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['get'] }],
+        network: { apiServer: { cidr: '10.0.0.1/32', port: 443 } },
+      });
+      applyWorkloadPeerExemptions(chart);
+    });
+    const annotations = findObject(withRole, 'Deployment', 'order-api').metadata.annotations;
+    expect(annotations['polaris.fairwinds.com/automountServiceAccountToken-exempt']).toBe('true');
+    expect(annotationsOf('order-api')['polaris.fairwinds.com/automountServiceAccountToken-exempt']).toBeUndefined();
+  });
+
   test('exempts nothing that is not a deliberate choice: a floating tag, or a policy of Always', () => {
     expect(annotationsOf('floating')).toEqual({});
     expect(annotationsOf('always')).toEqual({});
