@@ -51,6 +51,13 @@ function peerSection(): string[] {
     `The object's own \`${SUPPRESS_ANNOTATION}\` wins over them. Checks of the peers that map to no rule here are not honoured`,
     'and not reported.',
     '',
+    'The library writes these annotations itself for its deliberate choices, each with its reason in',
+    '`cdk8s-production.io/peer-exemption-reason` (Polaris and kube-score keep none): the Pod Security exemptions',
+    "(the etcd backup's host network and root user, a node agent's host paths), and, through",
+    '`applyWorkloadPeerExemptions`, pinned images pulled `IfNotPresent`, replicas left to the HPA, tokens a',
+    "binding needs, Jobs under a default deny and DaemonSets' spread; the tenant debug and break-glass Roles",
+    'carry the exec exemptions of the access model.',
+    '',
   ];
 }
 
