@@ -92,19 +92,27 @@ function parseArgs(args: readonly string[]): CheckArgs {
   };
 }
 
-function version(): string {
+/** The package's version and home page, from its package.json (beside lib/ or build/lib/). */
+function packageInfo(): { version: string; informationUri?: string } {
   for (const candidate of [
     path.join(__dirname, '..', '..', 'package.json'),
     path.join(__dirname, '..', '..', '..', 'package.json'),
   ]) {
-    if (fs.existsSync(candidate)) return JSON.parse(fs.readFileSync(candidate, 'utf8')).version;
+    if (fs.existsSync(candidate)) {
+      const json = JSON.parse(fs.readFileSync(candidate, 'utf8'));
+      return { version: json.version, informationUri: json.homepage };
+    }
   }
-  return 'unknown';
+  return { version: 'unknown' };
+}
+
+function version(): string {
+  return packageInfo().version;
 }
 
 function render(format: CheckArgs['format'], report: LocatedReport, unchecked: readonly UncheckedJson[]): string {
   if (format === 'json') return renderJson(report, unchecked);
-  if (format === 'sarif') return renderSarif(report, version(), unchecked);
+  if (format === 'sarif') return renderSarif(report, packageInfo(), unchecked);
   return renderText(report, unchecked);
 }
 

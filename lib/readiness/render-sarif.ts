@@ -1,3 +1,5 @@
+import { isAbsolute } from 'path';
+import { pathToFileURL } from 'url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { CHECKER_ERROR, Finding, SUPPRESSION_INVALID } from './check';
 import { LocatedReport, Location, objectName } from './located';
@@ -26,7 +28,7 @@ const CHECKER_RULES: Record<string, Pick<ReportingDescriptor, 'shortDescription'
  */
 export function renderSarif(
   report: LocatedReport,
-  toolVersion: string,
+  tool: { readonly version: string; readonly informationUri?: string },
   unchecked: readonly UncheckedJson[] = [],
 ): string {
   const levels = PACKS[report.pack].levels;
@@ -67,7 +69,14 @@ export function renderSarif(
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'cdk8s-production', version: toolVersion, rules } },
+        tool: {
+          driver: {
+            name: 'cdk8s-production',
+            version: tool.version,
+            ...(tool.informationUri && { informationUri: tool.informationUri }),
+            rules,
+          },
+        },
         invocations: [
           {
             executionSuccessful: unchecked.length === 0,
@@ -93,5 +102,9 @@ export function renderSarif(
 
 /** A file path as a SARIF artifact URI: forward slashes on every platform. */
 function uriOf(file: string): string {
-  return file.split('\\').join('/');
+  const slashed = file.split('\\').join('/');
+  // SARIF wants URI references: an absolute path becomes a file URI, a relative one stays relative,
+  // and characters a URI may not hold (the `<stdin>` of standard input, spaces) are percent-encoded.
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return slashed.split('/').map(encodeURIComponent).join('/');
 }

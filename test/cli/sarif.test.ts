@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type { Log } from 'sarif';
 import { run } from '../../lib/cli/main';
 import { PACKS } from '../../lib/readiness/packs';
@@ -38,7 +39,7 @@ describe('cdk8s-production check --format sarif', () => {
       level: 'error',
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: '<stdin>' } },
+          physicalLocation: { artifactLocation: { uri: '%3Cstdin%3E' } },
           logicalLocations: [{ fullyQualifiedName: 'Pod/shop/web', kind: 'object' }],
         },
       ],
@@ -70,7 +71,7 @@ describe('cdk8s-production check --format sarif', () => {
           {
             level: 'error',
             message: { text: 'not checked: folder holds no .yaml, .yml or .json file' },
-            locations: [{ physicalLocation: { artifactLocation: { uri: empty.split(path.sep).join('/') } } }],
+            locations: [{ physicalLocation: { artifactLocation: { uri: pathToFileURL(empty).href } } }],
           },
         ],
       },
