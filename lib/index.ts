@@ -204,6 +204,7 @@ export {
   ARGOCD_NAMESPACE,
   COMPARE_OPTIONS_ANNOTATION,
   EnvironmentDelivery,
+  FLEET_CLUSTER_LABEL,
   RootApplication,
   SERVER_SIDE_DIFF,
 } from './gitops/argocd';

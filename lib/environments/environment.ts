@@ -141,8 +141,16 @@ export interface EnvironmentProps {
   readonly name: string;
   /** Namespace the application services run in. */
   readonly namespace: string;
-  /** Clusters this environment is deployed to; Argo CD gets one Application per cluster. */
+  /** Clusters this environment is deployed to; Argo CD gets one Application per cluster (or one ApplicationSet). */
   readonly clusters: ClusterTarget[];
+  /**
+   * Deliver the environment with one ApplicationSet whose cluster generator selects the clusters
+   * registered in Argo CD with the label `cdk8s-production.io/environment: <name>`, instead of one
+   * Application per cluster: for fleets. The AppProject still admits only the servers of `clusters`, so a
+   * cluster labelled by mistake is refused; every cluster follows `targetRevision`.
+   * @default false
+   */
+  readonly applicationSet?: boolean;
   /**
    * The Git revision (branch, tag or commit) the environment's clusters deploy: staging follows `main`,
    * production is pinned to a release and promoted by changing this one value (`npm run promote`).
@@ -251,6 +259,14 @@ export class Environment {
       fail(
         this.path,
         `clusters is empty; list at least one cluster, e.g. { name: 'prod-eu-1', server: 'https://...' }`,
+      );
+    }
+    const pinnedCluster = props.clusters.findIndex((c) => c.targetRevision !== undefined);
+    if (props.applicationSet && pinnedCluster >= 0) {
+      fail(
+        this.path,
+        `clusters[${pinnedCluster}].targetRevision is set, but an ApplicationSet delivers one revision to every ` +
+          'cluster of the fleet; drop applicationSet to promote cluster by cluster, or set targetRevision for the environment',
       );
     }
     for (const [where, ref] of [

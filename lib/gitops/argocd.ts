@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Application, ApplicationSpecSyncPolicy } from '../../imports/application-argoproj.io';
 import { AppProject, AppProjectSpecRoles } from '../../imports/appproject-argoproj.io';
@@ -73,8 +74,10 @@ export interface EnvironmentDeliveryProps {
 export class EnvironmentDelivery extends Construct {
   /** The project bounding what the environment's Applications may do. */
   public readonly project: AppProject;
-  /** One Application per cluster of the environment. */
+  /** One Application per cluster of the environment (none when it is delivered by an ApplicationSet). */
   public readonly applications: Application[];
+  /** The ApplicationSet of a fleet, when the environment asks for one (`applicationSet`). */
+  public readonly applicationSet?: ApiObject;
 
   public constructor(scope: Construct, id: string, props: EnvironmentDeliveryProps) {
     super(scope, id);
@@ -108,6 +111,16 @@ export class EnvironmentDelivery extends Construct {
         })),
       },
     });
+    const source = {
+      repoUrl: props.source.repoURL,
+      targetRevision: env.props.targetRevision ?? props.source.targetRevision,
+      path: props.path,
+    };
+    if (env.props.applicationSet) {
+      this.applications = [];
+      this.applicationSet = fleetApplicationSet(this, env, labels, source);
+      return;
+    }
     this.applications = env.props.clusters.map(
       (cluster) =>
         new Application(this, `Application-${cluster.name}`, {
@@ -134,6 +147,55 @@ export class EnvironmentDelivery extends Construct {
         }),
     );
   }
+}
+
+/** The label of the Argo CD cluster Secrets an environment's ApplicationSet selects. */
+export const FLEET_CLUSTER_LABEL = 'cdk8s-production.io/environment';
+
+/**
+ * One ApplicationSet for a fleet (Argo CD's cluster generator, Go templates): an Application
+ * `<env>-<cluster>` per cluster registered with {@link FLEET_CLUSTER_LABEL}, with the same source, sync
+ * policy, finalizer and compare options as the per-cluster Applications. Deleting the ApplicationSet
+ * keeps what its Applications deployed (`preserveResourcesOnDeletion`). A small typed object: Argo CD's
+ * generated binding is tens of thousands of lines for the few fields written here.
+ */
+function fleetApplicationSet(
+  scope: Construct,
+  env: Environment,
+  labels: Record<string, string>,
+  source: { repoUrl: string; targetRevision: string; path: string },
+): ApiObject {
+  const sync = automatedSyncPolicy();
+  return new ApiObject(scope, 'ApplicationSet', {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    metadata: { name: env.name, namespace: ARGOCD_NAMESPACE, labels },
+    spec: {
+      goTemplate: true,
+      goTemplateOptions: ['missingkey=error'],
+      generators: [{ clusters: { selector: { matchLabels: { [FLEET_CLUSTER_LABEL]: env.name } } } }],
+      syncPolicy: { preserveResourcesOnDeletion: true },
+      template: {
+        metadata: {
+          name: `${env.name}-{{ .name }}`,
+          labels: { ...labels, [FLEET_CLUSTER_LABEL]: env.name },
+          annotations: { [COMPARE_OPTIONS_ANNOTATION]: SERVER_SIDE_DIFF },
+          finalizers: ['resources-finalizer.argocd.argoproj.io'],
+        },
+        spec: {
+          project: env.name,
+          source: { repoURL: source.repoUrl, targetRevision: source.targetRevision, path: source.path },
+          destination: { server: '{{ .server }}', namespace: env.namespace },
+          syncPolicy: {
+            automated: sync.automated,
+            syncOptions: sync.syncOptions,
+            retry: sync.retry,
+          },
+          revisionHistoryLimit: 10,
+        },
+      },
+    },
+  });
 }
 
 /**
@@ -214,6 +276,7 @@ export class RootApplication extends Construct {
         clusterResourceWhitelist: [],
         namespaceResourceWhitelist: [
           { group: 'argoproj.io', kind: 'Application' },
+          { group: 'argoproj.io', kind: 'ApplicationSet' },
           { group: 'argoproj.io', kind: 'AppProject' },
         ],
       },

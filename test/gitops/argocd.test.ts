@@ -6,6 +6,7 @@ import {
   collectManifests,
   Environment,
   EnvironmentDelivery,
+  FLEET_CLUSTER_LABEL,
   footprintOf,
   PolicyMode,
   RootApplication,
@@ -13,7 +14,7 @@ import {
   APPLICATION_HEALTH_LUA,
   ZoneSpread,
 } from '../../lib';
-import { findObject } from '../support/manifests';
+import { findObject, validateObjects } from '../support/manifests';
 
 const source = { repoURL: 'https://git.example.com/shop/deploy.git', targetRevision: 'main' };
 const knownPaths = ['dist/shop', 'dist/argocd'];
@@ -107,6 +108,7 @@ describe('Argo CD delivery', () => {
     expect(app.metadata.finalizers).toBeUndefined();
     expect(root.find((o) => o.kind === 'AppProject').spec.namespaceResourceWhitelist).toEqual([
       { group: 'argoproj.io', kind: 'Application' },
+      { group: 'argoproj.io', kind: 'ApplicationSet' },
       { group: 'argoproj.io', kind: 'AppProject' },
     ]);
   });
@@ -236,5 +238,70 @@ describe('target revisions', () => {
     expect(findObject(objects, 'Application', 'shop-eu-2').spec.source.targetRevision).toBe('release-7');
     const unstaged = delivery().flatMap((f) => f.objects);
     expect(findObject(unstaged, 'Application', 'shop-eu-1').spec.source.targetRevision).toBe('main');
+  });
+});
+
+describe('a fleet delivered by one ApplicationSet', () => {
+  const fleet = new Environment({ ...environment.props, applicationSet: true, targetRevision: 'release-2026.11' });
+  const objects = (() => {
+    const app = new App();
+    const argocd = new Chart(new Construct(app, 'argocd'), 'applications', { disableResourceNameHashes: true });
+    new EnvironmentDelivery(argocd, 'shop', { environment: fleet, source, path: 'dist/shop', knownPaths, footprint });
+    return collectManifests(app).flatMap((f) => f.objects) as any[];
+  })();
+  const set = findObject(objects, 'ApplicationSet', 'shop');
+
+  test('generates an Application per cluster registered with the environment label, instead of listing them', () => {
+    expect(objects.filter((o) => o.kind === 'Application')).toEqual([]);
+    expect(set.spec.generators).toEqual([
+      { clusters: { selector: { matchLabels: { [FLEET_CLUSTER_LABEL]: 'shop' } } } },
+    ]);
+    expect(set.spec.goTemplate).toBe(true);
+    expect(set.spec.template.metadata.name).toBe('shop-{{ .name }}');
+    expect(set.spec.template.spec.destination).toEqual({ server: '{{ .server }}', namespace: 'shop' });
+  });
+
+  test('gives each Application the source, sync policy, finalizer and comparison of the per-cluster form', () => {
+    const perCluster = findObject(
+      delivery().flatMap((f) => f.objects),
+      'Application',
+      'shop-eu-1',
+    );
+    expect(set.spec.template.spec.source).toEqual({ ...perCluster.spec.source, targetRevision: 'release-2026.11' });
+    expect(set.spec.template.spec.syncPolicy).toEqual(perCluster.spec.syncPolicy);
+    expect(set.spec.template.metadata.finalizers).toEqual(perCluster.metadata.finalizers);
+    const compare = 'argocd.argoproj.io/compare-options';
+    expect(set.spec.template.metadata.annotations).toEqual({ [compare]: perCluster.metadata.annotations[compare] });
+  });
+
+  test('keeps what its Applications deployed when the ApplicationSet is deleted', () => {
+    expect(set.spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
+  });
+
+  test('still admits only the listed clusters in the project, so a cluster labelled by mistake is refused', () => {
+    const project = findObject(objects, 'AppProject', 'shop');
+    expect([...new Set(project.spec.destinations.map((d: any) => d.server))]).toEqual([
+      'https://eu-1.example.com',
+      'https://eu-2.example.com',
+    ]);
+  });
+
+  test('refuses a cluster pinned to its own revision: a fleet follows one', () => {
+    expect(
+      () =>
+        new Environment({
+          ...environment.props,
+          applicationSet: true,
+          clusters: [{ name: 'eu-1', server: 'https://eu-1.example.com', targetRevision: 'release-1' }],
+        }),
+    ).toThrow(
+      '[environments/shop] clusters[0].targetRevision is set, but an ApplicationSet delivers one revision to every ' +
+        'cluster of the fleet; drop applicationSet to promote cluster by cluster, or set targetRevision for the environment',
+    );
+  });
+
+  test('is valid against the vendored ApplicationSet CRD schema', () => {
+    const report = validateObjects([set]);
+    expect(report.errors).toEqual([]);
   });
 });
