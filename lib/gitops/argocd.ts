@@ -154,10 +154,12 @@ export const FLEET_CLUSTER_LABEL = 'cdk8s-production.io/environment';
 
 /**
  * One ApplicationSet for a fleet (Argo CD's cluster generator, Go templates): an Application
- * `<env>-<cluster>` per cluster registered with {@link FLEET_CLUSTER_LABEL}, with the same source, sync
- * policy, finalizer and compare options as the per-cluster Applications. Deleting the ApplicationSet
- * keeps what its Applications deployed (`preserveResourcesOnDeletion`). A small typed object: Argo CD's
- * generated binding is tens of thousands of lines for the few fields written here.
+ * `<env>-<cluster>` (the normalized cluster name) per cluster registered with {@link FLEET_CLUSTER_LABEL},
+ * with the same source, sync policy and compare options as the per-cluster Applications. Deletes are
+ * protected twice: the generated Applications carry no resources finalizer, so deleting one (or the
+ * ApplicationSet, or a cluster losing its label) never deletes what it deployed, and `create-update`
+ * keeps the ApplicationSet from deleting Applications at all; a person prunes. A small typed object:
+ * Argo CD's generated binding is tens of thousands of lines for the few fields written here.
  */
 function fleetApplicationSet(
   scope: Construct,
@@ -174,13 +176,12 @@ function fleetApplicationSet(
       goTemplate: true,
       goTemplateOptions: ['missingkey=error'],
       generators: [{ clusters: { selector: { matchLabels: { [FLEET_CLUSTER_LABEL]: env.name } } } }],
-      syncPolicy: { preserveResourcesOnDeletion: true },
+      syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: 'create-update' },
       template: {
         metadata: {
-          name: `${env.name}-{{ .name }}`,
+          name: `${env.name}-{{ .nameNormalized }}`,
           labels: { ...labels, [FLEET_CLUSTER_LABEL]: env.name },
           annotations: { [COMPARE_OPTIONS_ANNOTATION]: SERVER_SIDE_DIFF },
-          finalizers: ['resources-finalizer.argocd.argoproj.io'],
         },
         spec: {
           project: env.name,

@@ -41,6 +41,8 @@ export interface RestoreDrillScriptDefaults {
   readonly expectKey: string;
   /** `BACKUP_REMOTE`: rclone remote path the drill restores from; empty to restore from `backupDir`. */
   readonly remote: string;
+  /** `BACKUP_RETENTION_DAYS`: a remote node folder whose newest snapshot is older is skipped (the node left). */
+  readonly retentionDays: number;
 }
 
 /** Characters a value may have to be written into a script unquoted. */
@@ -155,11 +157,13 @@ log "kept: $(cd "$BACKUP_DIR" && ls -1 snapshot-*.db | tr '\\n' ' ')"
 }
 
 /**
- * The restore drill: takes the newest `snapshot-*.db` (names sort in time order) of the remote store
- * when `BACKUP_REMOTE` is set (downloaded with rclone), otherwise of `BACKUP_DIR`, checks it with
- * `snapshot status`, restores it into a fresh data directory, starts a throwaway etcd member on it,
- * and requires that member to report healthy and to hold `DRILL_EXPECT_KEY`. Any failure exits non-zero
- * with a message saying which step failed; the throwaway member is always stopped.
+ * The restore drill. Without `BACKUP_REMOTE` it takes the newest `snapshot-*.db` of `BACKUP_DIR` (names
+ * sort in time order); with it, the newest snapshot of every node folder of the remote, downloaded with
+ * rclone, so every cluster and node of the environment is drilled (a folder whose newest snapshot is
+ * older than the retention belongs to a node that left, and is skipped with a message). Each snapshot
+ * is checked with `snapshot status`, restored into a fresh data directory and served by a throwaway etcd
+ * member, which must report healthy and hold `DRILL_EXPECT_KEY`. Any failure exits non-zero with a
+ * message saying which step failed; the throwaway member is always stopped.
  */
 export function restoreDrillScript(d: RestoreDrillScriptDefaults): string {
   return `#!/bin/sh
@@ -171,64 +175,86 @@ set -eu
 : "\${DRILL_PEER_URL:=${d.peerUrl}}"
 : "\${DRILL_EXPECT_KEY:=${d.expectKey}}"
 : "\${BACKUP_REMOTE=${d.remote}}"
+: "\${BACKUP_RETENTION_DAYS:=${d.retentionDays}}"
+: "\${DRILL_NOW:=$(date -u +%s)}"
 ${helpers('etcd-restore-drill')}
 
 [ ! -e "$DRILL_DATA_DIR" ] || die "$DRILL_DATA_DIR already exists; the drill restores into a fresh directory"
-if [ -n "$BACKUP_REMOTE" ]; then
-  # Every node's folder: the newest snapshot of the environment, whichever node took it.
-  source="$BACKUP_REMOTE"
-  listing=$(rclone lsf "$BACKUP_REMOTE" --files-only -R) \\
-    || die "listing $BACKUP_REMOTE failed (see rclone's output above)"
-else
-  source="$BACKUP_DIR"
-  listing=$(ls -1 "$BACKUP_DIR" 2>/dev/null || true)
-fi
-# Sorted by the snapshot's own name (its time), whatever folder holds it.
-newest=$(printf '%s\\n' "$listing" | sed -n -E 's|^(([A-Za-z0-9.-]+/)?(snapshot-[0-9]{8}T[0-9]{6}Z[.]db))$|\\3 \\1|p' \\
-  | sort | tail -n 1 | cut -d ' ' -f 2)
-[ -n "$newest" ] || die "no snapshot-*.db in $source; the backup job has not produced a snapshot"
-if [ -n "$BACKUP_REMOTE" ]; then
-  download="$DRILL_DATA_DIR.download"
-  rm -rf "$download"
-  log "downloading $BACKUP_REMOTE/$newest"
-  rclone copyto "$BACKUP_REMOTE/$newest" "$download/$(basename "$newest")" \\
-    || die "downloading $BACKUP_REMOTE/$newest failed (see rclone's output above)"
-  snapshot="$download/$(basename "$newest")"
-else
-  snapshot="$BACKUP_DIR/$newest"
-fi
+require_count BACKUP_RETENTION_DAYS "$BACKUP_RETENTION_DAYS"
 tool=$(snapshot_tool)
-
-log "checking $snapshot"
-$tool snapshot status "$snapshot" --write-out=table || die "snapshot status rejected $snapshot"
-log "restoring $snapshot into $DRILL_DATA_DIR"
-$tool snapshot restore "$snapshot" --data-dir "$DRILL_DATA_DIR" --name drill \\
-  --initial-cluster "drill=$DRILL_PEER_URL" --initial-advertise-peer-urls "$DRILL_PEER_URL" \\
-  || die "snapshot restore of $snapshot failed"
-[ -s "$DRILL_DATA_DIR/member/snap/db" ] || die "restore of $snapshot produced no member/snap/db"
-
-etcd_log="$DRILL_DATA_DIR.etcd.log"
-etcd --name drill --data-dir "$DRILL_DATA_DIR" \\
-  --listen-client-urls "$DRILL_CLIENT_URL" --advertise-client-urls "$DRILL_CLIENT_URL" \\
-  --listen-peer-urls "$DRILL_PEER_URL" --initial-advertise-peer-urls "$DRILL_PEER_URL" \\
-  --initial-cluster "drill=$DRILL_PEER_URL" >"$etcd_log" 2>&1 &
-etcd_pid=$!
-trap 'kill "$etcd_pid" 2>/dev/null || true; wait "$etcd_pid" 2>/dev/null || true' EXIT
+etcd_pid=""
+trap 'if [ -n "$etcd_pid" ]; then kill "$etcd_pid" 2>/dev/null || true; wait "$etcd_pid" 2>/dev/null || true; fi' EXIT
 trap 'exit 143' INT TERM
-tries=0
-until etcdctl --endpoints="$DRILL_CLIENT_URL" --dial-timeout=2s endpoint health >/dev/null 2>&1; do
-  if ! kill -0 "$etcd_pid" 2>/dev/null; then
-    tail -n 20 "$etcd_log" >&2
-    die "the restored member exited before serving (log above)"
+
+# Restores snapshot $1 into the fresh directory $2, serves it with a throwaway member, reads it, stops it.
+drill_one() {
+  snapshot="$1"
+  data="$2"
+  log "checking $snapshot"
+  $tool snapshot status "$snapshot" --write-out=table || die "snapshot status rejected $snapshot"
+  log "restoring $snapshot into $data"
+  $tool snapshot restore "$snapshot" --data-dir "$data" --name drill \\
+    --initial-cluster "drill=$DRILL_PEER_URL" --initial-advertise-peer-urls "$DRILL_PEER_URL" \\
+    || die "snapshot restore of $snapshot failed"
+  [ -s "$data/member/snap/db" ] || die "restore of $snapshot produced no member/snap/db"
+  etcd_log="$data.etcd.log"
+  etcd --name drill --data-dir "$data" \\
+    --listen-client-urls "$DRILL_CLIENT_URL" --advertise-client-urls "$DRILL_CLIENT_URL" \\
+    --listen-peer-urls "$DRILL_PEER_URL" --initial-advertise-peer-urls "$DRILL_PEER_URL" \\
+    --initial-cluster "drill=$DRILL_PEER_URL" >"$etcd_log" 2>&1 &
+  etcd_pid=$!
+  tries=0
+  until etcdctl --endpoints="$DRILL_CLIENT_URL" --dial-timeout=2s endpoint health >/dev/null 2>&1; do
+    if ! kill -0 "$etcd_pid" 2>/dev/null; then
+      tail -n 20 "$etcd_log" >&2
+      die "the restored member exited before serving (log above)"
+    fi
+    tries=$((tries + 1))
+    [ "$tries" -lt 120 ] || die "the restored member did not become healthy within 120 attempts"
+    sleep 1
+  done
+  found=$(etcdctl --endpoints="$DRILL_CLIENT_URL" get "$DRILL_EXPECT_KEY" --keys-only) \\
+    || die "reading $DRILL_EXPECT_KEY from the restored member failed"
+  [ -n "$found" ] || die "the restored member has no key $DRILL_EXPECT_KEY; $snapshot is not a usable backup"
+  keys=$(etcdctl --endpoints="$DRILL_CLIENT_URL" get "" --prefix --limit=1 --keys-only --write-out=fields | sed -n 's/^"Count" : //p')
+  log "restore drill passed: $snapshot restored, served and holds $DRILL_EXPECT_KEY ($keys keys)"
+  kill "$etcd_pid" 2>/dev/null || true
+  wait "$etcd_pid" 2>/dev/null || true
+  etcd_pid=""
+}
+
+if [ -z "$BACKUP_REMOTE" ]; then
+  newest=$(ls -1 "$BACKUP_DIR" 2>/dev/null | grep -E '${SNAPSHOT_NAME}' | sort | tail -n 1 || true)
+  [ -n "$newest" ] || die "no snapshot-*.db in $BACKUP_DIR; the backup job has not produced a snapshot"
+  drill_one "$BACKUP_DIR/$newest" "$DRILL_DATA_DIR"
+  exit 0
+fi
+
+listing=$(rclone lsf "$BACKUP_REMOTE" --files-only -R) \\
+  || die "listing $BACKUP_REMOTE failed (see rclone's output above)"
+snapshots=$(printf '%s\\n' "$listing" | grep -E '^[A-Za-z0-9.-]+/snapshot-[0-9]{8}T[0-9]{6}Z[.]db$' | sort || true)
+folders=$(printf '%s\\n' "$snapshots" | sed -n 's|/.*||p' | sort -u)
+oldest_kept="snapshot-$(date -u -d "@$((DRILL_NOW - BACKUP_RETENTION_DAYS * 86400))" +%Y%m%dT%H%M%SZ).db"
+drilled=0
+for folder in $folders; do
+  newest=$(printf '%s\\n' "$snapshots" | while read -r entry; do
+    case "$entry" in "$folder"/*) echo "$entry" ;; esac
+  done | tail -n 1)
+  name=$(basename "$newest")
+  # Names sort in time order: a newest snapshot before the oldest one kept is from a node that left.
+  if [ "$name" != "$oldest_kept" ] && [ "$(printf '%s\\n%s\\n' "$name" "$oldest_kept" | sort | head -n 1)" = "$name" ]; then
+    log "skipping $BACKUP_REMOTE/$folder: its newest snapshot $name is older than the retention (a node that left)"
+    continue
   fi
-  tries=$((tries + 1))
-  [ "$tries" -lt 120 ] || die "the restored member did not become healthy within 120 attempts"
-  sleep 1
+  mkdir -p "$DRILL_DATA_DIR" "$DRILL_DATA_DIR.download"
+  log "downloading $BACKUP_REMOTE/$newest"
+  rclone copyto "$BACKUP_REMOTE/$newest" "$DRILL_DATA_DIR.download/$folder-$name" \\
+    || die "downloading $BACKUP_REMOTE/$newest failed (see rclone's output above)"
+  drill_one "$DRILL_DATA_DIR.download/$folder-$name" "$DRILL_DATA_DIR/$folder"
+  rm -rf "$DRILL_DATA_DIR/$folder" "$DRILL_DATA_DIR.download/$folder-$name"
+  drilled=$((drilled + 1))
 done
-found=$(etcdctl --endpoints="$DRILL_CLIENT_URL" get "$DRILL_EXPECT_KEY" --keys-only) \\
-  || die "reading $DRILL_EXPECT_KEY from the restored member failed"
-[ -n "$found" ] || die "the restored member has no key $DRILL_EXPECT_KEY; $snapshot is not a usable backup"
-keys=$(etcdctl --endpoints="$DRILL_CLIENT_URL" get "" --prefix --limit=1 --keys-only --write-out=fields | sed -n 's/^"Count" : //p')
-log "restore drill passed: $snapshot restored, served and holds $DRILL_EXPECT_KEY ($keys keys)"
+[ "$drilled" -ge 1 ] || die "no snapshot-*.db within the retention in $BACKUP_REMOTE; the backup job has not produced a snapshot"
+log "restore drill passed for $drilled node folder(s) of $BACKUP_REMOTE"
 `;
 }

@@ -442,6 +442,7 @@ export class EtcdBackup extends Construct {
         peerUrl: 'http://127.0.0.1:2380',
         expectKey,
         remote: remote?.path ?? '',
+        retentionDays,
       });
       const scratchSize = drill.scratchSize ?? '8Gi';
       if (parseQuantity(scratchSize) === undefined) {

@@ -39,6 +39,30 @@ function map(rule: string, checks: [PeerTool, string][], difference?: string): P
   return checks.map(([tool, check]) => ({ tool, check, rule, ...(difference && { difference }) }));
 }
 
+/**
+ * The peer checks that look at one kind only, by `tool/check`: an exemption of an object from the
+ * checks of a rule needs only those that apply to its kind (a Deployment is never checked by
+ * kube-score's `statefulset-has-poddisruptionbudget`).
+ */
+export const PEER_CHECK_KINDS: Readonly<Record<string, readonly string[]>> = {
+  'polaris/deploymentMissingReplicas': ['Deployment'],
+  'polaris/missingPodDisruptionBudget': ['Deployment'],
+  'polaris/hpaMinAvailability': ['HorizontalPodAutoscaler'],
+  'polaris/hpaMaxAvailability': ['HorizontalPodAutoscaler'],
+  'kube-linter/hpa-minimum-three-replicas': ['HorizontalPodAutoscaler'],
+  'kube-score/deployment-replicas': ['Deployment'],
+  'kube-score/deployment-strategy': ['Deployment'],
+  'kube-score/deployment-has-poddisruptionbudget': ['Deployment'],
+  'kube-score/deployment-has-host-podantiaffinity': ['Deployment'],
+  'kube-score/deployment-targeted-by-hpa-does-not-have-replicas-configured': ['Deployment'],
+  'kube-score/statefulset-has-poddisruptionbudget': ['StatefulSet'],
+  'kube-score/statefulset-has-host-podantiaffinity': ['StatefulSet'],
+  'kube-score/statefulset-has-servicename': ['StatefulSet'],
+  'kube-score/horizontalpodautoscaler-replicas': ['HorizontalPodAutoscaler'],
+  'kube-score/horizontalpodautoscaler-has-target': ['HorizontalPodAutoscaler'],
+  'kube-score/cronjob-has-deadline': ['CronJob'],
+};
+
 /** Every mapped peer check, grouped by the rule that covers it. */
 export const PEER_CHECK_MAPPINGS: readonly PeerCheckMapping[] = [
   ...map('image-tag-pinned', [

@@ -1,5 +1,5 @@
-import { annotationsOf, at, stringMap } from './object';
-import { PEER_CHECK_MAPPINGS, PeerTool } from './peer-checks';
+import { annotationsOf, at, kindOf, stringMap } from './object';
+import { PEER_CHECK_KINDS, PEER_CHECK_MAPPINGS, PeerTool } from './peer-checks';
 import type { Suppression } from './suppressions';
 import type { KubeObject } from './types';
 
@@ -40,8 +40,10 @@ export function peerSuppressions(object: KubeObject): Suppression[] {
   for (const [tool, byRule] of CHECKS_BY_RULE) {
     const checks = exempted.get(tool)!;
     if (checks.size === 0) continue;
-    for (const [rule, covered] of byRule) {
-      if (suppressions.has(rule) || !covered.every((c) => checks.has(c))) continue;
+    for (const [rule, all] of byRule) {
+      // Only the checks that look at this kind of object need an exemption.
+      const covered = all.filter((c) => PEER_CHECK_KINDS[`${tool}/${c}`]?.includes(kindOf(object)) ?? true);
+      if (suppressions.has(rule) || covered.length === 0 || !covered.every((c) => checks.has(c))) continue;
       suppressions.set(rule, `exempted for ${tool}: ${[...new Set(covered.map((c) => checks.get(c)))].join('; ')}`);
     }
   }

@@ -46,16 +46,7 @@ export function applyWorkloadPeerExemptions(scope: IConstruct): void {
         .map((s: { name: string; namespace?: string }) => `${s.namespace ?? b.metadata?.namespace}/${s.name}`),
     ),
   );
-  const defaultDeny = new Set(
-    ofKind('NetworkPolicy')
-      .filter(
-        (p) =>
-          Object.keys(p.spec?.podSelector ?? {}).length === 0 &&
-          (p.spec?.policyTypes ?? []).includes('Ingress') &&
-          (p.spec?.ingress ?? []).length === 0,
-      )
-      .map((p) => p.metadata?.namespace),
-  );
+  const policies = ofKind('NetworkPolicy');
   for (const o of objects.filter((c) => WORKLOAD_KINDS.has(c.kind))) {
     const workload = json.get(o);
     const namespace = o.metadata.namespace ?? '';
@@ -86,10 +77,12 @@ export function applyWorkloadPeerExemptions(scope: IConstruct): void {
         MOUNTED_TOKEN_CHECKS,
       ]);
     }
-    if (['Job', 'CronJob'].includes(o.kind) && defaultDeny.has(namespace)) {
+    if (
+      ['Job', 'CronJob'].includes(o.kind) &&
+      isolatedFromIngress(policies, namespace, template?.metadata?.labels ?? {})
+    ) {
       exemptions.push([
-        "a Job serves no traffic: its namespace's default-deny policy selects its pods and admits no ingress, " +
-          'and only the egress it needs is allowed',
+        "a Job serves no traffic: its namespace's default-deny policy selects its pods and no policy admits ingress to them",
         NETWORK_POLICY_CHECKS,
       ]);
     }
@@ -105,6 +98,38 @@ export function applyWorkloadPeerExemptions(scope: IConstruct): void {
       if (before[key] !== value) o.metadata.addAnnotation(key, value);
     }
   }
+}
+
+/**
+ * Whether pods labelled `labels` in `namespace` receive no traffic: a policy selecting every pod of the
+ * namespace restricts ingress, and no policy that may select these pods admits any ingress. A selector
+ * with expressions is taken to select them (so it can only withhold the exemption, never grant it).
+ */
+/** The parts of a NetworkPolicy the isolation test reads. */
+interface PolicyJson {
+  readonly metadata?: { readonly namespace?: string };
+  readonly spec?: {
+    readonly podSelector?: { readonly matchLabels?: Record<string, string>; readonly matchExpressions?: unknown[] };
+    readonly policyTypes?: string[];
+    readonly ingress?: unknown[];
+  };
+}
+
+function isolatedFromIngress(policies: PolicyJson[], namespace: string, labels: Record<string, string>): boolean {
+  const inNamespace = policies.filter((p) => (p.metadata?.namespace ?? '') === namespace);
+  const selects = (p: PolicyJson) => {
+    const selector = p.spec?.podSelector ?? {};
+    if ((selector.matchExpressions ?? []).length > 0) return true;
+    return Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  };
+  const restrictsIngress = (p: PolicyJson) => (p.spec?.policyTypes ?? ['Ingress']).includes('Ingress');
+  const denyAll = inNamespace.some(
+    (p) =>
+      Object.keys(p.spec?.podSelector ?? {}).length === 0 &&
+      restrictsIngress(p) &&
+      (p.spec?.ingress ?? []).length === 0,
+  );
+  return denyAll && !inNamespace.some((p) => selects(p) && (p.spec?.ingress ?? []).length > 0);
 }
 
 /** Whether an image names a digest, or a tag other than `latest`. */

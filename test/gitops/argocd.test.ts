@@ -257,11 +257,11 @@ describe('a fleet delivered by one ApplicationSet', () => {
       { clusters: { selector: { matchLabels: { [FLEET_CLUSTER_LABEL]: 'shop' } } } },
     ]);
     expect(set.spec.goTemplate).toBe(true);
-    expect(set.spec.template.metadata.name).toBe('shop-{{ .name }}');
+    expect(set.spec.template.metadata.name).toBe('shop-{{ .nameNormalized }}');
     expect(set.spec.template.spec.destination).toEqual({ server: '{{ .server }}', namespace: 'shop' });
   });
 
-  test('gives each Application the source, sync policy, finalizer and comparison of the per-cluster form', () => {
+  test('gives each Application the source, sync policy and comparison of the per-cluster form', () => {
     const perCluster = findObject(
       delivery().flatMap((f) => f.objects),
       'Application',
@@ -269,13 +269,15 @@ describe('a fleet delivered by one ApplicationSet', () => {
     );
     expect(set.spec.template.spec.source).toEqual({ ...perCluster.spec.source, targetRevision: 'release-2026.11' });
     expect(set.spec.template.spec.syncPolicy).toEqual(perCluster.spec.syncPolicy);
-    expect(set.spec.template.metadata.finalizers).toEqual(perCluster.metadata.finalizers);
     const compare = 'argocd.argoproj.io/compare-options';
     expect(set.spec.template.metadata.annotations).toEqual({ [compare]: perCluster.metadata.annotations[compare] });
   });
 
-  test('keeps what its Applications deployed when the ApplicationSet is deleted', () => {
-    expect(set.spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true });
+  test('never deletes what its Applications deployed, nor the Applications themselves', () => {
+    // No resources finalizer: deleting a generated Application (or the ApplicationSet, or a cluster
+    // losing its label) leaves the cluster's objects in place; create-update never deletes Applications.
+    expect(set.spec.template.metadata.finalizers).toBeUndefined();
+    expect(set.spec.syncPolicy).toEqual({ preserveResourcesOnDeletion: true, applicationsSync: 'create-update' });
   });
 
   test('still admits only the listed clusters in the project, so a cluster labelled by mistake is refused', () => {

@@ -350,18 +350,36 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
     expect(result.stdout).toContain('verified (status and a scratch restore)');
   });
 
-  test('the drill restores the newest snapshot of any node’s folder from the remote, not from the node', () => {
+  test('the drill restores the newest snapshot of every node’s folder from the remote, not from the node', () => {
     const own = path.join(remoteRoot, 'cp-1');
     const newest = files(own).at(-1)!;
-    // The same snapshot under a later name in another node's folder: the drill must pick that one.
+    // Another cluster's node: its newest snapshot (a copy, named later) is drilled too.
     fs.copyFileSync(path.join(own, newest), path.join(remoteRoot, 'cp-2', 'snapshot-20990101T000000Z.db'));
+    // A node that left: its newest snapshot is older than the retention, so it is skipped, not restored.
+    fs.mkdirSync(path.join(remoteRoot, 'cp-gone'));
+    fs.writeFileSync(path.join(remoteRoot, 'cp-gone', 'snapshot-20000101T000000Z.db'), 'not a snapshot');
     const env = drillEnv('remote');
-    fs.mkdirSync(path.dirname(env.DRILL_DATA_DIR));
-    const result = timed('restore drill from remote', () => runScript(drill, env));
+    const result = timed('restore drill from remote, two node folders', () => runScript(drill, env));
     expect(result.stderr).not.toContain('ERROR');
     expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`downloading ${remote}/cp-1/${newest}`);
     expect(result.stdout).toContain(`downloading ${remote}/cp-2/snapshot-20990101T000000Z.db`);
-    expect(result.stdout).toMatch(/restore drill passed: .*snapshot-20990101T000000Z\.db restored, served and holds/);
+    expect(result.stdout).toContain(
+      `skipping ${remote}/cp-gone: its newest snapshot snapshot-20000101T000000Z.db is older than the retention (a node that left)`,
+    );
+    expect(result.stdout.match(/restore drill passed: .* restored, served and holds/g)).toHaveLength(2);
+    expect(result.stdout).toContain(`restore drill passed for 2 node folder(s) of ${remote}`);
+  });
+
+  test('the drill fails, naming the snapshot, when the newest snapshot of one node folder is corrupt', () => {
+    const broken = path.join(tmp, 'broken-offsite');
+    fs.mkdirSync(path.join(broken, 'cp-1'), { recursive: true });
+    const name = snapshotName(new Date());
+    fs.writeFileSync(path.join(broken, 'cp-1', name), 'not a bolt database');
+    const result = runScript(drill, drillEnv('broken', { BACKUP_REMOTE: `:local:${broken}` }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('etcd-restore-drill: ERROR: snapshot status rejected');
+    expect(result.stderr).toContain(`cp-1-${name}`);
   });
 
   test('a failed upload fails the job, keeps the local snapshot and skips the local retention', () => {
@@ -392,7 +410,7 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
     const none = runScript(drill, drillEnv('empty', { BACKUP_REMOTE: empty }));
     expect(none.status).not.toBe(0);
     expect(none.stderr).toContain(
-      `etcd-restore-drill: ERROR: no snapshot-*.db in ${empty}; the backup job has not produced a snapshot`,
+      `etcd-restore-drill: ERROR: no snapshot-*.db within the retention in ${empty}; the backup job has not produced a snapshot`,
     );
 
     const unlisted = runScript(drill, drillEnv('unlisted', { BACKUP_REMOTE: 'nosuch:etcd-backups' }));

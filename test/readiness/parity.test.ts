@@ -537,6 +537,13 @@ describe('exemption annotations of the peer tools', () => {
     );
   });
 
+  test('needs only the checks that look at the object’s kind (no StatefulSet check for a Deployment)', () => {
+    const { findings } = run(noPdb, 'pdb-covers-workload', (o) => {
+      annotations(o)['kube-score/ignore'] = 'deployment-has-poddisruptionbudget';
+    });
+    expect(findings).toEqual([]);
+  });
+
   test('polaris.fairwinds.com/exempt silences every mapped rule and nothing else', () => {
     const stack = goodStack();
     latestTag.mutate(stack);

@@ -817,6 +817,33 @@ describe('network-path-admitted', () => {
     expect(checkManifests(stack).findings.filter((f) => f.ruleId === 'network-ingress-has-egress')).toEqual([]);
   });
 
+  test('counts an egress allowance by named port, by port range, or to an IP block as one that may reach', () => {
+    for (const egress of [
+      { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'api' } } }], ports: [{ port: 'http' }] },
+      {
+        to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'api' } } }],
+        ports: [{ port: 8000, endPort: 9000 }],
+      },
+      { to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 8080 }] },
+    ]) {
+      const stack = goodStack();
+      const [policy] = reportReachesApi(stack);
+      policy.spec.egress = [egress];
+      stack.push(policy);
+      pick(stack, 'NetworkPolicy', 'api').spec.ingress.push({
+        from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'report' } } }],
+        ports: [{ port: 8080 }],
+      });
+      expect({
+        egress,
+        found: checkManifests(stack).findings.filter((f) => f.ruleId === 'network-ingress-has-egress'),
+      }).toEqual({
+        egress,
+        found: [],
+      });
+    }
+  });
+
   test('ignores targets in namespaces it cannot name and ports the target does not serve', () => {
     const stack = goodStack();
     const [policy] = reportReachesApi(stack);

@@ -67,4 +67,35 @@ describe('applyWorkloadPeerExemptions', () => {
     expect(annotationsOf('floating')).toEqual({});
     expect(annotationsOf('always')).toEqual({});
   });
+
+  test('exempts a Job from missingNetworkPolicy only when a default deny covers it and nothing admits ingress', () => {
+    const policy = (name: string, spec: k8s.NetworkPolicySpec): k8s.KubeNetworkPolicyProps => ({
+      metadata: { name },
+      spec,
+    });
+    const jobIn = (extra: k8s.KubeNetworkPolicyProps[]) =>
+      synthChart((chart) => {
+        new k8s.KubeNetworkPolicy(
+          chart,
+          'deny',
+          policy('deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
+        );
+        extra.forEach((p, i) => new k8s.KubeNetworkPolicy(chart, `extra-${i}`, p));
+        new k8s.KubeJob(chart, 'job', {
+          metadata: { name: 'migrate' },
+          spec: {
+            template: {
+              metadata: { labels: { app: 'migrate' } },
+              spec: { restartPolicy: 'Never', containers: [{ name: 'm', image: 'registry.example.com/m:v1' }] },
+            },
+          },
+        });
+        applyWorkloadPeerExemptions(chart);
+      });
+    const exempt = (objects: any[]) =>
+      findObject(objects, 'Job', 'migrate').metadata.annotations?.['polaris.fairwinds.com/missingNetworkPolicy-exempt'];
+    expect(exempt(jobIn([]))).toBe('true');
+    // An allow-all-ingress policy next to the deny: the Job is reachable, so no exemption.
+    expect(exempt(jobIn([policy('open', { podSelector: {}, ingress: [{}] })]))).toBeUndefined();
+  });
 });

@@ -35,7 +35,8 @@ function peerAdmits(
   podNamespace: string,
   labels: Record<string, string>,
 ): boolean {
-  if (peer.ipBlock !== undefined) return false;
+  // Pod addresses may fall in an IP block, depending on the network plugin: unknown, so never reported.
+  if (peer.ipBlock !== undefined) return true;
   if (peer.namespaceSelector === undefined) {
     if (podNamespace !== policyNamespace) return false;
   } else if (!matchesSelector(parseSelector(peer.namespaceSelector), namespaceLabels(index, podNamespace))) {
@@ -44,10 +45,18 @@ function peerAdmits(
   return peer.podSelector === undefined || matchesSelector(parseSelector(peer.podSelector), labels);
 }
 
-/** Whether a rule's port list covers TCP `port` (no list covers every port). */
-function coversPort(ports: unknown, port: number): boolean {
+/**
+ * Whether a rule's port list covers TCP `port` of the destination, whose named ports are `names`: by
+ * number, by name, or in a `port`..`endPort` range (no list covers every port).
+ */
+function coversPort(ports: unknown, port: number, names: Readonly<Record<string, number>>): boolean {
   if (ports === undefined) return true;
-  return records(ports).some((p) => (p.protocol ?? 'TCP') === 'TCP' && (p.port === undefined || p.port === port));
+  return records(ports).some((p) => {
+    if ((p.protocol ?? 'TCP') !== 'TCP') return false;
+    if (p.port === undefined || p.port === port) return true;
+    if (typeof p.port === 'string') return names[p.port] === port;
+    return typeof p.port === 'number' && typeof p.endPort === 'number' && p.port <= port && port <= p.endPort;
+  });
 }
 
 /**
@@ -59,6 +68,7 @@ function policiesAllow(
   policies: readonly KubeObject[],
   direction: 'ingress' | 'egress',
   port: number,
+  portNames: Readonly<Record<string, number>>,
   namespace: string,
   labels: Record<string, string>,
 ): boolean {
@@ -66,9 +76,22 @@ function policiesAllow(
   return policies.some((p) =>
     records(at(p, 'spec', direction)).some(
       (rule) =>
-        coversPort(rule.ports, port) &&
+        coversPort(rule.ports, port, portNames) &&
         (rule[peersKey] === undefined ||
           records(rule[peersKey]).some((peer) => peerAdmits(index, peer, namespaceOf(p), namespace, labels))),
+    ),
+  );
+}
+
+/** The named TCP container ports a workload declares, by name. */
+function containerPortNames(target: Workload): Record<string, number> {
+  return Object.fromEntries(
+    containersOf(target.template).flatMap(({ container }) =>
+      records(container.ports)
+        .filter(
+          (p) => (p.protocol ?? 'TCP') === 'TCP' && typeof p.name === 'string' && typeof p.containerPort === 'number',
+        )
+        .map((p) => [p.name as string, p.containerPort as number]),
     ),
   );
 }
@@ -116,7 +139,15 @@ export const networkPathAdmitted = podRule({
             const ingress = networkPoliciesOf(index, target.object).filter(restrictsIngress);
             if (ingress.length === 0) continue;
             for (const port of ports.filter((p) => containerPorts(target).includes(p))) {
-              const admitted = policiesAllow(index, ingress, 'ingress', port, source, template.labels);
+              const admitted = policiesAllow(
+                index,
+                ingress,
+                'ingress',
+                port,
+                containerPortNames(target),
+                source,
+                template.labels,
+              );
               const id = `${kindOf(target.object)}/${targetNamespace}/${nameOf(target.object)}:${port}`;
               if (!admitted && !reported.has(id)) {
                 reported.add(id);
@@ -149,6 +180,7 @@ export const networkIngressHasEgress = podRule({
   checkPod(template, object, { index }) {
     const own = namespaceOf(object);
     const ports = containerPorts({ object, template });
+    const ownPortNames = containerPortNames({ object, template });
     const findings: { message: string }[] = [];
     const reported = new Set<string>();
     for (const policy of networkPoliciesOf(index, object).filter(restrictsIngress)) {
@@ -167,7 +199,7 @@ export const networkIngressHasEgress = podRule({
             const egress = networkPoliciesOf(index, source.object).filter(restrictsEgress);
             if (egress.length === 0) continue;
             for (const port of rulePorts) {
-              const allowed = policiesAllow(index, egress, 'egress', port, own, template.labels);
+              const allowed = policiesAllow(index, egress, 'egress', port, ownPortNames, own, template.labels);
               const id = `${kindOf(source.object)}/${sourceNamespace}/${nameOf(source.object)}:${port}`;
               if (!allowed && !reported.has(id)) {
                 reported.add(id);
