@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/errors';
+import { outputRootOf } from '../core/output-scope';
 import { Manifest } from './yaml';
 
 /** One output file: its path relative to the output folder and the objects it holds. */
@@ -64,15 +65,6 @@ export function collectManifests(root: IConstruct): ManifestFile[] {
 }
 
 /**
- * The output an object belongs to: its stage (the root's child that holds charts, such as
- * `production`), or the whole app when charts sit directly under the root.
- */
-function outputOf(root: IConstruct, chart: Chart): string {
-  const top = chart.node.scopes[root.node.scopes.length];
-  return top === undefined || Chart.isChart(top) ? '' : top.node.id;
-}
-
-/**
  * Refuses two objects with the same API group, kind, namespace and name in one output, whoever made
  * them (this library, raw cdk8s, cdk8s-plus, Include or Helm): applied together, one would overwrite
  * the other. The error names both construct paths.
@@ -80,7 +72,7 @@ function outputOf(root: IConstruct, chart: Chart): string {
 function assertUniqueObjects(root: IConstruct, objectsByChart: ReadonlyMap<Chart, readonly ApiObject[]>): void {
   const made = new Map<string, ApiObject>();
   for (const [chart, apiObjects] of objectsByChart) {
-    const output = outputOf(root, chart);
+    const output = outputRootOf(chart, root).node.path;
     for (const o of apiObjects) {
       const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '';
       const namespace = o.metadata.namespace ?? '';

@@ -60,6 +60,12 @@ snapshot_tool() { if command -v etcdutl >/dev/null 2>&1; then echo etcdutl; else
 require_count() {
   case "$2" in ''|*[!0-9]*) die "$1 \\"$2\\" is not a whole number" ;; esac
   [ "$2" -ge 1 ] || die "$1 is $2; it must be at least 1"
+}
+# Whether snapshot name $1 is older than BACKUP_RETENTION_DAYS counted back from $2 (seconds since the
+# epoch): names sort in time order, so it sorts before the name a snapshot taken at that cutoff has.
+older_than_retention() {
+  cutoff_name="snapshot-$(date -u -d "@$(($2 - BACKUP_RETENTION_DAYS * 86400))" +%Y%m%dT%H%M%SZ).db"
+  [ "$1" != "$cutoff_name" ] && [ "$(printf '%s\\n%s\\n' "$1" "$cutoff_name" | sort | head -n 1)" = "$1" ]
 }`;
 }
 
@@ -136,12 +142,10 @@ if [ -n "$BACKUP_REMOTE" ]; then
   log "copying $name to $remote_dir"
   rclone copyto "$final" "$remote_dir/$name" \\
     || die "copying $name to $remote_dir failed (see rclone's output above); the local snapshot is kept"
-  oldest_kept="snapshot-$(date -u -d "@$((BACKUP_NOW - BACKUP_RETENTION_DAYS * 86400))" +%Y%m%dT%H%M%SZ).db"
   remote_list=$(rclone lsf "$remote_dir" --files-only) \\
     || die "listing $remote_dir failed (see rclone's output above); remote retention was not applied"
   for f in $(printf '%s\\n' "$remote_list" | grep -E '${SNAPSHOT_NAME}' || true); do
-    # Names sort in time order: a name before the oldest one kept is older than the retention.
-    if [ "$f" != "$oldest_kept" ] && [ "$(printf '%s\\n%s\\n' "$f" "$oldest_kept" | sort | head -n 1)" = "$f" ]; then
+    if older_than_retention "$f" "$BACKUP_NOW"; then
       rclone deletefile "$remote_dir/$f" || die "deleting $remote_dir/$f failed (see rclone's output above)"
       log "deleted $remote_dir/$f (older than the retention)"
     fi
@@ -234,15 +238,14 @@ listing=$(rclone lsf "$BACKUP_REMOTE" --files-only -R) \\
   || die "listing $BACKUP_REMOTE failed (see rclone's output above)"
 snapshots=$(printf '%s\\n' "$listing" | grep -E '^[A-Za-z0-9.-]+/snapshot-[0-9]{8}T[0-9]{6}Z[.]db$' | sort || true)
 folders=$(printf '%s\\n' "$snapshots" | sed -n 's|/.*||p' | sort -u)
-oldest_kept="snapshot-$(date -u -d "@$((DRILL_NOW - BACKUP_RETENTION_DAYS * 86400))" +%Y%m%dT%H%M%SZ).db"
 drilled=0
 for folder in $folders; do
   newest=$(printf '%s\\n' "$snapshots" | while read -r entry; do
     case "$entry" in "$folder"/*) echo "$entry" ;; esac
   done | tail -n 1)
   name=$(basename "$newest")
-  # Names sort in time order: a newest snapshot before the oldest one kept is from a node that left.
-  if [ "$name" != "$oldest_kept" ] && [ "$(printf '%s\\n%s\\n' "$name" "$oldest_kept" | sort | head -n 1)" = "$name" ]; then
+  # A folder whose newest snapshot is older than the retention belongs to a node that left.
+  if older_than_retention "$name" "$DRILL_NOW"; then
     log "skipping $BACKUP_REMOTE/$folder: its newest snapshot $name is older than the retention (a node that left)"
     continue
   fi

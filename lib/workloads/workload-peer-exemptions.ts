@@ -1,5 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { parseImage } from '../core/image';
+import { LabelSelector, selectorMatches } from '../core/label-selector';
 import {
   MOUNTED_TOKEN_CHECKS,
   mergePeerExemptions,
@@ -32,8 +34,8 @@ export const PINNED_PULL_POLICY_REASON =
  */
 export function applyWorkloadPeerExemptions(scope: IConstruct): void {
   const objects = scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
-  const json = new Map(objects.map((o) => [o, o.toJson()]));
-  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind).map((o) => json.get(o));
+  // Only the kinds read here are rendered: synth renders every object once more when it collects them.
+  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind).map((o) => o.toJson());
   const scaled = new Set(
     ofKind('HorizontalPodAutoscaler').map(
       (h) => `${h.metadata?.namespace ?? ''}/${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`,
@@ -48,7 +50,7 @@ export function applyWorkloadPeerExemptions(scope: IConstruct): void {
   );
   const policies = ofKind('NetworkPolicy');
   for (const o of objects.filter((c) => WORKLOAD_KINDS.has(c.kind))) {
-    const workload = json.get(o);
+    const workload = o.toJson();
     const namespace = o.metadata.namespace ?? '';
     const template = workload.spec?.template ?? workload.spec?.jobTemplate?.spec?.template;
     const pod = template?.spec ?? {};
@@ -102,14 +104,13 @@ export function applyWorkloadPeerExemptions(scope: IConstruct): void {
 
 /**
  * Whether pods labelled `labels` in `namespace` receive no traffic: a policy selecting every pod of the
- * namespace restricts ingress, and no policy that may select these pods admits any ingress. A selector
- * with expressions is taken to select them (so it can only withhold the exemption, never grant it).
+ * namespace restricts ingress, and no policy that selects these pods admits any ingress.
  */
 /** The parts of a NetworkPolicy the isolation test reads. */
 interface PolicyJson {
   readonly metadata?: { readonly namespace?: string };
   readonly spec?: {
-    readonly podSelector?: { readonly matchLabels?: Record<string, string>; readonly matchExpressions?: unknown[] };
+    readonly podSelector?: LabelSelector;
     readonly policyTypes?: string[];
     readonly ingress?: unknown[];
   };
@@ -117,11 +118,7 @@ interface PolicyJson {
 
 function isolatedFromIngress(policies: PolicyJson[], namespace: string, labels: Record<string, string>): boolean {
   const inNamespace = policies.filter((p) => (p.metadata?.namespace ?? '') === namespace);
-  const selects = (p: PolicyJson) => {
-    const selector = p.spec?.podSelector ?? {};
-    if ((selector.matchExpressions ?? []).length > 0) return true;
-    return Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
-  };
+  const selects = (p: PolicyJson) => selectorMatches(p.spec?.podSelector ?? {}, labels);
   const restrictsIngress = (p: PolicyJson) => (p.spec?.policyTypes ?? ['Ingress']).includes('Ingress');
   const denyAll = inNamespace.some(
     (p) =>
@@ -135,7 +132,6 @@ function isolatedFromIngress(policies: PolicyJson[], namespace: string, labels: 
 /** Whether an image names a digest, or a tag other than `latest`. */
 function isPinned(image: string | undefined): boolean {
   if (!image) return false;
-  if (image.includes('@sha256:')) return true;
-  const tag = /:([^/:]+)$/.exec(image)?.[1];
-  return tag !== undefined && tag !== 'latest';
+  const { tag, digest } = parseImage(image);
+  return digest !== undefined || (tag !== undefined && tag !== 'latest');
 }

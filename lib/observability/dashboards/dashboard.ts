@@ -1,9 +1,9 @@
-import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { fail, show } from '../../core/errors';
 import { MANAGED_BY } from '../../core/labels';
 import { assertDnsLabel } from '../../core/names';
+import { outputRootOf } from '../../core/output-scope';
 import {
   GRAFANA_DASHBOARD_LABEL,
   GRAFANA_DASHBOARD_LABEL_VALUE,
@@ -188,9 +188,7 @@ const uidsByOutput = new WeakMap<IConstruct, Map<string, Dashboard>>();
 
 /** Refuses a second dashboard with the same UID in one output, naming both. */
 function registerUid(dashboard: Dashboard): void {
-  const root = dashboard.node.root;
-  const top = dashboard.node.scopes[1];
-  const output = top === undefined || Chart.isChart(top) || top === dashboard ? root : top;
+  const output = outputRootOf(dashboard);
   const uids = uidsByOutput.get(output) ?? new Map<string, Dashboard>();
   uidsByOutput.set(output, uids);
   const first = uids.get(dashboard.uid);
