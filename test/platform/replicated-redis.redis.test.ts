@@ -52,6 +52,17 @@ describeWithRedis('Redis with Sentinel from the shipped scripts, on real servers
     });
     return `${r.stdout}${r.stderr}`.trim();
   };
+  /** `SET key v<n>` then `WAIT 1 1000` for each key, through one redis-cli: the replies, one per line. */
+  const writeAndWait = (port: number, keys: readonly string[]): string[] => {
+    const commands = keys.map((key) => `SET ${key} v${key.split(':')[1]}\nWAIT 1 1000\n`).join('');
+    const r = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), '--raw'], {
+      input: commands,
+      encoding: 'utf8',
+      env: { ...process.env, REDISCLI_AUTH: PASSWORD },
+      timeout: 30_000,
+    });
+    return r.stdout.trim().split('\n');
+  };
   const until = async (what: string, check: () => boolean, ms = 60_000): Promise<number> => {
     const start = Date.now();
     while (!check()) {
@@ -146,11 +157,10 @@ describeWithRedis('Redis with Sentinel from the shipped scripts, on real servers
   });
 
   test('Sentinel promotes a replica when the primary stops, and no write acknowledged with WAIT is lost', async () => {
-    const acknowledged: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      const out = cli(servers[0].port, 'SET', `order:${i}`, `v${i}`);
-      if (out === 'OK' && Number(cli(servers[0].port, 'WAIT', '1', '1000')) >= 1) acknowledged.push(`order:${i}`);
-    }
+    // One client sends every write, each followed by WAIT for one replica's acknowledgement.
+    const keys = Array.from({ length: 200 }, (_, i) => `order:${i}`);
+    const replies = writeAndWait(servers[0].port, keys);
+    const acknowledged = keys.filter((_, i) => replies[2 * i] === 'OK' && Number(replies[2 * i + 1]) >= 1);
     expect(acknowledged.length).toBe(200);
     await stop(servers[0], 'SIGKILL');
     timings['failover after the primary is killed'] = await until('every Sentinel names another primary', () =>
