@@ -80,7 +80,7 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     // These runs keep the snapshots on the node; the suite below covers the remote.
     BACKUP_REMOTE: '',
     // Failure cases need not wait the production preflight timeout (10s) on loopback.
-    BACKUP_PREFLIGHT_TIMEOUT: '2s',
+    BACKUP_PREFLIGHT_TIMEOUT: '1s',
     ...overrides,
   });
   const files = (dir: string) => fs.readdirSync(dir).sort();
@@ -300,7 +300,7 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
     BACKUP_DIR: dir,
     BACKUP_REMOTE: remote,
     BACKUP_NODE: 'cp-1',
-    BACKUP_PREFLIGHT_TIMEOUT: '2s',
+    BACKUP_PREFLIGHT_TIMEOUT: '1s',
     ...overrides,
   });
   const drillEnv = (name: string, overrides: Record<string, string> = {}) => ({
