@@ -11,6 +11,29 @@ export function selector(metric: string, matchers: Matchers = {}): string {
   return parts.length > 0 ? `${metric}{${parts.join(',')}}` : metric;
 }
 
+/**
+ * The characters Kubernetes draws generated name parts from: a pod-template hash and a pod's random
+ * suffix (apimachinery's `rand` alphabet, without vowels and without 0, 1 and 3).
+ */
+const GENERATED = '[bcdfghjklmnpqrstvwxz2456789]';
+
+/**
+ * A regex matcher for the ReplicaSets of these Deployments: `<deployment>-<pod-template hash>`, the hash
+ * being a 32-bit number's decimal digits (1 to 10) encoded in the generated alphabet.
+ */
+export function replicaSetsOf(deployments: readonly string[]): string {
+  return `=~"(${deployments.join('|')})-${GENERATED}{1,10}"`;
+}
+
+/**
+ * A regex matcher for the pods of these Deployments: `<ReplicaSet>-<5 random characters>`. A Job's pod
+ * (`order-api-migrate-x7k2p`) or another workload sharing the name's prefix does not match, since its
+ * name parts hold characters the generated alphabet lacks or have the wrong shape.
+ */
+export function podsOf(deployments: readonly string[]): string {
+  return `=~"(${deployments.join('|')})-${GENERATED}{1,10}-${GENERATED}{5}"`;
+}
+
 /** `sum by (labels) (rate(series[window]))`. */
 export function sumRate(series: string, window: string, by: readonly string[]): string {
   return `sum by (${by.join(', ')}) (rate(${series}[${window}]))`;

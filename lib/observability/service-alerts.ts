@@ -12,7 +12,7 @@ import {
   FAST_BURN,
   SLOW_BURN,
 } from './burn-rate';
-import { histogramQuantile, Matchers, percent, selector } from './promql';
+import { histogramQuantile, Matchers, percent, podsOf, selector } from './promql';
 
 /** An availability objective of a service. */
 export interface ServiceLevelObjective {
@@ -165,7 +165,7 @@ function serviceSignals(where: string, props: ServiceAlertsProps): ServiceSignal
     durationBuckets: props.metrics?.durationBuckets ?? 'http_server_requests_seconds_bucket',
     errorMatchers: props.metrics?.errorMatchers ?? { status: '=~"5.."' },
     scope: { namespace: s.namespace, service: tracks.length === 1 ? tracks[0] : `=~"${tracks.join('|')}"` },
-    pods: { namespace: s.namespace, pod: `=~"(${tracks.join('|')})-[a-z0-9]+-[a-z0-9]+"` },
+    pods: { namespace: s.namespace, pod: podsOf(tracks) },
     errorRatio: assertBetween(where, 'errorRatio', props.errorRatio ?? 0.05, 0, 1, '0.05'),
     latencySeconds: thresholdSeconds(
       where,

@@ -103,7 +103,7 @@ describe('dashboards in dist/', () => {
       'namespace_service:http_requests:error_ratio_rate5m{namespace="staging",service=~"order-api|order-api-canary"}',
     ]);
     expect(staging.annotationExprs).toEqual([
-      'time() - kube_replicaset_created{namespace="staging",replicaset=~"(order-api|order-api-canary)-[a-z0-9]+"} < 120',
+      'time() - kube_replicaset_created{namespace="staging",replicaset=~"(order-api|order-api-canary)-[bcdfghjklmnpqrstvwxz2456789]{1,10}"} < 120',
     ]);
   });
 

@@ -425,6 +425,11 @@ export function alertCases(ctx: CaseContext): Record<string, AlertCases> {
           series: crashLoop(`${service}-worker-5c6d7f8b9-abcde`, gauge([1, 40])),
           at: 30,
         },
+        {
+          name: `a crash loop in the pod of Job ${service}-migrate`,
+          series: crashLoop(`${service}-migrate-x7k2p`, gauge([1, 40])),
+          at: 30,
+        },
       ],
     },
     ServiceErrorRatioHigh: {

@@ -383,7 +383,8 @@ describe('ServiceDashboard', () => {
   });
 
   test('compares CPU use with the requests and limits of the service’s pods', () => {
-    const pods = 'namespace="production",pod=~"(order-api|order-api-canary)-[a-z0-9]+-[a-z0-9]+"';
+    const pods =
+      'namespace="production",pod=~"(order-api|order-api-canary)-[bcdfghjklmnpqrstvwxz2456789]{1,10}-[bcdfghjklmnpqrstvwxz2456789]{5}"';
     expect(panel('CPU used, requested and limited').targets.map((t: any) => t.expr)).toEqual([
       `sum(rate(container_cpu_usage_seconds_total{${pods},container!=""}[5m]))`,
       `sum(kube_pod_container_resource_requests{${pods},resource="cpu"})`,
@@ -412,7 +413,7 @@ describe('ServiceDashboard', () => {
     expect(model.annotations.list).toEqual([
       expect.objectContaining({
         name: 'Rollouts',
-        expr: 'time() - kube_replicaset_created{namespace="production",replicaset=~"(order-api|order-api-canary)-[a-z0-9]+"} < 120',
+        expr: 'time() - kube_replicaset_created{namespace="production",replicaset=~"(order-api|order-api-canary)-[bcdfghjklmnpqrstvwxz2456789]{1,10}"} < 120',
         titleFormat: 'New ReplicaSet {{ replicaset }}',
       }),
     ]);

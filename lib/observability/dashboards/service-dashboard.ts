@@ -2,7 +2,16 @@ import { Construct } from 'constructs';
 import { fail } from '../../core/errors';
 import { AlertLayer } from '../alert';
 import { childPath } from '../alert-rules';
-import { histogramQuantile, Matchers, percent, ratioOfRatesOrZero, round, selector, sumRate } from '../promql';
+import {
+  histogramQuantile,
+  Matchers,
+  percent,
+  ratioOfRatesOrZero,
+  replicaSetsOf,
+  round,
+  selector,
+  sumRate,
+} from '../promql';
 import { ServiceAlerts } from '../service-alerts';
 import { alertRows } from './alert-rows';
 import { Dashboard, DashboardOptions } from './dashboard';
@@ -176,7 +185,7 @@ function rollouts(alerts: ServiceAlerts): DashboardAnnotation {
   const s = alerts.service;
   const replicaSets = selector('kube_replicaset_created', {
     namespace: s.namespace,
-    replicaset: `=~"(${s.trackNames.join('|')})-[a-z0-9]+"`,
+    replicaset: replicaSetsOf(s.trackNames),
   });
   return { name: 'Rollouts', expr: `time() - ${replicaSets} < 120`, title: 'New ReplicaSet {{ replicaset }}' };
 }
