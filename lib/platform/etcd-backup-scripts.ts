@@ -66,6 +66,19 @@ require_count() {
 older_than_retention() {
   cutoff_name="snapshot-$(date -u -d "@$(($2 - BACKUP_RETENTION_DAYS * 86400))" +%Y%m%dT%H%M%SZ).db"
   [ "$1" != "$cutoff_name" ] && [ "$(printf '%s\\n%s\\n' "$1" "$cutoff_name" | sort | head -n 1)" = "$1" ]
+}
+# Fails naming the snapshots of list $1 (one path per line, prefixed with $3) whose name is more than an
+# hour after $2: a clock that ran ahead wrote them. The retention would never delete them, and they would
+# pass for the newest snapshot, so the drill would restore them instead of the real newest one.
+refuse_future_names() {
+  ahead_name="snapshot-$(date -u -d "@$(($2 + 3600))" +%Y%m%dT%H%M%SZ).db"
+  ahead=$(printf '%s\\n' "$1" | while read -r entry; do
+    n=\${entry##*/}
+    if [ -n "$n" ] && [ "$n" != "$ahead_name" ] && [ "$(printf '%s\\n%s\\n' "$n" "$ahead_name" | sort | tail -n 1)" = "$n" ]; then
+      printf '%s ' "$3$entry"
+    fi
+  done)
+  [ -z "$ahead" ] || die "snapshots named more than an hour after this run's time ($(date -u -d "@$2" +%Y%m%dT%H%M%SZ)): \${ahead% }. A clock ran ahead when they were written: the retention never deletes them and the drill would take them for the newest. Check the node's time synchronisation, then delete them"
 }`;
 }
 
@@ -157,6 +170,10 @@ touch -d "@$((BACKUP_NOW - BACKUP_RETENTION_DAYS * 86400))" "$cutoff" || die "ca
 find "$BACKUP_DIR" -maxdepth 1 -type f -name 'snapshot-*.db' ! -name "$name" ! -newer "$cutoff" \\
   -exec sh -c 'for f in "$@"; do rm -f "$f" && echo "etcd-backup: deleted $f (older than the retention)"; done' sh {} +
 log "kept: $(cd "$BACKUP_DIR" && ls -1 snapshot-*.db | tr '\\n' ' ')"
+refuse_future_names "$(ls -1 "$BACKUP_DIR" | grep -E '${SNAPSHOT_NAME}' || true)" "$BACKUP_NOW" "$BACKUP_DIR/"
+if [ -n "$BACKUP_REMOTE" ]; then
+  refuse_future_names "$(printf '%s\\n' "$remote_list" | grep -E '${SNAPSHOT_NAME}' || true)" "$BACKUP_NOW" "$remote_dir/"
+fi
 `;
 }
 
@@ -228,7 +245,9 @@ drill_one() {
 }
 
 if [ -z "$BACKUP_REMOTE" ]; then
-  newest=$(ls -1 "$BACKUP_DIR" 2>/dev/null | grep -E '${SNAPSHOT_NAME}' | sort | tail -n 1 || true)
+  local_snapshots=$(ls -1 "$BACKUP_DIR" 2>/dev/null | grep -E '${SNAPSHOT_NAME}' | sort || true)
+  refuse_future_names "$local_snapshots" "$DRILL_NOW" "$BACKUP_DIR/"
+  newest=$(printf '%s\\n' "$local_snapshots" | tail -n 1)
   [ -n "$newest" ] || die "no snapshot-*.db in $BACKUP_DIR; the backup job has not produced a snapshot"
   drill_one "$BACKUP_DIR/$newest" "$DRILL_DATA_DIR"
   exit 0
@@ -238,6 +257,7 @@ listing=$(rclone lsf "$BACKUP_REMOTE" --files-only -R) \\
   || die "listing $BACKUP_REMOTE failed (see rclone's output above)"
 snapshots=$(printf '%s\\n' "$listing" | grep -E '^[A-Za-z0-9.-]+/snapshot-[0-9]{8}T[0-9]{6}Z[.]db$' | sort || true)
 folders=$(printf '%s\\n' "$snapshots" | sed -n 's|/.*||p' | sort -u)
+refuse_future_names "$snapshots" "$DRILL_NOW" "$BACKUP_REMOTE/"
 drilled=0
 for folder in $folders; do
   newest=$(printf '%s\\n' "$snapshots" | while read -r entry; do

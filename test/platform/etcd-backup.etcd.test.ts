@@ -259,12 +259,41 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     const corrupt = path.join(tmp, 'corrupt');
     fs.mkdirSync(corrupt);
     fs.copyFileSync(path.join(backupDir, files(backupDir).at(-1)!), path.join(corrupt, 'snapshot-20240101T000000Z.db'));
-    fs.writeFileSync(path.join(corrupt, 'snapshot-20990101T000000Z.db'), 'not a bolt database');
+    const newest = snapshotName(new Date());
+    fs.writeFileSync(path.join(corrupt, newest), 'not a bolt database');
     const bad = runScript(drill, env(corrupt));
     expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain(
-      `etcd-restore-drill: ERROR: snapshot status rejected ${corrupt}/snapshot-20990101T000000Z.db`,
+    expect(bad.stderr).toContain(`etcd-restore-drill: ERROR: snapshot status rejected ${corrupt}/${newest}`);
+  });
+
+  test('a snapshot named more than an hour ahead (a clock that ran ahead) fails the backup after it saved, and the drill', () => {
+    const skewed = path.join(tmp, 'skewed');
+    fs.mkdirSync(skewed);
+    const ahead = snapshotName(new Date(Date.now() + 2 * 3_600_000));
+    // Neither script reads it: both refuse it by its name.
+    fs.writeFileSync(path.join(skewed, ahead), 'written by a node whose clock ran ahead');
+    const saved = runScript(backup, backupEnv({ BACKUP_DIR: skewed }));
+    expect(saved.status).not.toBe(0);
+    expect(saved.stderr).toMatch(
+      new RegExp(
+        `etcd-backup: ERROR: snapshots named more than an hour after this run's time \\(\\d{8}T\\d{6}Z\\): ${skewed}/${ahead}\\. A clock ran ahead`,
+      ),
     );
+    // Today's snapshot was still saved and verified; only the skewed one is named.
+    expect(files(skewed)).toHaveLength(2);
+    expect(saved.stdout).toContain('verified (status and a scratch restore)');
+
+    const drilled = runScript(drill, {
+      BACKUP_DIR: skewed,
+      BACKUP_REMOTE: '',
+      DRILL_DATA_DIR: path.join(tmp, 'drill-skewed'),
+      DRILL_CLIENT_URL: `http://127.0.0.1:${ports[2]}`,
+      DRILL_PEER_URL: `http://127.0.0.1:${ports[3]}`,
+    });
+    expect(drilled.status).not.toBe(0);
+    expect(drilled.stderr).toContain(`ERROR: snapshots named more than an hour after this run's time`);
+    expect(drilled.stderr).toContain(`${skewed}/${ahead}.`);
+    expect(fs.existsSync(path.join(tmp, 'drill-skewed'))).toBe(false);
   });
 });
 
@@ -354,7 +383,8 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
     const own = path.join(remoteRoot, 'cp-1');
     const newest = files(own).at(-1)!;
     // Another cluster's node: its newest snapshot (a copy, named later) is drilled too.
-    fs.copyFileSync(path.join(own, newest), path.join(remoteRoot, 'cp-2', 'snapshot-20990101T000000Z.db'));
+    const cp2 = snapshotName(new Date(Date.now() + 60_000));
+    fs.copyFileSync(path.join(own, newest), path.join(remoteRoot, 'cp-2', cp2));
     // A node that left: its newest snapshot is older than the retention, so it is skipped, not restored.
     fs.mkdirSync(path.join(remoteRoot, 'cp-gone'));
     fs.writeFileSync(path.join(remoteRoot, 'cp-gone', 'snapshot-20000101T000000Z.db'), 'not a snapshot');
@@ -363,7 +393,7 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
     expect(result.stderr).not.toContain('ERROR');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`downloading ${remote}/cp-1/${newest}`);
-    expect(result.stdout).toContain(`downloading ${remote}/cp-2/snapshot-20990101T000000Z.db`);
+    expect(result.stdout).toContain(`downloading ${remote}/cp-2/${cp2}`);
     expect(result.stdout).toContain(
       `skipping ${remote}/cp-gone: its newest snapshot snapshot-20000101T000000Z.db is older than the retention (a node that left)`,
     );
@@ -380,6 +410,18 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('etcd-restore-drill: ERROR: snapshot status rejected');
     expect(result.stderr).toContain(`cp-1-${name}`);
+  });
+
+  test('the drill refuses a remote whose node folder holds a snapshot named more than an hour ahead, naming it', () => {
+    const skewed = path.join(tmp, 'skewed-offsite');
+    const ahead = snapshotName(new Date(Date.now() + 2 * 3_600_000));
+    fs.mkdirSync(path.join(skewed, 'cp-9'), { recursive: true });
+    fs.writeFileSync(path.join(skewed, 'cp-9', ahead), 'written by a node whose clock ran ahead');
+    const result = runScript(drill, drillEnv('skewed', { BACKUP_REMOTE: `:local:${skewed}` }));
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(`ERROR: snapshots named more than an hour after this run's time`);
+    expect(result.stderr).toContain(`:local:${skewed}/cp-9/${ahead}.`);
+    expect(result.stdout).not.toContain('downloading');
   });
 
   test('a failed upload fails the job, keeps the local snapshot and skips the local retention', () => {
