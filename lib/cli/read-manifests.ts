@@ -43,6 +43,37 @@ function isKubeObject(doc: unknown): doc is Record<string, unknown> {
   return typeof apiVersion === 'string' && apiVersion !== '' && typeof kind === 'string' && kind !== '';
 }
 
+/** A line of a YAML stream that starts a document: `---`, alone or followed by a space. */
+const DOCUMENT_START = /^---(\s|$)/;
+
+/**
+ * The line (1-based) where each document of a YAML stream starts, in the order and number js-yaml's
+ * `loadAll` returns them: its first line of content, or its `---` line when it has none. A document
+ * before the first `---` counts only when it has content (or when the stream has no `---` at all).
+ * Returns undefined when the count disagrees with `documents`, so a stream this reading gets wrong
+ * yields no lines rather than wrong ones.
+ */
+function documentLines(text: string, documents: number): number[] | undefined {
+  const starts: number[] = [];
+  let current: { marker: number; content?: number } = { marker: 1 };
+  let leading = true;
+  const close = (): void => {
+    if (!leading || current.content !== undefined) starts.push(current.content ?? current.marker);
+  };
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (DOCUMENT_START.test(line)) {
+      close();
+      leading = false;
+      current = { marker: i + 1, ...(/^---\s+[^\s#]/.test(line) && { content: i + 1 }) };
+    } else if (current.content === undefined && /^\s*[^\s#%]/.test(line) && line.trim() !== '...') {
+      current = { ...current, content: i + 1 };
+    }
+  });
+  if (leading && current.content === undefined) starts.push(1);
+  else close();
+  return starts.length === documents ? starts : undefined;
+}
+
 /**
  * Parses one file's text (multi-document YAML, or JSON) into its Kubernetes objects, expanding `kind:
  * List` documents as `kubectl get -o yaml` writes them, and names every other non-empty document as not
@@ -60,16 +91,21 @@ export function readManifestText(text: string, file: string): { source: Manifest
     throw new InputError(`${file}:${line}:${column}: ${problem}`, `line ${line}, column ${column}: ${problem}`);
   }
   const objects: object[] = [];
+  const lines: (number | undefined)[] = [];
   const unchecked: UncheckedInput[] = [];
-  const visit = (doc: unknown, where: string): void => {
+  const starts = documentLines(text, documents.length);
+  // The items of a `kind: List` get no line: the document's first line is the List's, not theirs.
+  const visit = (doc: unknown, where: string, line: number | undefined): void => {
     if (doc === null || doc === undefined) return;
     if (isKubeObject(doc) && doc.kind === 'List' && Array.isArray(doc.items))
-      doc.items.forEach((item, i) => visit(item, `${where} item ${i + 1}`));
-    else if (isKubeObject(doc)) objects.push(doc);
-    else unchecked.push({ file, reason: `${where} is not a Kubernetes object (it has no apiVersion and kind)` });
+      doc.items.forEach((item, i) => visit(item, `${where} item ${i + 1}`, undefined));
+    else if (isKubeObject(doc)) {
+      objects.push(doc);
+      lines.push(line);
+    } else unchecked.push({ file, reason: `${where} is not a Kubernetes object (it has no apiVersion and kind)` });
   };
-  documents.forEach((doc, i) => visit(doc, `document ${i + 1}`));
-  return { source: { path: file, objects }, unchecked };
+  documents.forEach((doc, i) => visit(doc, `document ${i + 1}`, starts?.[i]));
+  return { source: { path: file, objects, lines }, unchecked };
 }
 
 /** Parses one file's text into its Kubernetes objects; see {@link readManifestText}. */

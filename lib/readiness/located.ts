@@ -12,6 +12,11 @@ export interface ManifestSource {
    * @default - unknown; reports name the file and the object instead
    */
   readonly paths?: readonly string[];
+  /**
+   * The line (1-based) each object's YAML document starts on, parallel to `objects`.
+   * @default - unknown (objects that never were YAML text); reports name no line
+   */
+  readonly lines?: readonly (number | undefined)[];
 }
 
 /** Where a finding's object comes from. */
@@ -23,6 +28,11 @@ export interface Location {
    * @default - unknown (manifests not produced by this library)
    */
   readonly path?: string;
+  /**
+   * The line of the file where the object's document starts.
+   * @default - unknown
+   */
+  readonly line?: number;
 }
 
 /** A report whose findings also name their file and construct path. */
@@ -41,7 +51,12 @@ export function checkManifestFiles(files: readonly ManifestSource[], options: Ch
     file.objects.forEach((object, i) => {
       objects.push(object as KubeObject);
       const path = file.paths?.[i];
-      locations.push(path === undefined ? { file: file.path } : { file: file.path, path });
+      const line = file.lines?.[i];
+      locations.push({
+        file: file.path,
+        ...(path !== undefined && { path }),
+        ...(line !== undefined && { line }),
+      });
     });
   }
   const report = checkManifests(objects, options);
@@ -59,7 +74,8 @@ export function objectName(object: { kind: string; namespace?: string; name: str
 
 /** Where a finding points: the construct path when known, else the file and the object. */
 export function origin(finding: Finding & Location): string {
-  return finding.path ?? `${finding.file} ${finding.kind}/${finding.name}`;
+  const file = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}`;
+  return finding.path ?? `${file} ${finding.kind}/${finding.name}`;
 }
 
 /** Thrown when a check finds error-level problems; the message lists each with its construct path. */

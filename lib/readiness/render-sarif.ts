@@ -22,8 +22,8 @@ const CHECKER_RULES: Record<string, Pick<ReportingDescriptor, 'shortDescription'
  * The report as a SARIF 2.1.0 log, for code-scanning tools: one run, the pack's rules as the driver's
  * rules, one result per finding, and suppressed findings as results with an in-source suppression
  * and its reason; inputs that could not be checked are notifications of an unsuccessful invocation.
- * Each result names its file (manifests carry no line numbers once parsed, so there
- * is no region), the object as a logical location, and a partial fingerprint from the rule, the
+ * Each result names its file and, when the object was read from YAML text, the line its document
+ * starts on as the region, the object as a logical location, and a partial fingerprint from the rule, the
  * object and the field, so a finding keeps its identity across runs while files change around it.
  */
 export function renderSarif(
@@ -57,7 +57,10 @@ export function renderSarif(
     message: { text: `${f.message}${f.field ? ` (at ${f.field})` : ''}. Fix: ${f.fix}` },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: uriOf(f.file) } },
+        physicalLocation: {
+          artifactLocation: { uri: uriOf(f.file) },
+          ...(f.line !== undefined && { region: { startLine: f.line } }),
+        },
         logicalLocations: [{ fullyQualifiedName: objectName(f), kind: 'object' }],
       },
     ],

@@ -183,7 +183,7 @@ describe('cdk8s-production check (arguments and inputs)', () => {
     const result = runCaptured(['check', '--pack', 'baseline', '-'], pod);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'SUPPRESSED image-tag-pinned Pod/shop/web [<stdin> Pod/web]: container "c" image "nginx" has no tag, so it means latest\n  reason: vendor image, pinned by digest upstream\n',
+      'SUPPRESSED image-tag-pinned Pod/shop/web [<stdin>:1 Pod/web]: container "c" image "nginx" has no tag, so it means latest\n  reason: vendor image, pinned by digest upstream\n',
     );
   });
 });

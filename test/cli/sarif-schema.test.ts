@@ -77,9 +77,8 @@ describeWithMultitool('the SARIF log against the SARIF 2.1.0 schema (Microsoft S
 
   test('has no error: every property is one the schema defines, with a value it allows', () => {
     const problems = validate(binary!, dir, 'production', log);
-    expect(problems.filter((p) => p.level === 'error')).toEqual([]);
-    // What stays is advice: no line regions (manifests are checked as parsed objects, without lines).
-    expect([...new Set(problems.map((p) => p.id))]).toEqual(['SARIF2017']);
+    // Not even advice: every result read from YAML names the line its object starts on (SARIF2017).
+    expect(problems).toEqual([]);
   });
 
   test('the validator reports a log the schema refuses, so the check above can fail', () => {

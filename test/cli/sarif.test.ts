@@ -39,7 +39,7 @@ describe('cdk8s-production check --format sarif', () => {
       level: 'error',
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: '%3Cstdin%3E' } },
+          physicalLocation: { artifactLocation: { uri: '%3Cstdin%3E' }, region: { startLine: 1 } },
           logicalLocations: [{ fullyQualifiedName: 'Pod/shop/web', kind: 'object' }],
         },
       ],
@@ -47,6 +47,13 @@ describe('cdk8s-production check --format sarif', () => {
     });
     expect(pinned.message.text).toMatch(/^container "c" image "nginx".* \(at spec\.containers\[0\]\.image\)\. Fix: /);
     expect(runLog.invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [] }]);
+  });
+
+  test('places each result on the line its object’s document starts, in a stream of several documents', () => {
+    const stream = `# two objects\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: shop }\n---\n\n# the pod\n${BAD_POD}`;
+    const { log } = sarif(['--pack', 'baseline', '-'], stream);
+    const lines = new Set(log.runs[0].results!.map((r) => r.locations![0].physicalLocation!.region?.startLine));
+    expect(lines).toEqual(new Set([9]));
   });
 
   test('lists the reasoned exemptions of dist/ as suppressed results with their reasons, and no other result', () => {
