@@ -19,6 +19,8 @@ export interface SizeResult {
   readonly objects: number;
   readonly synth: CaseResult;
   readonly synthUnchanged: CaseResult;
+  /** Fresh output, each environment passing the production pack's readiness check first. */
+  readonly synthChecked: CaseResult;
   readonly floor: CaseResult;
   readonly kustomize?: CaseResult;
   /** Whether js-yaml wrote the floor's objects byte for byte as the project's writer did. */
@@ -72,14 +74,15 @@ function ratio(a: CaseResult | undefined, b: CaseResult | undefined): string {
 /** The results as a Markdown table plus the linearity line. */
 export function renderTable(results: readonly SizeResult[]): string[] {
   const lines = [
-    '| services x 3 envs | objects | synth (node), fresh output | synth, output unchanged | `kubectl kustomize`, 3 overlays | YAML floor (js-yaml only) | synth / floor | synth / Kustomize | same bytes as js-yaml |',
-    '|---:|---:|---|---|---|---|---:|---:|---|',
+    '| services x 3 envs | objects | synth (node), fresh output | synth, output unchanged | synth with readiness check | `kubectl kustomize`, 3 overlays | YAML floor (js-yaml only) | synth / floor | synth with check / floor | synth / Kustomize | same bytes as js-yaml |',
+    '|---:|---:|---|---|---|---|---|---:|---:|---:|---|',
   ];
   for (const r of results) {
     lines.push(
       `| ${r.services} | ${r.objects} | ${time(r.synth)}, ${memory(r.synth)} | ${time(r.synthUnchanged)}, ${memory(r.synthUnchanged)} | ` +
+        `${time(r.synthChecked)}, ${memory(r.synthChecked)} | ` +
         `${time(r.kustomize)}${r.kustomize ? `, ${memory(r.kustomize)}` : ''} | ${time(r.floor)}, ${memory(r.floor)} | ` +
-        `${ratio(r.synth, r.floor)} | ${ratio(r.synth, r.kustomize)} | ${r.sameBytes ? 'yes' : 'NO'} |`,
+        `${ratio(r.synth, r.floor)} | ${ratio(r.synthChecked, r.floor)} | ${ratio(r.synth, r.kustomize)} | ${r.sameBytes ? 'yes' : 'NO'} |`,
     );
   }
   const bySize = new Map(results.map((r) => [r.services, r]));
@@ -88,6 +91,15 @@ export function renderTable(results: readonly SizeResult[]): string[] {
     lines.push(
       '',
       `Linearity: synth at 500 services takes ${(large.synth.seconds / small.synth.seconds).toFixed(2)}x the time at 100 (linear is 5x).`,
+    );
+  }
+  const largest = results.at(-1);
+  if (large && largest && largest.services > 500) {
+    const perService = (r: SizeResult) => r.synthChecked.seconds / r.services;
+    lines.push(
+      '',
+      `Time per service with the check: ${(perService(largest) * 1000).toFixed(2)} ms at ${largest.services} services, ` +
+        `${(perService(large) * 1000).toFixed(2)} ms at 500: ${(perService(largest) / perService(large)).toFixed(2)}x.`,
     );
   }
   return lines;

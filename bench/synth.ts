@@ -105,6 +105,10 @@ function benchSize(services: number): SizeResult {
       return runMeasured('node', synthArgs);
     },
     synthUnchanged: () => runMeasured('node', synthArgs),
+    synthChecked: () => {
+      fs.rmSync(synthOut, { recursive: true, force: true });
+      return runMeasured('node', [...synthArgs, '--check']);
+    },
     floor: () => runMeasured('node', floorArgs),
   };
   if (repeatKustomize) cases.kustomize = () => kustomizeOnce(overlays, kustomizeOut);
@@ -129,6 +133,7 @@ function benchSize(services: number): SizeResult {
     objects,
     synth: summarize(measured.synth),
     synthUnchanged: summarize(measured.synthUnchanged),
+    synthChecked: summarize(measured.synthChecked),
     floor: summarize(measured.floor),
     kustomize,
     sameBytes,

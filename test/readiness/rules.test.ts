@@ -856,6 +856,36 @@ describe('network-path-admitted', () => {
   });
 });
 
+describe('env-endpoint-egress', () => {
+  // The report job calls http://api.shop.svc (port 80); Service api forwards 80 to the pods' port http (8080).
+  const reportCallsApi = (egressPort: number): Record<string, any>[] => {
+    const stack = goodStack();
+    const [policy] = reportReachesApi(stack);
+    policy.spec.egress[0].ports = [{ port: egressPort }];
+    stack.push(policy);
+    pick(stack, 'CronJob', 'report').spec.jobTemplate.spec.template.spec.containers[0].env = [
+      { name: 'API_URL', value: 'http://api.shop.svc/orders' },
+    ];
+    pick(stack, 'NetworkPolicy', 'api').spec.ingress.push({
+      from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'report' } } }],
+      ports: [{ port: 8080 }],
+    });
+    return stack;
+  };
+  const findings = (stack: Record<string, any>[]) =>
+    checkManifests(stack, { pack: 'production' }).findings.filter((f) => f.ruleId === 'env-endpoint-egress');
+
+  test('accepts egress to the pod port the Service forwards the address to', () => {
+    expect(findings(reportCallsApi(8080))).toEqual([]);
+  });
+
+  test('reports egress opened on the Service port: policies see the pod port after the Service', () => {
+    expect(findings(reportCallsApi(80)).map((f) => f.message)).toEqual([
+      'container "report" variable API_URL points at api.shop.svc (namespace shop, port 80, pod port 8080), which NetworkPolicy default-deny, allow-dns, report does not let these pods reach',
+    ]);
+  });
+});
+
 describe('config-references-exist', () => {
   test('accepts a Secret that a Job of the output creates at runtime with a ServiceAccount allowed to', () => {
     const stack = goodStack();

@@ -5,6 +5,7 @@ import { networkPoliciesOf } from '../relations';
 import type { KubeObject } from '../types';
 import { containersOf, PodTemplate } from '../workload';
 import { restrictsEgress } from './network-policy-dns';
+import { coversPort, Destination, serviceDestinations } from './network-ports';
 
 const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
 
@@ -16,9 +17,12 @@ const SERVICE_ADDRESS =
 const SCHEME_PORTS: Record<string, number> = { http: 80, https: 443, grpc: 80, grpcs: 443 };
 
 /** The in-cluster addresses a value names, with the port it names or its scheme implies. */
-function addressesIn(value: string): { namespace: string; port: number | undefined; address: string }[] {
+function addressesIn(
+  value: string,
+): { service: string; namespace: string; port: number | undefined; address: string }[] {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//.exec(value)?.[1];
   return [...value.matchAll(SERVICE_ADDRESS)].map((m) => ({
+    service: m[1],
     namespace: m[3],
     port: m[5] !== undefined ? Number(m[5]) : scheme ? SCHEME_PORTS[scheme] : undefined,
     address: m[0].replace(/^[/@\s,;=]/, ''),
@@ -47,16 +51,20 @@ function reachesNamespace(peer: Record<string, unknown>, policyNamespace: string
   return expressions.length > 0 || labels[NAMESPACE_NAME] === undefined || labels[NAMESPACE_NAME] === namespace;
 }
 
-/** Whether a rule's port list covers `port` (no list, or no known port, covers every port). */
-function coversPort(ports: unknown, port: number | undefined): boolean {
-  if (ports === undefined || port === undefined) return true;
-  return records(ports).some((p) => p.port === undefined || p.port === port);
+/**
+ * Whether an egress rule's port list lets a connection to `destination` out; a destination with no
+ * known port is covered by any list.
+ */
+function letsOut(ports: unknown, destination: Partial<Destination>): boolean {
+  return destination.port === undefined || coversPort(ports, destination.port, destination.names ?? {});
 }
 
 /**
  * Guide 7.3 and 11.4: a pod configured to call `http://otel-collector.monitoring.svc:4317` must be let
  * out to it. When a NetworkPolicy restricts the pod's egress, every in-cluster Service address in its
- * environment (env values and the ConfigMaps it loads) needs an egress rule to that namespace and port.
+ * environment (env values and the ConfigMaps it loads) needs an egress rule to that namespace and to the
+ * pod port the Service forwards that address's port to (the address's own port when the Service is not
+ * in the output).
  */
 export const envEndpointEgress = podRule({
   id: 'env-endpoint-egress',
@@ -71,10 +79,13 @@ export const envEndpointEgress = podRule({
     for (const { container, name, path } of containersOf(template)) {
       for (const [variable, value] of variablesOf(container, own, index)) {
         for (const a of addressesIn(value)) {
+          // A policy sees the pod port the Service forwards to, not the Service port the address names.
+          const forwarded = serviceDestinations(index, a.namespace, a.service, a.port);
+          const destinations: Partial<Destination>[] = forwarded ?? [{ port: a.port }];
           const allowed = restricting.some((policy) =>
             records(at(policy, 'spec', 'egress')).some(
               (rule) =>
-                coversPort(rule.ports, a.port) &&
+                destinations.some((d) => letsOut(rule.ports, d)) &&
                 (rule.to === undefined ||
                   records(rule.to).some((peer) => reachesNamespace(peer, namespaceOf(policy), a.namespace))),
             ),
@@ -84,7 +95,8 @@ export const envEndpointEgress = podRule({
               field: `${path}.env`,
               message:
                 `container "${name}" variable ${variable} points at ${a.address} (namespace ${a.namespace}` +
-                `${a.port !== undefined ? `, port ${a.port}` : ''}), which NetworkPolicy ` +
+                `${a.port !== undefined ? `, port ${a.port}` : ''}` +
+                `${forwarded ? `, pod port ${[...new Set(forwarded.map((d) => d.port))].join(' or ')}` : ''}), which NetworkPolicy ` +
                 `${restricting.map(nameOf).join(', ')} does not let these pods reach`,
             });
           }

@@ -1,11 +1,11 @@
 import { podRule } from '../define';
-import type { ObjectIndex, Workload } from '../object-index';
+import type { ObjectIndex } from '../object-index';
 import { at, kindOf, labelsOf, nameOf, namespaceOf, records, stringMap } from '../object';
 import { networkPoliciesOf } from '../relations';
 import { matchesSelector, parseSelector } from '../selector';
 import type { KubeObject } from '../types';
-import { containersOf } from '../workload';
 import { restrictsEgress } from './network-policy-dns';
+import { containerPortNames, containerPorts, coversPort } from './network-ports';
 
 const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
 
@@ -46,20 +46,6 @@ function peerAdmits(
 }
 
 /**
- * Whether a rule's port list covers TCP `port` of the destination, whose named ports are `names`: by
- * number, by name, or in a `port`..`endPort` range (no list covers every port).
- */
-function coversPort(ports: unknown, port: number, names: Readonly<Record<string, number>>): boolean {
-  if (ports === undefined) return true;
-  return records(ports).some((p) => {
-    if ((p.protocol ?? 'TCP') !== 'TCP') return false;
-    if (p.port === undefined || p.port === port) return true;
-    if (typeof p.port === 'string') return names[p.port] === port;
-    return typeof p.port === 'number' && typeof p.endPort === 'number' && p.port <= port && port <= p.endPort;
-  });
-}
-
-/**
  * Whether some `direction` rule of `policies` covers TCP `port` and admits, as its peer, the pods
  * labelled `labels` in `namespace` (the sender for ingress, the receiver for egress).
  */
@@ -80,28 +66,6 @@ function policiesAllow(
         (rule[peersKey] === undefined ||
           records(rule[peersKey]).some((peer) => peerAdmits(index, peer, namespaceOf(p), namespace, labels))),
     ),
-  );
-}
-
-/** The named TCP container ports a workload declares, by name. */
-function containerPortNames(target: Workload): Record<string, number> {
-  return Object.fromEntries(
-    containersOf(target.template).flatMap(({ container }) =>
-      records(container.ports)
-        .filter(
-          (p) => (p.protocol ?? 'TCP') === 'TCP' && typeof p.name === 'string' && typeof p.containerPort === 'number',
-        )
-        .map((p) => [p.name as string, p.containerPort as number]),
-    ),
-  );
-}
-
-/** The TCP container ports a workload declares. */
-function containerPorts(target: Workload): number[] {
-  return containersOf(target.template).flatMap(({ container }) =>
-    records(container.ports)
-      .filter((p) => (p.protocol ?? 'TCP') === 'TCP' && typeof p.containerPort === 'number')
-      .map((p) => p.containerPort as number),
   );
 }
 
