@@ -64,6 +64,17 @@ export const POD_EXEC_BINDING_CHECKS: PeerChecks = {
 };
 
 /**
+ * A RoleBinding binds a built-in ClusterRole (`view`, `edit`, `admin`). Polaris judges such a binding
+ * by the ClusterRole's rules and fails it when that ClusterRole is not among the manifests it audits,
+ * which a built-in one never is.
+ */
+export const BUILT_IN_CLUSTER_ROLE_BINDING_CHECKS: PeerChecks = {
+  polaris: ['rolebindingClusterAdminClusterRole', 'rolebindingClusterRolePodExecAttach'],
+  kubeLinter: [],
+  kubeScore: [],
+};
+
+/**
  * Why an object carries the exemptions of the peer checkers: Polaris and kube-score keep no reason of
  * their own, so this annotation says it next to theirs, as `<check>, <check>: <reason>` entries.
  */

@@ -12,6 +12,7 @@ import { POLICY_SCOPE_LABELS } from '../core/policy-scope';
 import {
   PeerChecks,
   peerExemptionAnnotations,
+  BUILT_IN_CLUSTER_ROLE_BINDING_CHECKS,
   POD_EXEC_BINDING_CHECKS,
   POD_EXEC_ROLE_CHECKS,
 } from '../core/peer-exemptions';
@@ -97,6 +98,17 @@ export const DEBUG_EXEC_REASON =
 /** Why the break-glass group may exec into pods, for the peer checkers' exemptions. */
 export const BREAK_GLASS_EXEC_REASON =
   'break-glass: the identity provider grants this group for a limited time, to exec into and delete pods during an incident; no standing access and no ServiceAccount is bound';
+
+/**
+ * Why a binding to a built-in ClusterRole is what the access model means, for the peer checkers'
+ * exemptions: the ClusterRole lives in the cluster, so a checker of manifests cannot read its rules.
+ */
+const BUILT_IN_ROLE_REASONS: Readonly<Record<'admin' | 'edit' | 'view', string>> = {
+  view: 'binds the built-in view ClusterRole of the cluster: reading pods, logs, events, ConfigMaps and workloads, without Secrets, exec or attach',
+  edit: 'binds the built-in edit ClusterRole of the cluster, as the access model of this environment grants the team: writing workloads, exec included',
+  admin:
+    'binds the built-in admin ClusterRole of the cluster, as the access model of this environment grants: edit plus Roles and RoleBindings of this namespace',
+};
 
 /** What the `tenant-break-glass` Role grants: exec into a pod and delete it, nothing else. */
 export const BREAK_GLASS_RULES: readonly PermissionRule[] = [
@@ -272,7 +284,10 @@ export class Tenant extends Construct {
       const groups = access[role] ?? [];
       if (groups.length === 0) continue;
       this.roleBindings[role] = new k8s.KubeRoleBinding(this, `RoleBinding-${role}`, {
-        metadata: metadata(`tenant-${role}`),
+        metadata: {
+          ...metadata(`tenant-${role}`),
+          annotations: peerExemptionAnnotations(BUILT_IN_ROLE_REASONS[role], BUILT_IN_CLUSTER_ROLE_BINDING_CHECKS),
+        },
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
         subjects: subjects(groups),
       });

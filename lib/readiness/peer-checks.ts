@@ -186,6 +186,8 @@ export const PEER_CHECK_MAPPINGS: readonly PeerCheckMapping[] = [
     [
       [P, 'clusterrolePodExecAttach'],
       [P, 'rolePodExecAttach'],
+      [P, 'rolebindingClusterRolePodExecAttach'],
+      [P, 'rolebindingRolePodExecAttach'],
       [L, 'access-to-secrets'],
       [L, 'wildcard-in-rules'],
     ],

@@ -93,6 +93,26 @@ describe('Polaris warnings and dangers on dist/ are exempted with a reason, or d
     }
   });
 
+  test('every RoleBinding to a ClusterRole the manifests do not hold is exempted from the checks that read it', () => {
+    // Polaris judges a RoleBinding to a ClusterRole by that ClusterRole's rules, and fails it (danger)
+    // when the ClusterRole is not among the audited manifests: the built-in view, edit and admin.
+    const clusterRoles = new Set(objects.filter(({ o }) => o.kind === 'ClusterRole').map(({ o }) => o.metadata.name));
+    const external = objects.filter(
+      ({ o }) => o.kind === 'RoleBinding' && o.roleRef.kind === 'ClusterRole' && !clusterRoles.has(o.roleRef.name),
+    );
+    expect(external.length).toBeGreaterThan(0);
+    for (const { env, o } of external) {
+      const missing = ['rolebindingClusterRolePodExecAttach', 'rolebindingClusterAdminClusterRole'].filter(
+        (check) => !exempted(o, check),
+      );
+      expect({ env, binding: `${o.metadata.namespace}/${o.metadata.name}`, missing }).toEqual({
+        env,
+        binding: `${o.metadata.namespace}/${o.metadata.name}`,
+        missing: [],
+      });
+    }
+  });
+
   test('every Polaris or kube-score exemption comes with its reason', () => {
     const unexplained = objects
       .filter(({ o }) =>

@@ -377,6 +377,25 @@ const FIXTURES: Record<string, Fixture> = {
   'kube-linter/cluster-admin-role-binding': clusterAdmin,
   'polaris/clusterrolePodExecAttach': grants([{ apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] }]),
   'polaris/rolePodExecAttach': grants([{ apiGroups: [''], resources: ['pods/attach'], verbs: ['create'] }]),
+  'polaris/rolebindingRolePodExecAttach': grants([{ apiGroups: [''], resources: ['pods/exec'], verbs: ['get'] }]),
+  'polaris/rolebindingClusterRolePodExecAttach': {
+    breaks: "a RoleBinding of the workload's ServiceAccount to a ClusterRole granting pods/attach",
+    mutate: (s) => {
+      s.push({
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: 'api-attach' },
+        rules: [{ apiGroups: [''], resources: ['pods/attach'], verbs: ['create'] }],
+      });
+      pick(s, 'RoleBinding', 'api').roleRef = {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'api-attach',
+      };
+    },
+    object: DEPLOYMENT,
+    ours: 'flags',
+  },
   'kube-linter/access-to-secrets': grants([{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }]),
   'kube-linter/wildcard-in-rules': grants([{ apiGroups: [''], resources: ['*'], verbs: ['get'] }]),
   'polaris/priorityClassNotSet': noPriorityClass,
