@@ -554,6 +554,116 @@ const exemptions: Case[] = [
   ],
 ];
 
+const sidecar = (ports: { name: string; port: number }[]) =>
+  service({
+    sidecars: [
+      {
+        name: 'status',
+        image,
+        resources,
+        readiness: Probe.tcp(),
+        liveness: Probe.command(['pidof', 'status']),
+        ports,
+      },
+    ],
+  });
+const autoscaling = (podMetrics: Record<string, string>) =>
+  service({ autoscaling: { minReplicas: 2, maxReplicas: 4, podMetrics } });
+
+/** Counts, percentages, port names and metric names: what the API server's validation refuses. */
+const counts: Case[] = [
+  [
+    'rollout.maxSurge "25" (neither a count nor a percentage)',
+    service({ rollout: { maxSurge: '25' } }),
+    `[shop/services/catalog] rollout.maxSurge "25" must be a whole number of pods (0 or more) or a whole percentage up to "100%"; use e.g. 1 or '25%'`,
+  ],
+  [
+    'rollout.maxUnavailable "150%"',
+    service({ rollout: { maxUnavailable: '150%' } }),
+    'rollout.maxUnavailable "150%" must be a whole number of pods (0 or more) or a whole percentage up to "100%"',
+  ],
+  [
+    'rollout.maxSurge -1',
+    service({ rollout: { maxSurge: -1 } }),
+    'rollout.maxSurge -1 must be a whole number of pods (0 or more)',
+  ],
+  ['rollout.maxSurge "100%"', service({ rollout: { maxSurge: '100%' } })],
+  [
+    'a Pods metric target "fifty"',
+    autoscaling({ http_requests_inflight: 'fifty' }),
+    '[shop/services/catalog] autoscaling.podMetrics.http_requests_inflight "fifty" is not a Kubernetes quantity; use e.g. "50" or "500m"',
+  ],
+  [
+    'a Pods metric target "0"',
+    autoscaling({ http_requests_inflight: '0' }),
+    'autoscaling.podMetrics.http_requests_inflight "0" must be more than 0',
+  ],
+  [
+    'a Pods metric named "http/requests"',
+    autoscaling({ 'http/requests': '50' }),
+    `[shop/services/catalog] autoscaling.podMetrics names metric "http/requests", which cannot be part of an API path (no '/', '%', '.' or '..')`,
+  ],
+  ['a Pods metric target "500m"', autoscaling({ http_requests_inflight: '500m' })],
+  [
+    'placement.maxZoneSkew 0',
+    service({ placement: { maxZoneSkew: 0 } }),
+    '[shop/services/catalog] placement.maxZoneSkew 0 must be a whole number from 1 to 2147483647; use e.g. 1',
+  ],
+  [
+    'placement.nodePool "online general" (not a label value)',
+    service({ placement: { nodePool: 'online general' } }),
+    '[shop/services/catalog] placement.nodePool "online general" is not a valid label value',
+  ],
+  [
+    'NodeAgent maxUnavailable 0 (a DaemonSet has no surge)',
+    agent({ maxUnavailable: 0 }),
+    '[shop/services/agent] maxUnavailable 0 would never let a node update (a DaemonSet has no surge); use at least 1',
+  ],
+  [
+    'NodeAgent maxUnavailable "120%"',
+    agent({ maxUnavailable: '120%' }),
+    'maxUnavailable "120%" must be a whole number of pods (0 or more) or a whole percentage up to "100%"',
+  ],
+  [
+    'ScheduledJob historyLimit -1',
+    job({ historyLimit: -1 }),
+    '[shop/services/nightly] historyLimit -1 must be a whole number from 0 to 2147483647; use e.g. 3',
+  ],
+  [
+    'Tenant quota.pods 2.5',
+    tenant({ quota: { cpu: { request: '4', limit: '8' }, memory: { request: '8Gi', limit: '16Gi' }, pods: 2.5 } }),
+    '[shop/services/team] quota.pods 2.5 must be a whole number from 0 to 2147483647; use e.g. 50',
+  ],
+  [
+    'Tenant access with an empty group name',
+    tenant({ access: { admin: [''] } }),
+    `[shop/services/team] access.admin holds group ""; use the group's name as the identity provider sends it`,
+  ],
+  [
+    'a sidecar port name of 20 characters',
+    sidecar([{ name: 'status-endpoint-http', port: 9000 }]),
+    `[shop/services/catalog] sidecars[0].ports.name "status-endpoint-http" is not a port name; use at most 15 lower-case letters, digits and single '-', with at least one letter`,
+  ],
+  [
+    'a sidecar port 70000',
+    sidecar([{ name: 'status', port: 70000 }]),
+    '[shop/services/catalog] sidecars[0].ports.port 70000 is not a port; use an integer between 1 and 65535',
+  ],
+  [
+    'a sidecar naming two ports alike',
+    sidecar([
+      { name: 'status', port: 9000 },
+      { name: 'status', port: 9001 },
+    ]),
+    '[shop/services/catalog] sidecars[0] (status) names two ports "status"; give each its own name',
+  ],
+  [
+    'StatefulService portName "6379" (no letter)',
+    database({ portName: '6379' }),
+    '[shop/services/redis] portName "6379" is not a port name',
+  ],
+];
+
 export const CASES: Record<string, Case[]> = {
   quantities,
   silent,
@@ -565,6 +675,7 @@ export const CASES: Record<string, Case[]> = {
   routes,
   identity,
   exemptions,
+  counts,
 };
 
 test('what the accepted cases write is valid against the Kubernetes schema', () => {

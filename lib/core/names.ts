@@ -113,3 +113,18 @@ export function assertLabels(
   }
   return labels;
 }
+
+/**
+ * Refuses a custom metric name the API server cannot put in a path (IsValidPathSegmentName: not `.` or
+ * `..`, no `/` and no `%`), such as the Pods metric of an HPA.
+ */
+export function assertMetricName(scope: IConstruct | string, prop: string, name: string): string {
+  if (name === '' || name === '.' || name === '..' || /[/%]/.test(name)) {
+    fail(
+      scope,
+      `${prop} names metric ${show(name)}, which cannot be part of an API path (no '/', '%', '.' or '..'); ` +
+        `use the series name as Prometheus exports it, e.g. "http_requests_inflight"`,
+    );
+  }
+  return name;
+}

@@ -1,4 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { assertCount } from './counts';
+import { assertLabelValue } from './names';
 
 /** Node label that names a node pool. */
 export const NODE_POOL_LABEL = 'node-pool';
@@ -77,10 +80,13 @@ export interface PlacementOwner {
  * to balance against a zone that cannot take them.
  */
 export function podPlacement(
+  scope: IConstruct,
   selector: Record<string, string>,
   options: PlacementOptions = {},
   owner: PlacementOwner = {},
 ): PodPlacement {
+  if (options.nodePool !== undefined) assertLabelValue(scope, 'placement.nodePool', options.nodePool);
+  if (options.maxZoneSkew !== undefined) assertCount(scope, 'placement.maxZoneSkew', options.maxZoneSkew, 1, '1');
   const nodeAffinity: k8s.NodeAffinity | undefined = options.nodePool
     ? {
         requiredDuringSchedulingIgnoredDuringExecution: {

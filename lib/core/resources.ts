@@ -80,12 +80,13 @@ export function parseQuantity(quantity: string): number | undefined {
 }
 
 /** What a quantity measures; each has its own sensible units. */
-export type QuantityKind = 'cpu' | 'memory' | 'storage';
+export type QuantityKind = 'cpu' | 'memory' | 'storage' | 'metric';
 
 const EXAMPLES: Record<QuantityKind, string> = {
   cpu: '"500m" or "2"',
   memory: '"512Mi" or "2Gi"',
   storage: '"10Gi"',
+  metric: '"50" or "500m"',
 };
 
 /**
@@ -118,6 +119,7 @@ export function assertQuantity(scope: IConstruct | string, prop: string, value: 
     }
     return amount;
   }
+  if (kind === 'metric') return amount;
   const unit = kind === 'memory' ? 'Mi' : 'Gi';
   if (suffix === 'm') {
     fail(scope, `${prop} ${show(value)} is ${amount} bytes (m means milli); did you mean "${match[2]}${unit}"?`);

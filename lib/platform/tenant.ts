@@ -1,6 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { clusterScoped } from '../core/cluster-scoped';
+import { assertCount } from '../core/counts';
 import { fail, show } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { assertDnsLabel, assertLabels } from '../core/names';
@@ -252,7 +253,7 @@ export class Tenant extends Construct {
 
     this.resourceQuota = new k8s.KubeResourceQuota(this, 'Quota', {
       metadata: metadata('tenant-quota'),
-      spec: { hard: quotaHard(props.quota) },
+      spec: { hard: quotaHard(this, props.quota) },
     });
     const defaults = containerResources(
       this,
@@ -277,6 +278,16 @@ export class Tenant extends Construct {
         `access binds groups (${humans.join(', ')}) in a namespace whose Pod Security enforce level is privileged; ` +
           `a pod created there can mount the node's root filesystem, so no human may be bound: remove access`,
       );
+    }
+    for (const [role, groups] of Object.entries(access)) {
+      for (const group of groups ?? []) {
+        if (group.trim() === '' || group !== group.trim()) {
+          fail(
+            this,
+            `access.${role} holds group ${show(group)}; use the group's name as the identity provider sends it`,
+          );
+        }
+      }
     }
     const subjects = (groups: string[]) =>
       groups.map((name) => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name }));
@@ -353,16 +364,19 @@ export class Tenant extends Construct {
   }
 }
 
-function quotaHard(quota: TenantQuota): Record<string, k8s.Quantity> {
+function quotaHard(scope: Construct, quota: TenantQuota): Record<string, k8s.Quantity> {
   const hard: Record<string, k8s.Quantity> = {
     'requests.cpu': k8s.Quantity.fromString(quota.cpu.request),
     'requests.memory': k8s.Quantity.fromString(quota.memory.request),
     'limits.cpu': k8s.Quantity.fromString(quota.cpu.limit),
     'limits.memory': k8s.Quantity.fromString(quota.memory.limit),
   };
-  if (quota.pods !== undefined) hard.pods = k8s.Quantity.fromNumber(quota.pods);
+  if (quota.pods !== undefined)
+    hard.pods = k8s.Quantity.fromNumber(assertCount(scope, 'quota.pods', quota.pods, 0, '50'));
   if (quota.persistentVolumeClaims !== undefined) {
-    hard.persistentvolumeclaims = k8s.Quantity.fromNumber(quota.persistentVolumeClaims);
+    hard.persistentvolumeclaims = k8s.Quantity.fromNumber(
+      assertCount(scope, 'quota.persistentVolumeClaims', quota.persistentVolumeClaims, 0, '10'),
+    );
   }
   if (quota.storage !== undefined) hard['requests.storage'] = k8s.Quantity.fromString(quota.storage);
   return hard;

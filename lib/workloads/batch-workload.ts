@@ -105,7 +105,7 @@ export function batchWorkload(scope: Construct, id: string, props: BatchWorkload
   const metadata = metadataFactory(naming.namespace, naming.identity);
   const serviceAccount = workloadServiceAccount(scope, props.serviceAccount, metadata(naming.name), false);
   const secrets = secretFiles(scope, metadata, props.secrets ?? []);
-  const placement = podPlacement(naming.selector, {
+  const placement = podPlacement(scope, naming.selector, {
     nodePool: pool,
     spreadAcrossHosts: false,
     zoneSpread: ZoneSpread.BEST_EFFORT,

@@ -162,7 +162,7 @@ export class CanaryTrack extends Construct {
           env: props.telemetry
             ? { ...props.template.env, ...telemetryEnv(this, 'telemetry', this, props.telemetry), ...props.env }
             : props.template.env,
-          placement: podPlacement(this.selector, props.placement, { revisionLabel: POD_TEMPLATE_HASH_LABEL }),
+          placement: podPlacement(this, this.selector, props.placement, { revisionLabel: POD_TEMPLATE_HASH_LABEL }),
         }),
       },
     });

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { fail, show } from '../core/errors';
 import { assertPinnedImage } from '../core/image';
 import { assertDnsLabel, assertEnvVarName } from '../core/names';
+import { assertPort, assertPortName } from '../core/ports';
 import { Probe } from '../core/probes';
 import {
   ContainerResources,
@@ -186,7 +187,14 @@ export function resolvePodExtensions(
     ) {
       fail(scope, `${prop}.liveness (${c.name}) is identical to its readiness; check the process itself for liveness`);
     }
+    const portNames = new Set<string>();
     for (const p of c.ports ?? []) {
+      assertPort(scope, `${prop}.ports.port`, p.port);
+      assertPortName(scope, `${prop}.ports.name`, p.name);
+      if (portNames.has(p.name)) {
+        fail(scope, `${prop} (${c.name}) names two ports ${show(p.name)}; give each its own name`);
+      }
+      portNames.add(p.name);
       if (ports.has(p.port)) {
         fail(scope, `${prop} (${c.name}) port ${p.port} is already served by another container of the pod`);
       }
@@ -200,7 +208,7 @@ export function resolvePodExtensions(
       args: c.args,
       ports: c.ports?.length
         ? c.ports.map((p) => ({
-            name: assertDnsLabel(scope, `${prop}.ports.name`, p.name),
+            name: p.name,
             containerPort: p.port,
             protocol: 'TCP',
           }))

@@ -12,6 +12,7 @@ import {
 } from '../core/peer-exemptions';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { fail, isSentence, show } from '../core/errors';
+import { assertIntOrPercent } from '../core/counts';
 import { WorkloadIdentity } from '../core/labels';
 import { assertPort } from '../core/ports';
 import { EXEMPTED_NAMESPACE_MODES, PodSecurityModes } from '../core/pod-security';
@@ -249,7 +250,7 @@ export class NodeAgent extends WorkloadConstruct {
         selector: { matchLabels: this.selector },
         updateStrategy: {
           type: 'RollingUpdate',
-          rollingUpdate: { maxUnavailable: intOrPercent(props.maxUnavailable ?? 1) },
+          rollingUpdate: { maxUnavailable: intOrPercent(this.maxUnavailable(props.maxUnavailable ?? 1)) },
         },
         template: restrictedPodTemplate(this, {
           identity: this.identity,
@@ -320,5 +321,17 @@ export class NodeAgent extends WorkloadConstruct {
           (h.acknowledgeNodeAccess ? `; node access acknowledged: ${h.acknowledgeNodeAccess.trim()}` : ''),
       };
     });
+  }
+
+  /** A DaemonSet without surge must let at least one node update at a time. */
+  private maxUnavailable(value: number | string): number | string {
+    assertIntOrPercent(this, 'maxUnavailable', value, "1 or '10%'");
+    if (value === 0 || value === '0%') {
+      fail(
+        this,
+        `maxUnavailable ${show(value)} would never let a node update (a DaemonSet has no surge); use at least 1`,
+      );
+    }
+    return value;
   }
 }

@@ -11,12 +11,13 @@ import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
 import { EgressRule, IngressRule, Peer, Protocol } from '../core/network';
 import { EXTERNAL_DEPENDENCIES_ANNOTATION, ExternalDependency } from '../core/external-dependency';
-import { assertDnsSubdomainName } from '../core/names';
+import { assertDnsSubdomainName, assertMetricName } from '../core/names';
 import { PlacementOptions, POD_TEMPLATE_HASH_LABEL, podPlacement } from '../core/placement';
 import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
-import { ResourceQuantities } from '../core/resources';
+import { assertQuantity, ResourceQuantities } from '../core/resources';
+import { assertIntOrPercent } from '../core/counts';
 import { intOrPercent } from '../core/values';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
@@ -345,7 +346,7 @@ export class ProductionService extends WorkloadConstruct {
     const probes = resolveProbes(this, props.probes ?? {}, this.containerPort);
     const secrets = secretFiles(this, metadata, props.secrets ?? []);
     this.externalSecrets = secrets.externalSecrets;
-    const placement = podPlacement(this.selector, props.placement, { revisionLabel: POD_TEMPLATE_HASH_LABEL });
+    const placement = podPlacement(this, this.selector, props.placement, { revisionLabel: POD_TEMPLATE_HASH_LABEL });
     const template: PodTemplateOptions = {
       identity: this.identity,
       image: props.image,
@@ -567,8 +568,8 @@ export class ProductionService extends WorkloadConstruct {
   }
 
   private resolveRollout(rollout: RolloutOptions): k8s.RollingUpdateDeployment {
-    const surge = rollout.maxSurge ?? '25%';
-    const unavailable = rollout.maxUnavailable ?? 0;
+    const surge = assertIntOrPercent(this, 'rollout.maxSurge', rollout.maxSurge ?? '25%', "1 or '25%'");
+    const unavailable = assertIntOrPercent(this, 'rollout.maxUnavailable', rollout.maxUnavailable ?? 0, "0 or '10%'");
     if (isZero(surge) && isZero(unavailable)) {
       fail(
         this,
@@ -595,6 +596,8 @@ export class ProductionService extends WorkloadConstruct {
       });
     }
     for (const [name, value] of Object.entries(a.podMetrics ?? {})) {
+      assertMetricName(this, `autoscaling.podMetrics`, name);
+      assertQuantity(this, `autoscaling.podMetrics.${name}`, value, 'metric');
       metrics.push({
         type: 'Pods',
         pods: { metric: { name }, target: { type: 'AverageValue', averageValue: k8s.Quantity.fromString(value) } },

@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { wholeSeconds } from '../core/durations';
+import { assertCount } from '../core/counts';
 import { assertCronSchedule, assertTimeZone } from '../core/schedule';
 import { BatchWorkload, BatchWorkloadProps } from './batch-workload';
 
@@ -38,7 +39,7 @@ export class ScheduledJob extends BatchWorkload {
     super(scope, id, props, 'CronJob');
     const parts = this.parts;
     assertCronSchedule(this, 'schedule', props.schedule);
-    const history = props.historyLimit ?? 3;
+    const history = assertCount(this, 'historyLimit', props.historyLimit ?? 3, 0, '3');
     this.cronJob = new k8s.KubeCronJob(this, 'Resource', {
       metadata: parts.metadata(this.name),
       spec: {

@@ -10,9 +10,8 @@ import { WorkloadConstruct } from './workload-construct';
 import { ExternalSecret } from '../../imports/externalsecret-external-secrets.io';
 import { fail, show } from '../core/errors';
 import { WorkloadIdentity } from '../core/labels';
-import { assertDnsLabel } from '../core/names';
 import { PlacementOptions, podPlacement } from '../core/placement';
-import { assertPort } from '../core/ports';
+import { assertPort, assertPortName } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { assertQuantity, ResourceQuantities } from '../core/resources';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
@@ -131,7 +130,7 @@ export class StatefulService extends WorkloadConstruct {
     this.resources = workloadPodResources(this, props);
     const storage = this.resolveStorage(props.storage);
     const port = {
-      name: assertDnsLabel(this, 'portName', props.portName ?? 'tcp'),
+      name: assertPortName(this, 'portName', props.portName ?? 'tcp'),
       port: assertPort(this, 'containerPort', props.containerPort),
     };
     this.servingPort = port.port;
@@ -164,7 +163,7 @@ export class StatefulService extends WorkloadConstruct {
           serviceAccountName: this.serviceAccount.name,
           automountServiceAccountToken: false,
           priority: props.priority ?? PriorityTier.ONLINE_STANDARD,
-          placement: podPlacement(this.selector, props.placement),
+          placement: podPlacement(this, this.selector, props.placement),
           port,
           args: props.args,
           env: props.env,
