@@ -28,10 +28,16 @@ export function orderApi(scope: Construct, env: Environment, redis: ReplicatedRe
       LOG_LEVEL: env.logLevel,
       DB_POOL_SIZE: '120',
       KAFKA_CONSUMER_CONCURRENCY: '24',
+      // Spring Boot serves only /actuator/health over HTTP by default: the probes' health groups and the
+      // scrape path below exist because of these two (Spring Boot 3 reference, actuator endpoints).
+      MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED: 'true',
+      MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE: 'health,prometheus',
       ...redis.clientConfig,
     },
     probes: {
-      startup: Probe.http('/actuator/health/startup', { period: Duration.seconds(5), failureThreshold: 24 }),
+      // Spring Boot has health groups liveness and readiness only, and advises the liveness group for a
+      // slow starter's startupProbe (the guide's /actuator/health/startup is no group it defines).
+      startup: Probe.http('/actuator/health/liveness', { period: Duration.seconds(5), failureThreshold: 24 }),
       readiness: Probe.http('/actuator/health/readiness', { period: Duration.seconds(5) }),
       liveness: Probe.http('/actuator/health/liveness', {
         period: Duration.seconds(10),

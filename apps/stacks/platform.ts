@@ -4,6 +4,8 @@ import {
   Environment,
   fluentBitConfig,
   KUBE_SYSTEM_EXEMPTION,
+  LOKI_SERVICE,
+  MONITORING_NAMESPACE,
   NodeAgent,
   Peer,
   PlatformSecretStore,
@@ -67,7 +69,11 @@ export function platformStack(stage: Construct, env: Environment): PlatformServi
   });
 
   // The log store, declared once: the collector's configuration and its egress both come from it.
-  const logStore = { host: 'loki-gateway.monitoring.svc', port: 3100, labels: { cluster: env.name } };
+  const logStore = {
+    host: `${LOKI_SERVICE.name}.${MONITORING_NAMESPACE}.svc`,
+    port: LOKI_SERVICE.port,
+    labels: { cluster: env.name },
+  };
   const collectorChart = chart('log-collector', NODE_AGENTS);
   const logCollector = new NodeAgent(collectorChart, 'log-collector', {
     image: 'cr.fluentbit.io/fluent/fluent-bit:3.2.4',

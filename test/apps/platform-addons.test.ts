@@ -7,6 +7,7 @@ import {
   APPLICATION_HEALTH_KEY,
   APPLICATION_HEALTH_LUA,
   CERT_MANAGER,
+  LOKI_SERVICE,
   PlatformAddons,
   platformAddonsFor,
   prometheusAdapterRules,
@@ -20,6 +21,39 @@ const app = (name: string) => addons.find((o) => o.kind === 'Application' && o.m
 const wave = (o: any) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
 
 describe('the platform addons', () => {
+  test('deliver the log store the log collector ships to, on the Service and port it sends to', () => {
+    const config = output.manifests
+      .find((f) => f.path === 'production/log-collector.yaml')!
+      .objects.find((o: any) => o.kind === 'ConfigMap') as any;
+    const fluentBit = Object.values(config.data as Record<string, string>).join('\n');
+    const setting = (key: string) => new RegExp(`^\\s*${key}\\s+(\\S+)$`, 'm').exec(fluentBit)?.[1];
+    expect([setting('Host'), setting('Port')]).toEqual([`${LOKI_SERVICE.name}.monitoring.svc`, '3100']);
+    const loki = app('loki-prod-eu-1');
+    expect(loki.spec.destination.namespace).toBe('monitoring');
+    // One monolithic Loki without the gateway: the Service loki on 3100 is the push endpoint.
+    expect(loki.spec.source.helm.valuesObject).toMatchObject({
+      deploymentMode: 'SingleBinary',
+      gateway: { enabled: false },
+      loki: { auth_enabled: false },
+    });
+  });
+
+  test('deliver the resource metrics API that every HPA on CPU reads', () => {
+    const cpuHpas = ['dev', 'staging', 'production'].flatMap((env) =>
+      output.manifests
+        .filter((f) => f.path.startsWith(`${env}/`))
+        .flatMap((f) => f.objects as any[])
+        .filter(
+          (o) =>
+            o.kind === 'HorizontalPodAutoscaler' &&
+            o.spec.metrics.some((m: any) => m.type === 'Resource' && m.resource.name === 'cpu'),
+        ),
+    );
+    expect(cpuHpas.length).toBeGreaterThan(0);
+    expect(app('metrics-server-prod-eu-1').spec.source).toMatchObject({ chart: 'metrics-server' });
+    expect(wave(app('metrics-server-prod-eu-1'))).toBeLessThan(0);
+  });
+
   test('pin every chart and manifest set to an exact version', () => {
     const versions = Object.fromEntries(
       addons
@@ -32,6 +66,8 @@ describe('the platform addons', () => {
       istiod: '1.30.3',
       'kube-prometheus-stack': '88.3.0',
       kyverno: '3.9.0',
+      loki: '18.11.0',
+      'metrics-server': '3.13.1',
       'external-secrets': '2.9.0',
       'cert-manager': 'v1.21.1',
       'vertical-pod-autoscaler': '0.11.0',

@@ -253,6 +253,81 @@ export const OPENTELEMETRY_COLLECTOR: AddonDefinition = {
   wave: AddonWave.DEPENDENTS,
 };
 
+/** The log store's Service: Fluent Bit pushes to `loki.monitoring.svc:3100` (`/loki/api/v1/push`). */
+export const LOKI_SERVICE = { name: 'loki', port: 3100 } as const;
+
+/**
+ * metrics-server, the resource metrics API (`metrics.k8s.io`) every HPA on CPU and the VPA recommender
+ * read; kube-prometheus-stack and prometheus-adapter (custom metrics only) do not serve it. Chart 3.13.1
+ * (kubernetes-sigs/metrics-server `charts/metrics-server`): its container is restricted already, the pod
+ * level is empty. It verifies the kubelets' serving certificates, so they must be signed by the cluster
+ * CA (kubeadm: `serverTLSBootstrap: true` and approved CSRs); the chart README's `--kubelet-insecure-tls`
+ * is for testing only and not set.
+ */
+export const METRICS_SERVER: AddonDefinition = {
+  name: 'metrics-server',
+  purpose: 'the resource metrics API (metrics.k8s.io) that HPAs on CPU and the VPA recommender read',
+  namespace: 'kube-system',
+  source: {
+    helm: {
+      repoURL: 'https://kubernetes-sigs.github.io/metrics-server/',
+      chart: 'metrics-server',
+      version: '3.13.1',
+      values: { podSecurityContext: RESTRICTED_POD },
+    },
+  },
+  wave: AddonWave.OPERATORS,
+};
+
+/**
+ * Loki, the log store the log collector ships to: one monolithic replica on the filesystem of a 10Gi
+ * claim (the chart's default persistence, on the default StorageClass), no gateway, caches, canary or
+ * test pod, and no multi-tenancy (`auth_enabled: false`, so Fluent Bit sends no tenant header). The OSS
+ * chart lives in grafana-community/helm-charts since 2026-03 (`charts/loki`, tag loki-18.11.0, Loki
+ * 3.7.6); a schema is required, and its pods set the restricted contexts by default.
+ */
+export const LOKI: AddonDefinition = {
+  name: 'loki',
+  purpose: 'the log store the log collector ships to (loki.monitoring.svc:3100)',
+  namespace: MONITORING_NAMESPACE,
+  source: {
+    helm: {
+      repoURL: 'https://grafana-community.github.io/helm-charts',
+      chart: 'loki',
+      version: '18.11.0',
+      values: {
+        deploymentMode: 'SingleBinary',
+        loki: {
+          auth_enabled: false,
+          commonConfig: { replication_factor: 1 },
+          storage: { type: 'filesystem' },
+          schemaConfig: {
+            configs: [
+              {
+                from: '2024-04-01',
+                store: 'tsdb',
+                object_store: 'filesystem',
+                schema: 'v13',
+                index: { prefix: 'loki_index_', period: '24h' },
+              },
+            ],
+          },
+        },
+        singleBinary: { replicas: 1 },
+        read: { replicas: 0 },
+        write: { replicas: 0 },
+        backend: { replicas: 0 },
+        gateway: { enabled: false },
+        chunksCache: { enabled: false },
+        resultsCache: { enabled: false },
+        lokiCanary: { enabled: false },
+        test: { enabled: false },
+      },
+    },
+  },
+  wave: AddonWave.DEPENDENTS,
+};
+
 /**
  * prometheus-adapter serving, as the custom metrics API, every Pods metric the HPAs of `consumers`
  * read; its own catch-all default rule is off, so only those metrics are served.
@@ -292,8 +367,10 @@ export function platformAddonsFor(consumers: readonly PodMetricsConsumer[]): Add
     KYVERNO,
     EXTERNAL_SECRETS,
     CERT_MANAGER,
+    METRICS_SERVER,
     VERTICAL_POD_AUTOSCALER,
     ...adapter,
     OPENTELEMETRY_COLLECTOR,
+    LOKI,
   ];
 }
