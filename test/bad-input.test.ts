@@ -664,6 +664,61 @@ const counts: Case[] = [
   ],
 ];
 
+/** Names Kubernetes extends or reuses, probes it cannot run, ids and sizes beyond the API's limits. */
+const limits: Case[] = [
+  [
+    'a service name with a leading digit (its Service needs a DNS-1035 label)',
+    service({ name: '9catalog' }),
+    '[shop/services/catalog] name "9catalog" is also the name of its Service, which must start with a letter (a DNS-1035 label)',
+  ],
+  [
+    'a CronJob name of 53 characters',
+    job({ name: 'a'.repeat(53) }),
+    'has 53 characters; at most 52 fit, because Kubernetes refuses longer CronJob names: its Jobs append up to 11 characters; use a shorter name',
+  ],
+  ['a CronJob name of 52 characters', job({ name: 'a'.repeat(52) })],
+  [
+    'a StatefulSet name of 53 characters (the revision label would pass 63)',
+    database({ name: 'r'.repeat(53) }),
+    'has 53 characters; at most 52 fit, because its pods carry the label controller-revision-hash: <name>-<10-character hash>',
+  ],
+  [
+    'an HTTP probe without a path',
+    service({ probes: { readiness: Probe.http('') } }),
+    '[shop/services/catalog] probes.readiness checks HTTP path "", which is no absolute path; use e.g. "/health/ready"',
+  ],
+  [
+    'a command probe without a command',
+    service({ probes: { readiness: Probe.command([]) } }),
+    "probes.readiness runs an empty command; give the program and its arguments, e.g. ['pidof', 'java']",
+  ],
+  [
+    'a failure threshold beyond int32',
+    service({ probes: { readiness: Probe.http('/ready', { failureThreshold: 3e9 }) } }),
+    'probes.readiness.failureThreshold 3000000000 must be a positive integer',
+  ],
+  [
+    'a probe period beyond int32 seconds',
+    service({ probes: { readiness: Probe.http('/ready', { period: Duration.days(30000) }) } }),
+    'probes.readiness.period 30000 days is more than 2147483647 seconds, the most the field holds',
+  ],
+  [
+    'config of 1.1 MiB',
+    service({ config: { BIG: 'x'.repeat(1.1 * 2 ** 20) } }),
+    '[shop/services/catalog] config holds 1153436 bytes, more than the 1 MiB (1048576 bytes) a ConfigMap or Secret may',
+  ],
+  [
+    'runAs.runAsUser 0 (root)',
+    service({ runAs: { runAsUser: 0 } }),
+    '[shop/services/catalog] runAs.runAsUser 0 must be a whole number from 1 to 2147483647; use e.g. 10001',
+  ],
+  [
+    'runAs.runAsGroup 2^31',
+    service({ runAs: { runAsGroup: 2 ** 31 } }),
+    'runAs.runAsGroup 2147483648 must be a whole number from 0 to 2147483647',
+  ],
+];
+
 export const CASES: Record<string, Case[]> = {
   quantities,
   silent,
@@ -676,6 +731,7 @@ export const CASES: Record<string, Case[]> = {
   identity,
   exemptions,
   counts,
+  limits,
 };
 
 test('what the accepted cases write is valid against the Kubernetes schema', () => {

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { INT32_MAX } from './counts';
 import { fail } from './errors';
 
 /**
@@ -8,6 +9,9 @@ import { fail } from './errors';
  */
 export function wholeSeconds(scope: IConstruct | string, prop: string, duration: Duration, min = 0): number {
   const millis = duration.toMilliseconds();
+  if (Number.isFinite(millis) && millis / 1000 > INT32_MAX) {
+    fail(scope, `${prop} ${duration.toHumanString()} is more than ${INT32_MAX} seconds, the most the field holds`);
+  }
   if (!Number.isFinite(millis) || millis % 1000 !== 0 || millis / 1000 < min) {
     fail(
       scope,

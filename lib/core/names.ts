@@ -128,3 +128,18 @@ export function assertMetricName(scope: IConstruct | string, prop: string, name:
   }
   return name;
 }
+
+/** The most data a ConfigMap or Secret holds (the API server's limit, 1 MiB). */
+export const MAX_DATA_BYTES = 2 ** 20;
+
+/** Refuses data whose keys and values together exceed 1 MiB, which the API server rejects. */
+export function assertDataSize(scope: IConstruct | string, prop: string, data: Record<string, string>): void {
+  const bytes = Object.entries(data).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  if (bytes > MAX_DATA_BYTES) {
+    fail(
+      scope,
+      `${prop} holds ${bytes} bytes, more than the 1 MiB (${MAX_DATA_BYTES} bytes) a ConfigMap or Secret may; ` +
+        `mount large files from a volume or an image instead`,
+    );
+  }
+}

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
+import { INT32_MAX } from './counts';
 import { wholeSeconds } from './durations';
 import { fail, show } from './errors';
 
@@ -122,8 +123,14 @@ export class Probe {
   public toKube(defaultPort: number, scope: IConstruct | string = 'Probe', prop = 'probe'): k8s.Probe {
     const port = k8s.IntOrString.fromNumber(this.targetPort(defaultPort) ?? defaultPort);
     const failureThreshold = this.timing.failureThreshold ?? 3;
-    if (!Number.isInteger(failureThreshold) || failureThreshold < 1) {
+    if (!Number.isInteger(failureThreshold) || failureThreshold < 1 || failureThreshold > INT32_MAX) {
       fail(scope, `${prop}.failureThreshold ${show(failureThreshold)} must be a positive integer; use e.g. 3`);
+    }
+    if (this.mechanism === 'http' && !(this.path ?? '').startsWith('/')) {
+      fail(scope, `${prop} checks HTTP path ${show(this.path)}, which is no absolute path; use e.g. "/health/ready"`);
+    }
+    if (this.mechanism === 'exec' && (this.command ?? []).length === 0) {
+      fail(scope, `${prop} runs an empty command; give the program and its arguments, e.g. ['pidof', 'java']`);
     }
     return {
       httpGet: this.mechanism === 'http' ? { path: this.path, port, scheme: 'HTTP' } : undefined,

@@ -11,8 +11,12 @@ const FIELDS: readonly { name: string; min: number; max: number; names?: readonl
   { name: 'hour', min: 0, max: 23 },
   { name: 'day of month', min: 1, max: 31 },
   { name: 'month', min: 1, max: 12, names: MONTHS },
-  { name: 'day of week', min: 0, max: 7, names: DAYS },
+  // Kubernetes parses schedules with robfig/cron v3 (ParseStandard): day of week is 0-6, 7 is refused.
+  { name: 'day of week', min: 0, max: 6, names: DAYS },
 ];
+
+/** robfig/cron's `@every <duration>` descriptor, the duration in Go's syntax (`1h30m`, `90s`). */
+const EVERY = /^@every ([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
 
 /** Why `field` is not a valid cron field, or undefined when it is. */
 function fieldProblem(field: string, spec: (typeof FIELDS)[number]): string | undefined {
@@ -21,10 +25,15 @@ function fieldProblem(field: string, spec: (typeof FIELDS)[number]): string | un
     if (!match) return `${spec.name} "${part}" is not a value, range, list or step`;
     if (match[2] !== undefined && Number(match[2]) < 1) return `${spec.name} step "/${match[2]}" must be at least 1`;
     if (match[1] === '*' || match[1] === '?') continue;
+    const bounds: number[] = [];
     for (const value of match[1].split('-')) {
       const index = spec.names?.indexOf(value.toUpperCase()) ?? -1;
       const n = /^[0-9]+$/.test(value) ? Number(value) : index >= 0 ? index + (spec.names === MONTHS ? 1 : 0) : NaN;
       if (!(n >= spec.min && n <= spec.max)) return `${spec.name} "${value}" is outside ${spec.min}-${spec.max}`;
+      bounds.push(n);
+    }
+    if (bounds.length === 2 && bounds[0] > bounds[1]) {
+      return `${spec.name} range "${match[1]}" begins after it ends`;
     }
   }
   return undefined;
@@ -37,7 +46,7 @@ function fieldProblem(field: string, spec: (typeof FIELDS)[number]): string | un
  */
 export function assertCronSchedule(scope: IConstruct | string, prop: string, schedule: string): string {
   const trimmed = schedule.trim();
-  if (MACROS.includes(trimmed)) return schedule;
+  if (MACROS.includes(trimmed) || EVERY.test(trimmed)) return schedule;
   const fields = trimmed.split(/\s+/);
   const problem =
     fields.length !== 5 || trimmed === ''

@@ -33,6 +33,9 @@ export const ETCD_BACKUP_MOUNT_PATH = '/data/backup/etcd';
 /** Where the restore drill's scratch volume is mounted. */
 export const ETCD_DRILL_SCRATCH_PATH = '/var/lib/etcd-restore-drill';
 
+/** What the restore drill CronJob's name adds to the backup's. */
+const DRILL_SUFFIX = '-restore-drill';
+
 /** Options of a PersistentVolumeClaim backup target. */
 export interface VolumeClaimTargetOptions {
   /** StorageClass of the claim; it must have `reclaimPolicy: Retain` so deleting the claim keeps the backups. */
@@ -300,6 +303,13 @@ export class EtcdBackup extends Construct {
   public constructor(scope: Construct, id: string, props: EtcdBackupProps) {
     super(scope, id);
     this.name = assertDnsLabel(this, 'name', props.name ?? 'etcd-backup');
+    if (this.name.length > 52 - DRILL_SUFFIX.length) {
+      fail(
+        this,
+        `name ${show(this.name)} has ${this.name.length} characters; at most ${52 - DRILL_SUFFIX.length} fit, because ` +
+          `the drill CronJob <name>${DRILL_SUFFIX} may have 52; use a shorter name`,
+      );
+    }
     this.namespace = assertDnsLabel(this, 'namespace', props.namespace ?? 'etcd-backup');
     const image = assertPinnedImage(this, 'image', props.image);
     const schedule = assertCronSchedule(this, 'schedule', props.schedule ?? '0 2 * * *');
@@ -426,7 +436,7 @@ export class EtcdBackup extends Construct {
     });
 
     const drill = props.drill === false ? undefined : (props.drill ?? {});
-    const drillName = `${this.name}-restore-drill`;
+    const drillName = `${this.name}${DRILL_SUFFIX}`;
     if (drill) {
       const expectKey = drill.expectKey ?? '/registry/namespaces/kube-system';
       if (!SCRIPT_SAFE_VALUE.test(expectKey)) {

@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
-import { assertConfigKey, assertDnsLabel } from '../core/names';
+import { assertConfigKey, assertDataSize, assertDnsLabel } from '../core/names';
 import { sortedRecord } from '../core/values';
 
 /** Properties of a {@link LiteralSecret}. */
@@ -63,5 +63,6 @@ export class LiteralSecret extends Construct {
 
 function checkedKeys(scope: Construct, data: Record<string, string>): Record<string, string> {
   for (const key of Object.keys(data)) assertConfigKey(scope, 'data', key);
+  assertDataSize(scope, 'data', data);
   return data;
 }

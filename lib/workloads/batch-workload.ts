@@ -85,8 +85,17 @@ export interface BatchWorkloadParts {
 }
 
 /** Checks the props of a batch workload and builds its ServiceAccount, secrets and Job spec. */
-export function batchWorkload(scope: Construct, id: string, props: BatchWorkloadProps): BatchWorkloadParts {
-  const naming = resolveWorkloadNaming(scope, id, props, 'batch');
+export function batchWorkload(
+  scope: Construct,
+  id: string,
+  props: BatchWorkloadProps,
+  kind: 'Job' | 'CronJob',
+): BatchWorkloadParts {
+  const naming = resolveWorkloadNaming(scope, id, props, 'batch', {
+    ...(kind === 'CronJob' && {
+      maxLength: { length: 52, why: 'Kubernetes refuses longer CronJob names: its Jobs append up to 11 characters' },
+    }),
+  });
   const counts = {
     backoffLimit: props.backoffLimit ?? 3,
     parallelism: props.parallelism ?? 1,
@@ -169,7 +178,7 @@ export abstract class BatchWorkload extends WorkloadConstruct {
 
   protected constructor(scope: Construct, id: string, props: BatchWorkloadProps, kind: 'Job' | 'CronJob') {
     super(scope, id);
-    this.parts = batchWorkload(this, id, props);
+    this.parts = batchWorkload(this, id, props, kind);
     this.name = this.parts.name;
     this.namespace = this.parts.namespace;
     this.resources = workloadPodResources(this, props);

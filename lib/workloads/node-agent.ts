@@ -177,7 +177,9 @@ export class NodeAgent extends WorkloadConstruct {
 
   public constructor(scope: Construct, id: string, props: NodeAgentProps) {
     super(scope, id);
-    const naming = resolveWorkloadNaming(this, id, props, 'node-agent');
+    const naming = resolveWorkloadNaming(this, id, props, 'node-agent', {
+      maxLength: { length: 52, why: 'its pods carry the label controller-revision-hash: <name>-<10-character hash>' },
+    });
     this.name = naming.name;
     this.namespace = naming.namespace;
     this.identity = naming.identity;

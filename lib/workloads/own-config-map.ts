@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { assertConfigKey } from '../core/names';
+import { assertConfigKey, assertDataSize } from '../core/names';
 import { sortedRecord } from '../core/values';
 
 /** A workload's own ConfigMap and the pod annotation that rolls the pods when its data changes. */
@@ -23,6 +23,7 @@ export function ownConfigMap(
   data: Record<string, string>,
 ): OwnConfigMap {
   for (const key of Object.keys(data)) assertConfigKey(scope, prop, key);
+  assertDataSize(scope, prop, data);
   const sorted = sortedRecord(data);
   return {
     configMap: new k8s.KubeConfigMap(scope, 'ConfigMap', { metadata, data: sorted }),

@@ -1,7 +1,8 @@
 import { Chart, Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
-import { fail } from '../core/errors';
+import { fail, show } from '../core/errors';
+import { assertCount } from '../core/counts';
 import { assertPinnedImage, ImageReference, versionLabel } from '../core/image';
 import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
 import { assertDnsLabel, assertDnsSubdomainName } from '../core/names';
@@ -105,14 +106,46 @@ export interface WorkloadNaming {
   readonly selector: Record<string, string>;
 }
 
+/**
+ * What else a workload's name becomes, beyond a DNS-1123 label: a Service's name (a DNS-1035 label, which
+ * starts with a letter), or a prefix Kubernetes extends: a CronJob's Jobs append up to 11 characters and a
+ * StatefulSet's or DaemonSet's `controller-revision-hash` label a hash, within 63.
+ */
+export interface NameUses {
+  /** The workload has a Service of its name. */
+  readonly service?: boolean;
+  /** The longest name that leaves room for what is appended, and what appends it. */
+  readonly maxLength?: { readonly length: number; readonly why: string };
+}
+
+/** Refuses a workload name that one of its `uses` makes invalid, naming the use. */
+function assertNameUses(scope: IConstruct, name: string, uses: NameUses): void {
+  if (uses.service && !/^[a-z]/.test(name)) {
+    fail(
+      scope,
+      `name ${show(name)} is also the name of its Service, which must start with a letter (a DNS-1035 label); ` +
+        `use e.g. "catalog" or "v2-catalog"`,
+    );
+  }
+  if (uses.maxLength && name.length > uses.maxLength.length) {
+    fail(
+      scope,
+      `name ${show(name)} has ${name.length} characters; at most ${uses.maxLength.length} fit, because ` +
+        `${uses.maxLength.why}; use a shorter name`,
+    );
+  }
+}
+
 /** Resolves and checks the name, namespace, image and recommended labels of a workload. */
 export function resolveWorkloadNaming(
   scope: IConstruct,
   id: string,
   props: Pick<WorkloadProps, 'image' | 'name' | 'namespace' | 'version' | 'component' | 'partOf'>,
   defaultComponent: string,
+  uses: NameUses = {},
 ): WorkloadNaming {
   const name = assertDnsLabel(scope, 'name', props.name ?? id);
+  assertNameUses(scope, name, uses);
   const chartNamespace = props.namespace ?? Chart.of(scope).namespace;
   if (!chartNamespace) {
     fail(scope, `namespace is not set; pass namespace: "production" or create the chart with a namespace`);
@@ -286,6 +319,9 @@ export interface PodTemplateOptions {
  */
 export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions): k8s.PodTemplateSpec {
   const port = o.port;
+  // Root (0) is refused: the pod runs as non-root; the largest id is int32's, as the API validates.
+  if (o.runAs?.runAsUser !== undefined) assertCount(scope, 'runAs.runAsUser', o.runAs.runAsUser, 1, '10001');
+  if (o.runAs?.runAsGroup !== undefined) assertCount(scope, 'runAs.runAsGroup', o.runAs.runAsGroup, 0, '10001');
   return {
     metadata: {
       labels: recommendedLabels(o.identity),

@@ -279,7 +279,12 @@ export class ProductionService extends WorkloadConstruct {
 
   public constructor(scope: Construct, id: string, props: ProductionServiceProps) {
     super(scope, id);
-    const naming = resolveWorkloadNaming(this, id, props, 'api');
+    const naming = resolveWorkloadNaming(this, id, props, 'api', {
+      service: true,
+      ...(props.canary && {
+        maxLength: { length: 56, why: 'the canary track is <name>-canary, also a label value of at most 63' },
+      }),
+    });
     this.name = naming.name;
     this.namespace = naming.namespace;
     this.identity = naming.identity;

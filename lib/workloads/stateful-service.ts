@@ -122,7 +122,10 @@ export class StatefulService extends WorkloadConstruct {
 
   public constructor(scope: Construct, id: string, props: StatefulServiceProps) {
     super(scope, id);
-    const naming = resolveWorkloadNaming(this, id, props, 'database');
+    const naming = resolveWorkloadNaming(this, id, props, 'database', {
+      service: true,
+      maxLength: { length: 52, why: 'its pods carry the label controller-revision-hash: <name>-<10-character hash>' },
+    });
     this.name = naming.name;
     this.namespace = naming.namespace;
     this.identity = naming.identity;

@@ -6,9 +6,12 @@ describe('assertCronSchedule', () => {
     '0 4 1 */3 *',
     '30 */12 * * 1-5',
     '0 0 1 JAN,jul SUN',
-    '5,35 0-6/2 ? * 7',
+    '5,35 0-6/2 ? * 6',
+    '0 3 * * MON-FRI',
     '@daily',
     '@hourly',
+    // robfig/cron's descriptor, which Kubernetes' ParseStandard accepts
+    '@every 1h30m',
   ])('accepts %s', (schedule) => {
     expect(assertCronSchedule('jobs/backup', 'schedule', schedule)).toBe(schedule);
   });
@@ -20,7 +23,11 @@ describe('assertCronSchedule', () => {
     ['0 24 * * *', 'hour "24" is outside 0-23'],
     ['0 0 0 * *', 'day of month "0" is outside 1-31'],
     ['0 0 * 13 *', 'month "13" is outside 1-12'],
-    ['0 0 * * 8', 'day of week "8" is outside 0-7'],
+    // robfig/cron v3 (Kubernetes' parser) bounds day of week to 0-6: 7 is no Sunday there
+    ['0 0 * * 7', 'day of week "7" is outside 0-6'],
+    ['0 5-3 * * *', 'hour range "5-3" begins after it ends'],
+    ['0 3 * * MON-SUN', 'day of week range "MON-SUN" begins after it ends'],
+    ['@every 1 hour', 'has 3 fields'],
     ['0 0 * FOO *', 'month "FOO" is outside 1-12'],
     ['*/0 * * * *', 'minute step "/0" must be at least 1'],
     ['0 2 * * * TZ', 'has 6 fields'],
