@@ -14,7 +14,11 @@ import {
   StatefulServiceProps,
   ScheduledJob,
   ScheduledJobProps,
+  GatewayListener,
+  ServiceIngress,
+  ServiceIngressProps,
   ServiceRoute,
+  ServiceRouteProps,
   SharedGateway,
   Tenant,
   TenantProps,
@@ -367,6 +371,7 @@ const network: Case[] = [
     '[Peer.cidr] "10.0.0.0/99" is not a CIDR block; use an IPv4 address with a prefix length of 0 to 32 (such as "10.0.0.0/16") or an IPv6 address with 0 to 128 (such as "fd00::/8")',
   ],
   ['a CIDR without a prefix', () => Peer.cidr('10.0.0.1'), 'is not a CIDR block'],
+  ['an IPv6 CIDR with a zone (Go refuses it)', () => Peer.cidr('fe80::%eth0/64'), 'is not a CIDR block'],
   ['a CIDR with an octet of 256', () => Peer.cidr('10.0.256.0/24'), 'is not a CIDR block'],
   ['an IPv6 CIDR with /129', () => Peer.cidr('fd00::/129'), 'is not a CIDR block'],
   [
@@ -380,32 +385,48 @@ const network: Case[] = [
   ['a /32 host', () => Peer.cidr('192.168.1.10/32')],
 ];
 
-/** A route whose path prefix is `prefix`, through a shared gateway. */
-function route(pathPrefixes: string[]) {
+/** A route with path prefixes `pathPrefixes` (and `extra` props), through a shared gateway with `listeners`. */
+function route(
+  pathPrefixes: string[],
+  extra: Partial<ServiceRouteProps> = {},
+  listeners: GatewayListener[] = [{ name: 'https', hostname: 'shop.example.com', certificateSecret: 'shop-tls' }],
+) {
   return () => {
     const app = new App();
     const edge = new Chart(app, 'edge', { namespace: 'gateway', disableResourceNameHashes: true });
     const apps = new Chart(app, 'apps', { namespace: 'shop', disableResourceNameHashes: true });
-    const gateway = new SharedGateway(edge, 'shop', {
-      gatewayClassName: 'istio',
-      listeners: [{ name: 'https', hostname: 'shop.example.com', certificateSecret: 'shop-tls' }],
-    });
+    const gateway = new SharedGateway(edge, 'shop', { gatewayClassName: 'istio', listeners });
     const backend = new ProductionService(apps, 'catalog', { image, resources });
     new ServiceRoute(apps, 'route', {
       gateway,
       hostnames: ['shop.example.com'],
       pathPrefixes,
       backends: [{ service: backend, weight: 100 }],
+      ...extra,
     });
     return collectManifests(app);
   };
 }
 
+/** An Ingress for a service, with `props` over sound defaults. */
+const ingress = (props: Partial<ServiceIngressProps>) => () => {
+  const apps = new Chart(new App(), 'apps', { namespace: 'shop', disableResourceNameHashes: true });
+  const backend = new ProductionService(apps, 'catalog', { image, resources });
+  return new ServiceIngress(apps, 'ingress', {
+    service: backend,
+    hostnames: ['shop.example.com'],
+    ingressClassName: 'nginx',
+    tlsSecret: 'shop-tls',
+    controllerPeer: Peer.podsInNamespace('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' }),
+    ...props,
+  });
+};
+
 const routes: Case[] = [
   [
     'an HTTPRoute path prefix without "/"',
     route(['orders']),
-    "[apps/route] pathPrefixes[0] \"orders\" is not a Gateway API path prefix; start it with '/' and leave out spaces, '?' and '#', such as \"/orders\"",
+    '[apps/route] pathPrefixes[0] "orders" is not a Gateway API path prefix (it must start with \'/\'); use an absolute path such as "/orders"',
   ],
   [
     'an HTTPRoute path prefix with a query',
@@ -413,6 +434,61 @@ const routes: Case[] = [
     'pathPrefixes[0] "/orders?id=1" is not a Gateway API path prefix',
   ],
   ['an HTTPRoute path prefix "/orders"', route(['/orders', '/carts'])],
+  ...['/orders//items', '/orders/../admin', '/orders%2Fitems', '/orders/.'].map((prefix): Case => [
+    `an HTTPRoute path prefix ${JSON.stringify(prefix)} (the CRD's rules)`,
+    route([prefix]),
+    `pathPrefixes[0] ${JSON.stringify(prefix)} is not a Gateway API path prefix (it must not`,
+  ]),
+  [
+    '65 path prefixes (a rule matches at most 64)',
+    route(Array.from({ length: 65 }, (_, i) => `/p${i}`)),
+    '[apps/route] pathPrefixes holds 65; a route rule matches at most 64: split the route',
+  ],
+  [
+    '17 hostnames (a route holds at most 16)',
+    route(['/'], { hostnames: Array.from({ length: 17 }, (_, i) => `h${i}.example.com`) }),
+    '[apps/route] hostnames holds 17; an HTTPRoute takes at most 16: split the route',
+  ],
+  [
+    'a wildcard hostname of 254 characters',
+    route(['/'], { hostnames: [`*.${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(56)}.com`] }),
+    'is not a valid DNS name',
+  ],
+  ['a single-label hostname "localhost" (the CRD allows it)', route(['/'], { hostnames: ['localhost'] })],
+  ['a request timeout of 1500 ms', route(['/'], { requestTimeout: Duration.millis(1500) })],
+  ['a request timeout of 30 hours, written "30h"', route(['/'], { requestTimeout: Duration.hours(30) })],
+  [
+    'two gateway listeners named https',
+    route(['/'], {}, [
+      { name: 'https', hostname: 'shop.example.com', certificateSecret: 'shop-tls' },
+      { name: 'https', hostname: 'api.example.com', certificateSecret: 'api-tls' },
+    ]),
+    '[edge/shop] listeners[1] has the same name https as listeners[0]; a Gateway refuses both',
+  ],
+  [
+    'two gateway listeners on one port, protocol and hostname',
+    route(['/'], {}, [
+      { name: 'https', hostname: 'shop.example.com', certificateSecret: 'shop-tls' },
+      { name: 'https-2', hostname: 'shop.example.com', certificateSecret: 'other-tls' },
+    ]),
+    '[edge/shop] listeners[1] has the same port 443, HTTPS, shop.example.com as listeners[0]; a Gateway refuses both',
+  ],
+  ['an Ingress for "*.example.com"', ingress({ hostnames: ['*.example.com'] })],
+  [
+    'an Ingress for the IP address 10.0.0.1',
+    ingress({ hostnames: ['10.0.0.1'] }),
+    '[apps/ingress] hostnames[0] "10.0.0.1" is not a valid DNS name',
+  ],
+  [
+    'an Ingress class "NGINX"',
+    ingress({ ingressClassName: 'NGINX' }),
+    '[apps/ingress] ingressClassName "NGINX" is not a DNS-1123 subdomain',
+  ],
+  [
+    'an Ingress TLS Secret "Shop_TLS"',
+    ingress({ tlsSecret: 'Shop_TLS' }),
+    'tlsSecret "Shop_TLS" is not a DNS-1123 subdomain',
+  ],
 ];
 
 /** Two objects with one identity in one output. */

@@ -73,6 +73,8 @@ export function isCidr(value: string): boolean {
   if (slash < 0) return false;
   const [address, length] = [value.slice(0, slash), value.slice(slash + 1)];
   if (!/^[0-9]{1,3}$/.test(length)) return false;
+  // Node's isIP accepts an IPv6 zone (fe80::1%eth0); Go's ParseCIDR, which Kubernetes uses, does not.
+  if (address.includes('%')) return false;
   const version = isIP(address);
   return version !== 0 && Number(length) <= (version === 4 ? 32 : 128);
 }

@@ -13,7 +13,7 @@ import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-securit
 import { PriorityTier } from '../core/priority';
 import { HOST_NETWORK_CHECKS, RUN_AS_ROOT_CHECKS } from '../core/peer-exemptions';
 import { podSecurityExemption } from '../core/pod-security-exemption';
-import { ContainerResources, containerResources, parseQuantity } from '../core/resources';
+import { assertQuantity, ContainerResources, containerResources } from '../core/resources';
 import { POLICY_SCOPE_LABELS } from '../core/policy-scope';
 import { assertCronSchedule, assertTimeZone } from '../core/schedule';
 import { restrictedContainerSecurityContext } from '../core/security';
@@ -455,9 +455,7 @@ export class EtcdBackup extends Construct {
         retentionDays,
       });
       const scratchSize = drill.scratchSize ?? '8Gi';
-      if (parseQuantity(scratchSize) === undefined) {
-        fail(this, `drill.scratchSize ${show(scratchSize)} is not a Kubernetes quantity; use e.g. "8Gi"`);
-      }
+      assertQuantity(this, 'drill.scratchSize', scratchSize, 'storage');
       const drillSchedule = assertCronSchedule(this, 'drill.schedule', drill.schedule ?? '0 4 1 */3 *');
       this.drillCronJob = new k8s.KubeCronJob(this, 'RestoreDrill', {
         metadata: metadata(drillName, 'restore-drill', exemption),
@@ -633,12 +631,14 @@ export class EtcdBackup extends Construct {
           labels: metadata(storageClassName).labels,
         }).storageClass
       : undefined;
+    const size = options.size ?? '20Gi';
+    assertQuantity(this, 'target.size', size, 'storage');
     const claim = new k8s.KubePersistentVolumeClaim(this, 'Claim', {
       metadata: metadata(this.name),
       spec: {
         accessModes: ['ReadWriteOnce'],
         storageClassName,
-        resources: { requests: { storage: k8s.Quantity.fromString(options.size ?? '20Gi') } },
+        resources: { requests: { storage: k8s.Quantity.fromString(size) } },
       },
     });
     return { volume: { name: 'backup', persistentVolumeClaim: { claimName: claim.name } }, claim, storageClass };

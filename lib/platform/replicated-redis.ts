@@ -146,6 +146,14 @@ export class ReplicatedRedis extends WorkloadConstruct {
     }
     const downAfterSeconds = wholeSeconds(this, 'downAfter', props.downAfter ?? Duration.seconds(5), 1);
     this.primaryName = props.primaryName ?? this.name;
+    // The name goes unquoted into Sentinel's configuration and its commands: one word, no quoting needed.
+    if (!/^[A-Za-z0-9._-]+$/.test(this.primaryName)) {
+      fail(
+        this,
+        `primaryName ${show(this.primaryName)} must be one word of letters, digits, '.', '_' and '-', ` +
+          `as Sentinel's configuration takes it unquoted; use e.g. "${this.name}"`,
+      );
+    }
     this.password = props.password;
     const secretDir = props.password.mountPath ?? `/var/run/secrets/${props.password.name}`;
     const pods = Array.from({ length: replicas }, (_, i) => `${this.name}-${i}`);

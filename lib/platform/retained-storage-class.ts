@@ -2,7 +2,8 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { clusterScoped } from '../core/cluster-scoped';
 import { MANAGED_BY } from '../core/labels';
-import { assertDnsLabel } from '../core/names';
+import { assertDnsSubdomainName, assertLabels } from '../core/names';
+import { fail, show } from '../core/errors';
 
 /** Properties of a {@link RetainedStorageClass}. */
 export interface RetainedStorageClassProps {
@@ -51,8 +52,16 @@ export class RetainedStorageClass extends Construct {
 
   public constructor(scope: Construct, id: string, props: RetainedStorageClassProps = {}) {
     super(scope, id);
-    this.name = assertDnsLabel(this, 'name', props.name ?? id);
+    // StorageClass names are DNS-1123 subdomains (gp3.retain is one); provisioners are qualified names.
+    this.name = assertDnsSubdomainName(this, 'name', props.name ?? id);
     const provisioner = props.provisioner ?? DEFAULT_PROVISIONER;
+    if (!/^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?(\/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/.test(provisioner)) {
+      fail(
+        this,
+        `provisioner ${show(provisioner)} is not a CSI driver name; use the driver's name, e.g. "ebs.csi.aws.com"`,
+      );
+    }
+    if (props.labels) assertLabels(this, 'labels', props.labels);
     this.storageClass = clusterScoped(
       new k8s.KubeStorageClass(this, 'Resource', {
         metadata: {

@@ -121,8 +121,17 @@ export class SharedGateway extends Construct {
     if (props.listeners.length === 0) fail(this, 'listeners is empty; add at least one listener with a hostname');
     const requireTls = props.requireTls ?? true;
     this.listeners = props.listeners;
+    const seen = new Map<string, number>();
     this.listenerNames = props.listeners.map((l, i) => {
       assertDnsLabel(this, `listeners[${i}].name`, l.name);
+      // A Gateway's listeners are unique by name, and by port, protocol and hostname together.
+      const port = l.port ?? (l.certificateSecret ? 443 : 80);
+      for (const key of [`name ${l.name}`, `port ${port}, ${l.certificateSecret ? 'HTTPS' : 'HTTP'}, ${l.hostname}`]) {
+        if (seen.has(key)) {
+          fail(this, `listeners[${i}] has the same ${key} as listeners[${seen.get(key)}]; a Gateway refuses both`);
+        }
+        seen.set(key, i);
+      }
       assertHostname(this, `listeners[${i}].hostname`, l.hostname);
       if (l.port !== undefined) assertPort(this, `listeners[${i}].port`, l.port);
       if (requireTls && !l.certificateSecret) {

@@ -62,6 +62,53 @@ export interface ServiceRouteProps {
   readonly backendTimeout?: Duration;
 }
 
+/** What an HTTPRoute holds at most (Gateway API v1.6.1 CRD: `hostnames` and `rules[].matches`). */
+const MAX_HOSTNAMES = 16;
+const MAX_MATCHES = 64;
+
+/** The characters a Gateway API path may hold (its CRD's pattern for Exact and PathPrefix). */
+const PATH_CHARACTERS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|%[0-9a-fA-F]{2})+$/;
+
+/** Why `prefix` breaks one of the Gateway API CRD's rules for a PathPrefix value, or undefined. */
+function pathPrefixProblem(prefix: string): string | undefined {
+  if (!prefix.startsWith('/')) return "it must start with '/'";
+  if (prefix.length > 1024) return 'it has more than 1024 characters';
+  for (const part of ['//', '/./', '/../', '%2f', '%2F', '#']) {
+    if (prefix.includes(part)) return `it must not contain '${part}'`;
+  }
+  for (const end of ['/..', '/.']) if (prefix.endsWith(end)) return `it must not end with '${end}'`;
+  if (!PATH_CHARACTERS.test(prefix)) return 'it holds characters a path may not, such as spaces or ?';
+  return undefined;
+}
+
+/**
+ * A Gateway API duration (`^([0-9]{1,5}(h|m|s|ms)){1,4}$`): whole seconds as `15s`, else milliseconds as
+ * `1500ms`, and larger values composed of hours, minutes, seconds and milliseconds (`30h`).
+ */
+function gatewayDuration(scope: Construct, prop: string, duration: Duration): string {
+  const millis = duration.toMilliseconds();
+  if (!Number.isInteger(millis) || millis < 0) {
+    fail(
+      scope,
+      `${prop} ${duration.toHumanString()} is not a whole number of milliseconds; use e.g. Duration.seconds(15)`,
+    );
+  }
+  if (millis % 1000 === 0 && millis / 1000 <= 99999) return `${millis / 1000}s`;
+  if (millis <= 99999) return `${millis}ms`;
+  const parts: [number, string][] = [
+    [Math.floor(millis / 3_600_000), 'h'],
+    [Math.floor(millis / 60_000) % 60, 'm'],
+    [Math.floor(millis / 1000) % 60, 's'],
+    [millis % 1000, 'ms'],
+  ];
+  if (parts[0][0] > 99999)
+    fail(scope, `${prop} ${duration.toHumanString()} is longer than a Gateway API duration holds`);
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n}${unit}`)
+    .join('');
+}
+
 /**
  * An HTTPRoute (Gateway API standard channel) from a shared Gateway to one or more weighted
  * Services, with request timeouts. Every backend's NetworkPolicy admits the gateway's proxy pods,
@@ -84,7 +131,13 @@ export class ServiceRoute extends Construct {
     }
     if (props.hostnames.length === 0)
       fail(this, 'hostnames is empty; add the hostname clients use, e.g. "shop.example.com"');
-    props.hostnames.forEach((h, i) => assertHostname(this, `hostnames[${i}]`, h));
+    if (props.hostnames.length > MAX_HOSTNAMES) {
+      fail(
+        this,
+        `hostnames holds ${props.hostnames.length}; an HTTPRoute takes at most ${MAX_HOSTNAMES}: split the route`,
+      );
+    }
+    props.hostnames.forEach((h, i) => assertHostname(this, `hostnames[${i}]`, h, true, true));
     let total = 0;
     props.backends.forEach((b, i) => {
       if (!Number.isInteger(b.weight) || b.weight < 0 || b.weight > 100) {
@@ -113,15 +166,22 @@ export class ServiceRoute extends Construct {
     if (backend.toMilliseconds() > request.toMilliseconds()) {
       fail(
         this,
-        `backendTimeout (${backend.toSeconds()}s) exceeds requestTimeout (${request.toSeconds()}s); shorten backendTimeout`,
+        `backendTimeout (${backend.toHumanString()}) exceeds requestTimeout (${request.toHumanString()}); shorten backendTimeout`,
+      );
+    }
+    if ((props.pathPrefixes ?? []).length > MAX_MATCHES) {
+      fail(
+        this,
+        `pathPrefixes holds ${props.pathPrefixes!.length}; a route rule matches at most ${MAX_MATCHES}: split the route`,
       );
     }
     (props.pathPrefixes ?? []).forEach((prefix, i) => {
-      if (!prefix.startsWith('/') || prefix.length > 1024 || /[\s?#]/.test(prefix)) {
+      const problem = pathPrefixProblem(prefix);
+      if (problem) {
         fail(
           this,
-          `pathPrefixes[${i}] ${JSON.stringify(prefix)} is not a Gateway API path prefix; start it with '/' and ` +
-            `leave out spaces, '?' and '#', such as "/orders"`,
+          `pathPrefixes[${i}] ${JSON.stringify(prefix)} is not a Gateway API path prefix (${problem}); ` +
+            `use an absolute path such as "/orders"`,
         );
       }
     });
@@ -146,7 +206,10 @@ export class ServiceRoute extends Construct {
               port: b.service.servicePort,
               weight: b.weight,
             })),
-            timeouts: { request: `${request.toSeconds()}s`, backendRequest: `${backend.toSeconds()}s` },
+            timeouts: {
+              request: gatewayDuration(this, 'requestTimeout', request),
+              backendRequest: gatewayDuration(this, 'backendTimeout', backend),
+            },
           },
         ],
       },

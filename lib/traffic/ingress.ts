@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
+import { assertDnsSubdomainName } from '../core/names';
 import { Peer } from '../core/network';
 import { assertHostname } from './hostnames';
 import { RoutableService } from './http-route';
@@ -40,7 +41,10 @@ export class ServiceIngress extends Construct {
     super(scope, id);
     if (props.hostnames.length === 0)
       fail(this, 'hostnames is empty; add the hostname clients use, e.g. "shop.example.com"');
-    props.hostnames.forEach((h, i) => assertHostname(this, `hostnames[${i}]`, h, false));
+    // Ingress hosts may be wildcards (`*.example.com`) since networking.k8s.io/v1; never IP addresses.
+    props.hostnames.forEach((h, i) => assertHostname(this, `hostnames[${i}]`, h));
+    assertDnsSubdomainName(this, 'ingressClassName', props.ingressClassName);
+    if (props.tlsSecret !== undefined) assertDnsSubdomainName(this, 'tlsSecret', props.tlsSecret);
     if ((props.requireTls ?? true) && !props.tlsSecret) {
       fail(
         this,

@@ -451,7 +451,16 @@ describe('EtcdBackup refuses bad input', () => {
 
   test('a scratch size that is not a quantity', () => {
     expect(construct({ drill: { scratchSize: '8 gigs' } })).toThrow(
-      `${at} drill.scratchSize "8 gigs" is not a Kubernetes quantity; use e.g. "8Gi"`,
+      `${at} drill.scratchSize "8 gigs" is not a Kubernetes quantity; use e.g. "10Gi"`,
+    );
+  });
+
+  test('a negative scratch size and a claim size that is not a quantity', () => {
+    expect(construct({ drill: { scratchSize: '-8Gi' } })).toThrow(
+      `${at} drill.scratchSize "-8Gi" must be more than 0; use e.g. "10Gi"`,
+    );
+    expect(construct({ target: BackupTarget.volumeClaim({ storageClassName: 'gp3-retain', size: 'twenty' }) })).toThrow(
+      `${at} target.size "twenty" is not a Kubernetes quantity; use e.g. "10Gi"`,
     );
   });
 

@@ -109,6 +109,11 @@ describe('ReplicatedRedis refuses bad input', () => {
       `${at} password must be SecretFiles with a file named "password" (not asEnvironment), e.g. { name: 'redis-auth', store, files: { password: { key: 'prod/redis', property: 'password' } } }`,
     );
   });
+  test('a primary name Sentinel would read as two words', () => {
+    expect(() => build({ primaryName: 'my primary' })).toThrow(
+      `${at} primaryName "my primary" must be one word of letters, digits, '.', '_' and '-', as Sentinel's configuration takes it unquoted; use e.g. "redis"`,
+    );
+  });
   test('a down time of part of a second', () => {
     expect(() => build({ downAfter: Duration.millis(500) })).toThrow(
       `${at} downAfter 500 millis must be a whole number of seconds, at least 1; use e.g. Duration.seconds(1)`,

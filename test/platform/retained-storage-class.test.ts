@@ -67,4 +67,18 @@ describe('RetainedStorageClass', () => {
       'app.kubernetes.io/managed-by': 'cdk8s-production',
     });
   });
+
+  test('takes a DNS subdomain as its name, as StorageClass names are', () => {
+    const objects = synthClusterChart((chart) => new RetainedStorageClass(chart, 'sc', { name: 'gp3.retain' }));
+    expect(findObject(objects, 'StorageClass', 'gp3.retain').provisioner).toBe('ebs.csi.aws.com');
+  });
+
+  test('refuses a provisioner that is no driver name and a label key Kubernetes rejects', () => {
+    expect(() =>
+      synthClusterChart((chart) => new RetainedStorageClass(chart, 'sc', { provisioner: 'ebs csi driver' })),
+    ).toThrow('provisioner "ebs csi driver" is not a CSI driver name; use the driver\'s name, e.g. "ebs.csi.aws.com"');
+    expect(() =>
+      synthClusterChart((chart) => new RetainedStorageClass(chart, 'sc', { labels: { 'bad key!': 'x' } })),
+    ).toThrow('labels');
+  });
 });
