@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Application, ApplicationSpecSyncPolicy } from '../../imports/application-argoproj.io';
-import { AppProject, AppProjectSpecRoles } from '../../imports/appproject-argoproj.io';
+import { AppProject, AppProjectSpecRoles, AppProjectSpecSyncWindows } from '../../imports/appproject-argoproj.io';
 import { fail } from '../core/errors';
 import { MANAGED_BY } from '../core/labels';
 import { Environment } from '../environments/environment';
@@ -100,15 +100,8 @@ export class EnvironmentDelivery extends Construct {
         ),
         clusterResourceWhitelist: props.footprint.clusterResources.map((r) => ({ group: r.group, kind: r.kind })),
         orphanedResources: { warn: true },
-        roles: projectRoles(env),
-        syncWindows: env.props.delivery?.syncWindows?.map((w) => ({
-          kind: w.kind,
-          schedule: w.schedule,
-          duration: w.duration,
-          timeZone: w.timeZone ?? 'UTC',
-          manualSync: w.manualSync ?? false,
-          applications: ['*'],
-        })),
+        roles: projectRoles(env, env.name),
+        syncWindows: projectSyncWindows(env),
       },
     });
     const source = {
@@ -204,15 +197,19 @@ function fleetApplicationSet(
  * with `denyExec`, Argo CD's web terminal into its pods is denied (Argo CD RBAC: resource `exec`,
  * action `create`, object `<project>/<application>`).
  */
-function projectRoles(env: Environment): AppProjectSpecRoles[] | undefined {
+/**
+ * Who may sync and override the Applications of `project` (one of `env`'s projects), and, when the
+ * environment says so, that nobody may exec into their pods through Argo CD.
+ */
+export function projectRoles(env: Environment, project: string): AppProjectSpecRoles[] | undefined {
   const delivery = env.props.delivery;
   if (!delivery) return undefined;
   if (delivery.deployers.length === 0) {
     fail(env.path, `delivery.deployers is empty; name the Argo CD groups that may sync ${env.name}, e.g. ['sre']`);
   }
-  const subject = `proj:${env.name}:deployers`;
+  const subject = `proj:${project}:deployers`;
   const policy = (resource: string, action: string, effect: 'allow' | 'deny') =>
-    `p, ${subject}, ${resource}, ${action}, ${env.name}/*, ${effect}`;
+    `p, ${subject}, ${resource}, ${action}, ${project}/*, ${effect}`;
   const policies = [
     policy('applications', 'get', 'allow'),
     policy('applications', 'sync', 'allow'),
@@ -227,6 +224,18 @@ function projectRoles(env: Environment): AppProjectSpecRoles[] | undefined {
       policies,
     },
   ];
+}
+
+/** The sync windows of `env`'s projects, from its delivery settings. */
+export function projectSyncWindows(env: Environment): AppProjectSpecSyncWindows[] | undefined {
+  return env.props.delivery?.syncWindows?.map((w) => ({
+    kind: w.kind,
+    schedule: w.schedule,
+    duration: w.duration,
+    timeZone: w.timeZone ?? 'UTC',
+    manualSync: w.manualSync ?? false,
+    applications: ['*'],
+  }));
 }
 
 /** Properties of {@link RootApplication}. */

@@ -35,9 +35,15 @@ export interface FolderDiff {
 /** The warning for a removed object, or undefined when its removal is routine. */
 function removalWarning(id: string, o: Manifest): string | undefined {
   if (o.kind === 'Application' && String(o.apiVersion ?? '').startsWith('argoproj.io/')) {
+    const finalizers = (o.metadata as { finalizers?: unknown } | undefined)?.finalizers;
+    const cascades = Array.isArray(finalizers) && finalizers.includes('resources-finalizer.argocd.argoproj.io');
     return (
-      `${id} is removed: Argo CD deletes this Application and, through its resources finalizer, everything ` +
-      `it deployed except objects marked Delete=false; a renamed cluster or environment looks like this`
+      `${id} is removed: a root app that prunes deletes this Application` +
+      (cascades
+        ? ' and, through its resources finalizer, everything it deployed except objects marked Delete=false'
+        : '; it has no resources finalizer, so what it deployed stays') +
+      `, and one that does not prune leaves it out of sync until it is deleted by hand; ` +
+      `a renamed cluster or environment looks like this`
     );
   }
   if (isDeleteProtected(o)) {

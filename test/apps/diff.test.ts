@@ -72,8 +72,9 @@ describe('npm run diff warns about removals that delete or strand', () => {
     expect(result.stdout).toBe(
       [
         'argocd: 0 added, 1 removed, 0 changed',
-        '  WARNING: Application.argoproj.io argocd/production-prod-eu-9 is removed: Argo CD deletes this Application ' +
-          'and, through its resources finalizer, everything it deployed except objects marked Delete=false; ' +
+        '  WARNING: Application.argoproj.io argocd/production-prod-eu-9 is removed: a root app that prunes deletes ' +
+          'this Application and, through its resources finalizer, everything it deployed except objects marked ' +
+          'Delete=false, and one that does not prune leaves it out of sync until it is deleted by hand; ' +
           'a renamed cluster or environment looks like this',
         '  - Application.argoproj.io argocd/production-prod-eu-9',
         'bootstrap: no changes',

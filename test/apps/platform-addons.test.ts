@@ -21,6 +21,25 @@ const app = (name: string) => addons.find((o) => o.kind === 'Application' && o.m
 const wave = (o: any) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
 
 describe('the platform addons', () => {
+  test('never take their CRDs with them: no addon Application carries the resources finalizer', () => {
+    const applications = addons.filter((o) => o.kind === 'Application');
+    expect(applications.length).toBeGreaterThan(0);
+    expect(applications.filter((o) => (o.metadata.finalizers ?? []).length > 0).map((o) => o.metadata.name)).toEqual(
+      [],
+    );
+  });
+
+  test("sync in production only by the environment's deployers, inside its windows", () => {
+    const project = addons.find((o) => o.kind === 'AppProject' && o.metadata.name === 'production-addons');
+    const environment = environmentApps.find((o) => o.kind === 'AppProject' && o.metadata.name === 'production');
+    expect(project.spec.syncWindows).toEqual(environment.spec.syncWindows);
+    expect(project.spec.syncWindows.length).toBeGreaterThan(0);
+    expect(project.spec.roles[0].groups).toEqual(environment.spec.roles[0].groups);
+    expect(project.spec.roles[0].policies).toContain(
+      'p, proj:production-addons:deployers, applications, sync, production-addons/*, allow',
+    );
+  });
+
   test('deliver the log store the log collector ships to, on the Service and port it sends to', () => {
     const config = output.manifests
       .find((f) => f.path === 'production/log-collector.yaml')!

@@ -6,7 +6,7 @@ import { MANAGED_BY } from '../../core/labels';
 import { BUILT_IN_NAMESPACES } from '../../core/namespaces';
 import { podSecurityLabels } from '../../core/pod-security';
 import { Environment } from '../../environments/environment';
-import { ARGOCD_NAMESPACE, automatedSyncPolicy } from '../argocd';
+import { ARGOCD_NAMESPACE, automatedSyncPolicy, projectRoles, projectSyncWindows } from '../argocd';
 import { SYNC_WAVE_ANNOTATION } from '../sync-waves';
 import { AddonDefinition, AddonWave, assertAddons } from './addon';
 
@@ -63,6 +63,9 @@ export class PlatformAddons extends Construct {
         // Operators install CRDs, cluster roles and bindings, admission webhooks and API services.
         clusterResourceWhitelist: [{ group: '*', kind: '*' }],
         orphanedResources: { warn: true },
+        // An operator upgrade is a production change like any other: the same deployers and windows.
+        roles: projectRoles(env, projectName),
+        syncWindows: projectSyncWindows(env),
       },
     });
     this.applications = props.addons.flatMap((addon) =>
@@ -79,7 +82,8 @@ export class PlatformAddons extends Construct {
                 ? { [PROVIDES_API_GROUPS_ANNOTATION]: [...addon.providesApiGroups].sort().join(',') }
                 : {}),
             },
-            finalizers: ['resources-finalizer.argocd.argoproj.io'],
+            // No resources finalizer: deleting an addon's Application (or renaming a cluster) must not
+            // delete the operator's CRDs, and with them every custom resource of the environment.
           },
           spec: {
             project: projectName,
