@@ -17,6 +17,13 @@ import {
  * including the peak profile; synth fails when they do not.
  */
 /**
+ * The port the API servers listen on. The clusters run a self-managed control plane (kubeadm: the etcd
+ * backup reads its PKI), whose API server serves 6443 behind the `kubernetes` Service's 443; egress
+ * policies match the port after that translation.
+ */
+const KUBEADM_API_SERVER_PORT = 6443;
+
+/**
  * The order service's managed MySQL and Kafka (guide 14.1), which live outside this repository. Each
  * environment has them in its own network (`<net>.x.x`); the addresses here are the example platform's.
  */
@@ -62,7 +69,7 @@ export const environments = new Environments([
     allowLiteralSecrets: true,
     gateway: { className: 'istio', hostname: 'shop.dev.example.com', requireTls: false },
     logLevel: LogLevel.DEBUG,
-    apiServer: { cidr: '10.10.0.0/28', port: 443 },
+    apiServer: { cidr: '10.10.0.0/28', port: KUBEADM_API_SERVER_PORT },
     externalEndpoints: externalEndpoints('10.10'),
     storage: { redis: '5Gi' },
     quotas: {
@@ -99,7 +106,7 @@ export const environments = new Environments([
     // images['order-api'] and deleting this entry; roll back by deleting this entry.
     canaries: { 'order-api': { image: 'registry.example.com/order-api:v4.3.0-rc.2', weight: 10 } },
     logLevel: LogLevel.INFO,
-    apiServer: { cidr: '10.20.0.0/28', port: 443 },
+    apiServer: { cidr: '10.20.0.0/28', port: KUBEADM_API_SERVER_PORT },
     externalEndpoints: externalEndpoints('10.20'),
     storage: { redis: '5Gi' },
     quotas: {
@@ -147,7 +154,7 @@ export const environments = new Environments([
     // Big-sale capacity plan (guide 14.11): set enabled to true before the event, false after.
     peak: { enabled: false, minReplicas: 20, maxReplicas: 80 },
     logLevel: LogLevel.INFO,
-    apiServer: { cidr: '10.30.0.0/28', port: 443 },
+    apiServer: { cidr: '10.30.0.0/28', port: KUBEADM_API_SERVER_PORT },
     externalEndpoints: externalEndpoints('10.30'),
     storage: { redis: '50Gi' },
     quotas: {

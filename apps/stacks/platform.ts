@@ -102,9 +102,10 @@ export function platformStack(stage: Construct, env: Environment): PlatformServi
     runAsRootReason:
       'container log files on the node are root-owned with mode 0640 and the position database directory is created root-owned',
     clusterPermissions: [{ resources: ['pods', 'namespaces'], verbs: ['get', 'list', 'watch'] }],
+    // Fluent Bit's own metrics (records in and out, retries, dropped records) in Prometheus's format.
+    monitoring: { path: '/api/v1/metrics/prometheus', interval: Duration.seconds(30) },
     network: {
       apiServer: env.apiServer,
-      ingress: [{ from: Peer.namespace('monitoring') }],
       egress: [{ to: Peer.namespace('monitoring'), ports: [{ port: logStore.port, protocol: Protocol.TCP }] }],
     },
   });

@@ -28,6 +28,9 @@ import {
   WorkloadProps,
 } from './pod-template';
 import { NetworkAccess } from './production-service';
+import { PodMonitor } from '../../imports/podmonitor-monitoring.coreos.com';
+import { Peer } from '../core/network';
+import { httpPodMonitor, MonitoringOptions } from './service-monitor-builder';
 import { apiServerEgress, workloadNetworkPolicy } from './workload-network-policy';
 import { clusterScoped } from '../core/cluster-scoped';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
@@ -110,6 +113,12 @@ export interface NodeAgentProps extends WorkloadProps {
   /** Allowed network peers. @default - DNS egress only, no ingress */
   readonly network?: NetworkAccess;
   /**
+   * Prometheus scraping of the container port (a PodMonitor, as node agents have no Service); the
+   * NetworkPolicy admits the Prometheus namespace.
+   * @default - not scraped
+   */
+  readonly monitoring?: MonitoringOptions;
+  /**
    * Configuration files, rendered as a ConfigMap `<name>-config` and mounted read-only; a change to
    * them rolls the pods (their hash is a pod annotation).
    * @default - no configuration files
@@ -172,6 +181,8 @@ export class NodeAgent extends WorkloadConstruct {
   public readonly configMap?: k8s.KubeConfigMap;
   /** The cluster-wide permissions, when any were given. */
   public readonly clusterRole?: k8s.KubeClusterRole;
+  /** Prometheus's scrape of the pods, when monitoring is on. */
+  public readonly podMonitor?: PodMonitor;
   /** Binds {@link NodeAgent.clusterRole} to the service account. */
   public readonly clusterRoleBinding?: k8s.KubeClusterRoleBinding;
 
@@ -280,10 +291,17 @@ export class NodeAgent extends WorkloadConstruct {
       },
     });
 
+    const monitoring = props.monitoring;
+    if (monitoring) {
+      this.podMonitor = httpPodMonitor(this, 'PodMonitor', metadata(this.name), this.selector, monitoring);
+    }
     this.networkPolicy = workloadNetworkPolicy(this, metadata(this.name), {
       selector: this.selector,
       port: containerPort,
-      ingress: props.network?.ingress,
+      ingress: [
+        ...(props.network?.ingress ?? []),
+        ...(monitoring ? [{ from: Peer.namespace(monitoring.prometheusNamespace ?? 'monitoring') }] : []),
+      ],
       egress: [...(props.network?.egress ?? []), ...(usesApi ? [apiServerEgress(this, props.network?.apiServer)] : [])],
     });
   }

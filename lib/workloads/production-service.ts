@@ -96,7 +96,8 @@ export interface ApiServerEndpoint {
   /** The endpoints' address block, e.g. `10.0.0.0/24` or `172.20.0.10/32`. */
   readonly cidr: string;
   /**
-   * The port.
+   * The port the API server itself listens on: NetworkPolicies match it after the `kubernetes` Service's
+   * translation (443 to 6443 on kubeadm clusters; 443 on EKS).
    * @default 443
    */
   readonly port?: number;

@@ -10,7 +10,7 @@ describe('the production summary', () => {
         'node-pool In online-general; apart across hosts; spread over zone (skew 1, DoNotSchedule) | order-api:80 (http) -> http | ' +
         'namespace monitoring (TCP/8080)<br>pods gateway.networking.k8s.io/gateway-name=shop in namespace gateway (TCP/8080) | ' +
         'namespace kube-system (UDP/53, TCP/53)<br>infra/redis (TCP/6379, TCP/26379)<br>cidr 10.30.40.0/24 (TCP/3306)<br>' +
-        'cidr 10.30.50.0/24 (TCP/9092)<br>namespace monitoring (TCP/4317)<br>cidr 10.30.0.0/28 (TCP/443) |',
+        'cidr 10.30.50.0/24 (TCP/9092)<br>namespace monitoring (TCP/4317)<br>cidr 10.30.0.0/28 (TCP/6443) |',
     );
   });
 

@@ -1,3 +1,4 @@
+import { Duration } from 'cdk8s';
 import { NodeAgent, NodeAgentProps, POD_SECURITY_EXEMPTION_ANNOTATION } from '../../lib';
 import { findObject, synthChart, validateObjects } from '../support/manifests';
 
@@ -91,6 +92,33 @@ describe('NodeAgent without host paths', () => {
     expect(() => build({ hostPaths: [{ path: 'var/log', reason: 'logs' }] })).toThrow(
       '[node-agents/test/log-collector] hostPaths[0].path "var/log" is not an absolute path; use e.g. "/var/log"',
     );
+  });
+});
+
+describe('NodeAgent with monitoring', () => {
+  const objects = build({ monitoring: { path: '/api/v1/metrics/prometheus', interval: Duration.seconds(15) } });
+
+  test('has Prometheus scrape its container port through a PodMonitor the platform Prometheus selects', () => {
+    const monitor = findObject(objects, 'PodMonitor', 'log-collector');
+    expect(monitor.metadata.labels.release).toBe('kube-prometheus-stack');
+    expect(monitor.spec).toEqual({
+      selector: {
+        matchLabels: { 'app.kubernetes.io/instance': 'log-collector', 'app.kubernetes.io/name': 'log-collector' },
+      },
+      podMetricsEndpoints: [{ port: 'http', path: '/api/v1/metrics/prometheus', interval: '15s' }],
+    });
+    const port = findObject(objects, 'DaemonSet', 'log-collector').spec.template.spec.containers[0].ports[0];
+    expect(port.name).toBe('http');
+  });
+
+  test('admits the Prometheus namespace, and nobody without monitoring', () => {
+    const ingress = findObject(objects, 'NetworkPolicy', 'log-collector').spec.ingress;
+    expect(ingress).toEqual([
+      expect.objectContaining({
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      }),
+    ]);
+    expect(findObject(build(), 'NetworkPolicy', 'log-collector').spec.ingress ?? []).toEqual([]);
   });
 });
 
