@@ -103,7 +103,7 @@ describe('dashboards in dist/', () => {
       'namespace_service:http_requests:error_ratio_rate5m{namespace="staging",service=~"order-api|order-api-canary"}',
     ]);
     expect(staging.annotationExprs).toEqual([
-      'time() - kube_replicaset_created{namespace="staging",replicaset=~"(order-api|order-api-canary)-[bcdfghjklmnpqrstvwxz2456789]{1,10}"} < 120',
+      '(kube_replicaset_spec_replicas{namespace="staging",replicaset=~"(order-api|order-api-canary)-[bcdfghjklmnpqrstvwxz2456789]{1,10}"} > 0) unless (kube_replicaset_spec_replicas{namespace="staging",replicaset=~"(order-api|order-api-canary)-[bcdfghjklmnpqrstvwxz2456789]{1,10}"} offset 2m > 0)',
     ]);
   });
 
@@ -193,6 +193,43 @@ describeWithPromtool('promtool', () => {
               },
               { expr: budgetLeft, eval_time: '20m', exp_samples: [{ labels: '{namespace="production"}', value: 1 }] },
             ],
+          },
+        ],
+      };
+      fs.writeFileSync(path.join(dir, 'tests.yaml'), yaml.dump(tests));
+      const run = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], { cwd: dir, encoding: 'utf8' });
+      expect({ status: run.status, output: run.stdout + run.stderr }).toEqual({
+        status: 0,
+        output: expect.stringContaining('SUCCESS'),
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('marks a rollout and a rollback on the service dashboard, and not autoscaling', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-dashboards-'));
+    try {
+      const [rollouts] = dashboards.find((d) => d.uid === 'production-order-api')!.annotationExprs;
+      const rs = (name: string) => `kube_replicaset_spec_replicas{namespace="production",replicaset="${name}"}`;
+      // ReplicaSet A autoscales 3 -> 5 at 4m, hands over to B (created at 6m), and takes over again at 12m.
+      const [a, b] = ['order-api-7d9f8b6c5', 'order-api-5c6d7f8b9'];
+      const at = (minute: number, replicaSets: string[]) => ({
+        expr: rollouts,
+        eval_time: `${minute}m`,
+        exp_samples: replicaSets.map((name) => ({ labels: rs(name), value: name === a ? 4 : 1 })),
+      });
+      const tests = {
+        rule_files: [],
+        evaluation_interval: '1m',
+        tests: [
+          {
+            interval: '1m',
+            input_series: [
+              { series: rs(a), values: '3 3 3 3 5 5 5 0 0 0 0 0 4 4 4' },
+              { series: rs(b), values: '_ _ _ _ _ _ 1 3 5 5 5 5 0 0 0' },
+            ],
+            promql_expr_test: [at(5, []), at(6, [b]), at(13, [a])],
           },
         ],
       };

@@ -413,8 +413,8 @@ describe('ServiceDashboard', () => {
     expect(model.annotations.list).toEqual([
       expect.objectContaining({
         name: 'Rollouts',
-        expr: 'time() - kube_replicaset_created{namespace="production",replicaset=~"(order-api|order-api-canary)-[bcdfghjklmnpqrstvwxz2456789]{1,10}"} < 120',
-        titleFormat: 'New ReplicaSet {{ replicaset }}',
+        expr: '(kube_replicaset_spec_replicas{namespace="production",replicaset=~"(order-api|order-api-canary)-[bcdfghjklmnpqrstvwxz2456789]{1,10}"} > 0) unless (kube_replicaset_spec_replicas{namespace="production",replicaset=~"(order-api|order-api-canary)-[bcdfghjklmnpqrstvwxz2456789]{1,10}"} offset 2m > 0)',
+        titleFormat: 'Rollout to ReplicaSet {{ replicaset }}',
       }),
     ]);
   });

@@ -35,7 +35,7 @@ export const SERIES_SOURCES: Readonly<Record<string, string>> = {
   kube_poddisruptionbudget_status_pod_disruptions_allowed: KUBE_STATE_METRICS,
   kube_pod_container_resource_requests: KUBE_STATE_METRICS,
   kube_pod_container_resource_limits: KUBE_STATE_METRICS,
-  kube_replicaset_created: KUBE_STATE_METRICS,
+  kube_replicaset_spec_replicas: KUBE_STATE_METRICS,
   kube_cronjob_status_last_successful_time: KUBE_STATE_METRICS,
   kube_cronjob_created: KUBE_STATE_METRICS,
   kube_job_failed: KUBE_STATE_METRICS,

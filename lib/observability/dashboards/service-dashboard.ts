@@ -180,12 +180,20 @@ function sloRows(alerts: ServiceAlerts): DashboardRow[] {
   ];
 }
 
-/** A new ReplicaSet of any track: a rollout (a rollback to an earlier ReplicaSet makes none). */
+/**
+ * A ReplicaSet of any track that wants pods now and wanted none two minutes ago: a rollout to a new
+ * ReplicaSet (no sample two minutes ago) or a rollback to an earlier one (scaled up from 0). Autoscaling
+ * changes only how many pods the active ReplicaSet wants, so it marks nothing.
+ */
 function rollouts(alerts: ServiceAlerts): DashboardAnnotation {
   const s = alerts.service;
-  const replicaSets = selector('kube_replicaset_created', {
+  const desired = selector('kube_replicaset_spec_replicas', {
     namespace: s.namespace,
     replicaset: replicaSetsOf(s.trackNames),
   });
-  return { name: 'Rollouts', expr: `time() - ${replicaSets} < 120`, title: 'New ReplicaSet {{ replicaset }}' };
+  return {
+    name: 'Rollouts',
+    expr: `(${desired} > 0) unless (${desired} offset 2m > 0)`,
+    title: 'Rollout to ReplicaSet {{ replicaset }}',
+  };
 }
