@@ -22,6 +22,16 @@ const dashboards = dashboardsIn(DIST);
 const rules = prometheusRules(DIST);
 const FOLDERS = ['dev', 'staging', 'production'];
 
+/** Runs `promtool test rules` on `tests` (written to `dir`) and expects every case to pass. */
+function expectPromtoolSuccess(dir: string, tests: object): void {
+  fs.writeFileSync(path.join(dir, 'tests.yaml'), yaml.dump(tests));
+  const run = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], { cwd: dir, encoding: 'utf8' });
+  expect({ status: run.status, output: run.stdout + run.stderr }).toEqual({
+    status: 0,
+    output: expect.stringContaining('SUCCESS'),
+  });
+}
+
 /** The series the rules of dist/ record. */
 function recordedSeries(): Set<string> {
   return new Set(rules.flatMap((r) => r.spec.groups.flatMap((g) => g.rules.flatMap((rule) => rule.record ?? []))));
@@ -196,12 +206,7 @@ describeWithPromtool('promtool', () => {
           },
         ],
       };
-      fs.writeFileSync(path.join(dir, 'tests.yaml'), yaml.dump(tests));
-      const run = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], { cwd: dir, encoding: 'utf8' });
-      expect({ status: run.status, output: run.stdout + run.stderr }).toEqual({
-        status: 0,
-        output: expect.stringContaining('SUCCESS'),
-      });
+      expectPromtoolSuccess(dir, tests);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -233,12 +238,7 @@ describeWithPromtool('promtool', () => {
           },
         ],
       };
-      fs.writeFileSync(path.join(dir, 'tests.yaml'), yaml.dump(tests));
-      const run = spawnSync('promtool', ['test', 'rules', 'tests.yaml'], { cwd: dir, encoding: 'utf8' });
-      expect({ status: run.status, output: run.stdout + run.stderr }).toEqual({
-        status: 0,
-        output: expect.stringContaining('SUCCESS'),
-      });
+      expectPromtoolSuccess(dir, tests);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
