@@ -1,5 +1,5 @@
 import { podRule } from '../define';
-import type { ObjectIndex } from '../object-index';
+import type { ObjectIndex, Workload } from '../object-index';
 import { at, kindOf, labelsOf, nameOf, namespaceOf, records, stringMap } from '../object';
 import { networkPoliciesOf } from '../relations';
 import { matchesSelector, parseSelector } from '../selector';
@@ -70,6 +70,15 @@ function policiesAllow(
 }
 
 /**
+ * The workloads of `namespace` a peer's pod selector selects (every one without a selector), through the
+ * label index: a rule per workload stays linear in the number of workloads.
+ */
+function workloadsOfPeer(index: ObjectIndex, peer: Record<string, unknown>, namespace: string): readonly Workload[] {
+  if (peer.podSelector === undefined) return index.workloads(namespace);
+  return index.selectWorkloads(namespace, parseSelector(peer.podSelector));
+}
+
+/**
  * Guide 7.3 and 11.4: an egress allowance is only half a path. When a workload may send to a port of
  * another workload in the output, the target's own ingress policies must admit it, or the connection is
  * dropped although both sides look configured (a typical "Service unreachable" after a refactor or a new
@@ -92,13 +101,7 @@ export const networkPathAdmitted = podRule({
         for (const peer of records(rule.to)) {
           const targetNamespace = peerNamespace(peer, namespaceOf(policy));
           if (targetNamespace === undefined || peer.ipBlock !== undefined) continue;
-          const targets = index
-            .workloads(targetNamespace)
-            .filter(
-              (t) =>
-                t.object !== object &&
-                (!peer.podSelector || matchesSelector(parseSelector(peer.podSelector), t.template.labels)),
-            );
+          const targets = workloadsOfPeer(index, peer, targetNamespace).filter((t) => t.object !== object);
           for (const target of targets) {
             const ingress = networkPoliciesOf(index, target.object).filter(restrictsIngress);
             if (ingress.length === 0) continue;
@@ -156,9 +159,7 @@ export const networkIngressHasEgress = podRule({
         for (const peer of records(rule.from)) {
           const sourceNamespace = peerNamespace(peer, namespaceOf(policy));
           if (sourceNamespace === undefined || peer.ipBlock !== undefined || peer.podSelector === undefined) continue;
-          const sources = index
-            .workloads(sourceNamespace)
-            .filter((s) => s.object !== object && matchesSelector(parseSelector(peer.podSelector), s.template.labels));
+          const sources = workloadsOfPeer(index, peer, sourceNamespace).filter((s) => s.object !== object);
           for (const source of sources) {
             const egress = networkPoliciesOf(index, source.object).filter(restrictsEgress);
             if (egress.length === 0) continue;
