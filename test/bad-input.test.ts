@@ -230,6 +230,12 @@ const images: Case[] = [
   ['a tag and a digest', service({ image: `registry.example.com/catalog:v2.0.1@sha256:${hex(64)}` })],
   ['a sha512 digest', service({ image: `registry.example.com/catalog@sha512:${hex(128)}` })],
   ['a registry with a port', service({ image: 'localhost:5000/catalog:v2.0.1' })],
+  ['a registry at an IPv6 address', service({ image: '[fd00::1]:5000/catalog:v2.0.1' })],
+  [
+    'a registry at a bracketed host that is no IPv6 address',
+    service({ image: '[fd00::zz]:5000/catalog:v2.0.1' }),
+    'has a malformed registry host "[fd00::zz]:5000"',
+  ],
   ['an upper-case registry host', service({ image: 'Registry.Example.com/catalog:v2.0.1' })],
   ['a Docker Hub library image', service({ image: 'redis:7.4.2' })],
   ['separators __, . and - in a path', service({ image: 'registry.example.com/shop__team/catalog.api-v2:2025_01' })],

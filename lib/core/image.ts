@@ -1,3 +1,4 @@
+import { isIPv6 } from 'net';
 import { IConstruct } from 'constructs';
 import { fail, show } from './errors';
 import { assertLabelValue } from './names';
@@ -42,8 +43,13 @@ function repositoryProblem(repository: string): string | undefined {
   if (repository.length > 255) return `is ${repository.length} characters long; a repository name has at most 255`;
   const parts = repository.split('/');
   const first = parts[0];
-  const hasDomain = parts.length > 1 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  if (hasDomain) {
+  const hasDomain =
+    parts.length > 1 && (first.includes('.') || first.includes(':') || first.startsWith('[') || first === 'localhost');
+  const ipv6 = /^\[([a-fA-F0-9:]+)\](?::([0-9]+))?$/.exec(first);
+  if (hasDomain && ipv6) {
+    // The grammar's IPv6 host: `[fd00::1]:5000`, brackets required.
+    if (!isIPv6(ipv6[1])) return `has a malformed registry host ${show(first)}`;
+  } else if (hasDomain) {
     const [host, port] = first.split(':');
     if (!host.split('.').every((c) => DOMAIN_COMPONENT.test(c)) || (port !== undefined && !/^[0-9]+$/.test(port))) {
       return `has a malformed registry host ${show(first)}`;
