@@ -19,6 +19,7 @@ const PROFILES: Record<string, string> = { dev: 'dev', staging: 'staging', produ
  */
 export function orderApi(scope: Construct, env: Environment, redis: ReplicatedRedis): ProductionService {
   const capacity = env.capacityOf('order-api');
+  const [mysql, kafka] = [env.endpointOf('mysql'), env.endpointOf('kafka')];
   return new ProductionService(scope, 'order-api', {
     image: env.imageOf('order-api'),
     partOf: 'shop',
@@ -32,6 +33,10 @@ export function orderApi(scope: Construct, env: Environment, redis: ReplicatedRe
       // scrape path below exist because of these two (Spring Boot 3 reference, actuator endpoints).
       MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED: 'true',
       MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE: 'health,prometheus',
+      // Where the declared external dependencies are (spring.datasource.url, spring.kafka.bootstrap-servers
+      // under Spring's relaxed binding); the policy opens their address blocks and ports.
+      SPRING_DATASOURCE_URL: `jdbc:mysql://${mysql.host}:${mysql.port}/orders`,
+      SPRING_KAFKA_BOOTSTRAPSERVERS: `${kafka.host}:${kafka.port}`,
       ...redis.clientConfig,
     },
     probes: {
@@ -58,11 +63,7 @@ export function orderApi(scope: Construct, env: Environment, redis: ReplicatedRe
     priority: PriorityTier.ONLINE_CRITICAL,
     permissions: [{ resources: ['configmaps'], verbs: ['get', 'list'] }],
     network: { apiServer: env.apiServer },
-    dependsOn: [
-      Dependency.on(redis),
-      Dependency.external(env.endpointOf('mysql')),
-      Dependency.external(env.endpointOf('kafka')),
-    ],
+    dependsOn: [Dependency.on(redis), Dependency.external(mysql), Dependency.external(kafka)],
     secrets: [redis.password],
     monitoring: { path: '/actuator/prometheus', interval: Duration.seconds(15) },
     canary: env.canaryOf('order-api'),

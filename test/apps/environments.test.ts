@@ -73,7 +73,13 @@ test('dev and production differ exactly where the environment model says', () =>
     ].sort(),
   );
   expect(changed('ConfigMap', 'order-api-config').sort()).toEqual(
-    [version, 'data.LOG_LEVEL', 'data.SPRING_PROFILES_ACTIVE'].sort(),
+    [
+      version,
+      'data.LOG_LEVEL',
+      'data.SPRING_DATASOURCE_URL',
+      'data.SPRING_KAFKA_BOOTSTRAPSERVERS',
+      'data.SPRING_PROFILES_ACTIVE',
+    ].sort(),
   );
   expect(changed('Service', 'order-api')).toEqual([version]);
   // MySQL, Kafka and the API server live in each environment's own network
