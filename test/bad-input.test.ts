@@ -458,9 +458,13 @@ const routes: Case[] = [
   [
     'a wildcard hostname of 254 characters',
     route(['/'], { hostnames: [`*.${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(56)}.com`] }),
-    'is not a valid DNS name',
+    'has 254 characters; a hostname has at most 253',
   ],
-  ['a single-label hostname "localhost" (the CRD allows it)', route(['/'], { hostnames: ['localhost'] })],
+  [
+    'a single-label hostname "localhost" (no listener of a shared gateway could take it)',
+    route(['/'], { hostnames: ['localhost'] }),
+    '[apps/route] hostnames[0] "localhost" is not a valid DNS name',
+  ],
   ['a request timeout of 1500 ms', route(['/'], { requestTimeout: Duration.millis(1500) })],
   ['a request timeout of 30 hours, written "30h"', route(['/'], { requestTimeout: Duration.hours(30) })],
   [
@@ -483,7 +487,7 @@ const routes: Case[] = [
   [
     'an Ingress for the IP address 10.0.0.1',
     ingress({ hostnames: ['10.0.0.1'] }),
-    '[apps/ingress] hostnames[0] "10.0.0.1" is not a valid DNS name',
+    '[apps/ingress] hostnames[0] "10.0.0.1" is an IP address; a hostname here is a DNS name, such as "shop.example.com"',
   ],
   [
     'an Ingress class "NGINX"',
@@ -657,8 +661,9 @@ const counts: Case[] = [
   [
     'rollout.maxSurge "25" (neither a count nor a percentage)',
     service({ rollout: { maxSurge: '25' } }),
-    `[shop/services/catalog] rollout.maxSurge "25" must be a whole number of pods (0 or more) or a whole percentage up to "100%"; use e.g. 1 or '25%'`,
+    `[shop/services/catalog] rollout.maxSurge "25" must be a whole number of pods (0 or more) or a whole percentage; use e.g. 1 or '25%'`,
   ],
+  ['rollout.maxSurge "200%" (a surge may exceed 100%)', service({ rollout: { maxSurge: '200%' } })],
   [
     'rollout.maxUnavailable "150%"',
     service({ rollout: { maxUnavailable: '150%' } }),
@@ -759,6 +764,12 @@ const limits: Case[] = [
     'has 53 characters; at most 52 fit, because Kubernetes refuses longer CronJob names: its Jobs append up to 11 characters; use a shorter name',
   ],
   ['a CronJob name of 52 characters', job({ name: 'a'.repeat(52) })],
+  ['a NodeAgent name of 60 characters (DaemonSet pods carry the revision hash alone)', agent({ name: 'a'.repeat(60) })],
+  [
+    'a descriptor with a leading space (robfig/cron reads it as written)',
+    job({ schedule: ' @every 1h' }),
+    'schedule " @every 1h" is not a cron schedule (has 2 fields)',
+  ],
   [
     'a StatefulSet name of 53 characters (the revision label would pass 63)',
     database({ name: 'r'.repeat(53) }),
@@ -787,7 +798,7 @@ const limits: Case[] = [
   [
     'config of 1.1 MiB',
     service({ config: { BIG: 'x'.repeat(1.1 * 2 ** 20) } }),
-    '[shop/services/catalog] config holds 1153436 bytes, more than the 1 MiB (1048576 bytes) a ConfigMap or Secret may',
+    '[shop/services/catalog] config holds 1153433 bytes, more than the 1 MiB (1048576 bytes) a ConfigMap or Secret may',
   ],
   [
     'runAs.runAsUser 0 (root)',

@@ -20,20 +20,32 @@ export function assertCount(
 
 /**
  * Refuses what an IntOrString count of pods cannot hold: a whole number from 0 to 2^31-1, or a whole
- * percentage from `0%` to `100%` (a bare `'25'` is neither, and Kubernetes refuses it).
+ * percentage (a bare `'25'` is neither, and Kubernetes refuses it), at most `100%` where `upTo100`
+ * (unavailability; a surge may exceed it).
  */
-export function assertIntOrPercent(scope: IConstruct | string, prop: string, value: number | string, example: string) {
+export function assertIntOrPercent(
+  scope: IConstruct | string,
+  prop: string,
+  value: number | string,
+  example: string,
+  upTo100 = true,
+) {
   const percent = typeof value === 'string' ? /^([0-9]+)%$/.exec(value) : null;
   const valid =
     typeof value === 'number'
       ? Number.isInteger(value) && value >= 0 && value <= INT32_MAX
-      : percent !== null && Number(percent[1]) <= 100;
+      : percent !== null && (!upTo100 || Number(percent[1]) <= 100);
   if (!valid) {
     fail(
       scope,
-      `${prop} ${show(value)} must be a whole number of pods (0 or more) or a whole percentage up to "100%"; ` +
-        `use e.g. ${example}`,
+      `${prop} ${show(value)} must be a whole number of pods (0 or more) or a whole percentage` +
+        `${upTo100 ? ' up to "100%"' : ''}; use e.g. ${example}`,
     );
   }
   return value;
+}
+
+/** Whether an IntOrString count of pods means none (`0`, `'0%'`, `'00%'`). */
+export function isNoPods(value: number | string): boolean {
+  return typeof value === 'number' ? value === 0 : /^0+%$/.test(value);
 }

@@ -132,9 +132,9 @@ export function assertMetricName(scope: IConstruct | string, prop: string, name:
 /** The most data a ConfigMap or Secret holds (the API server's limit, 1 MiB). */
 export const MAX_DATA_BYTES = 2 ** 20;
 
-/** Refuses data whose keys and values together exceed 1 MiB, which the API server rejects. */
+/** Refuses data whose values together exceed 1 MiB, which the API server rejects (it counts the values). */
 export function assertDataSize(scope: IConstruct | string, prop: string, data: Record<string, string>): void {
-  const bytes = Object.entries(data).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+  const bytes = Object.values(data).reduce((n, v) => n + Buffer.byteLength(v), 0);
   if (bytes > MAX_DATA_BYTES) {
     fail(
       scope,

@@ -16,7 +16,7 @@ const FIELDS: readonly { name: string; min: number; max: number; names?: readonl
 ];
 
 /** robfig/cron's `@every <duration>` descriptor, the duration in Go's syntax (`1h30m`, `90s`). */
-const EVERY = /^@every ([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/;
+const EVERY = /^@every ([0-9]+(\.[0-9]+)?(ns|us|µs|μs|ms|s|m|h))+$/;
 
 /** Why `field` is not a valid cron field, or undefined when it is. */
 function fieldProblem(field: string, spec: (typeof FIELDS)[number]): string | undefined {
@@ -46,7 +46,8 @@ function fieldProblem(field: string, spec: (typeof FIELDS)[number]): string | un
  */
 export function assertCronSchedule(scope: IConstruct | string, prop: string, schedule: string): string {
   const trimmed = schedule.trim();
-  if (MACROS.includes(trimmed) || EVERY.test(trimmed)) return schedule;
+  // robfig/cron reads a descriptor as written: no space around it.
+  if (MACROS.includes(schedule) || EVERY.test(schedule)) return schedule;
   const fields = trimmed.split(/\s+/);
   const problem =
     fields.length !== 5 || trimmed === ''

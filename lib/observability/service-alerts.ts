@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { recommendedLabels, WorkloadIdentity } from '../core/labels';
+import { fail, show } from '../core/errors';
 import { AlertLayer, AlertRule, assertBetween, assertPositive, thresholdSeconds, RuleGroup, Severity } from './alert';
 import { AlertRules, AlertRulesOptions, childPath } from './alert-rules';
 import { PanelUnit } from './dashboards/panel';
@@ -156,10 +157,25 @@ export class ServiceAlerts extends AlertRules {
   }
 }
 
+/** The longest track name whose pods keep the name `<track>-<hash>-<suffix>` (58 - 12 characters). */
+const MAX_TRACK_NAME = 46;
+
 function serviceSignals(where: string, props: ServiceAlertsProps): ServiceSignals {
   const s = props.service;
   // Every track of the service (stable and canary) is watched: a canary's errors burn the same budget.
   const tracks = s.trackNames;
+  // Pods are found by name, <track>-<hash of up to 10>-<5>; the API server cuts a generated name's base
+  // to 58 characters, so a longer track's pods would have another shape and match nothing.
+  for (const track of tracks) {
+    if (track.length > MAX_TRACK_NAME) {
+      fail(
+        where,
+        `service track ${show(track)} has ${track.length} characters; the alerts find its pods by the name ` +
+          `<track>-<hash>-<suffix>, which Kubernetes shortens beyond ${MAX_TRACK_NAME}: give the service a name of at ` +
+          `most ${MAX_TRACK_NAME} characters (${MAX_TRACK_NAME - '-canary'.length} with a canary)`,
+      );
+    }
+  }
   return {
     requests: props.metrics?.requests ?? 'http_server_requests_seconds_count',
     durationBuckets: props.metrics?.durationBuckets ?? 'http_server_requests_seconds_bucket',

@@ -8,7 +8,7 @@ import { isCidr, namespaceBaselinePolicies } from '../core/network';
 import { fail, show } from '../core/errors';
 import { assertPinnedImage, versionLabel } from '../core/image';
 import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
-import { assertDnsLabel, assertLabelValue } from '../core/names';
+import { assertDnsLabel, assertDnsSubdomainName, assertLabelValue } from '../core/names';
 import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
 import { HOST_NETWORK_CHECKS, RUN_AS_ROOT_CHECKS } from '../core/peer-exemptions';
@@ -303,7 +303,7 @@ export class EtcdBackup extends Construct {
   public constructor(scope: Construct, id: string, props: EtcdBackupProps) {
     super(scope, id);
     this.name = assertDnsLabel(this, 'name', props.name ?? 'etcd-backup');
-    if (this.name.length > 52 - DRILL_SUFFIX.length) {
+    if (props.drill !== false && this.name.length > 52 - DRILL_SUFFIX.length) {
       fail(
         this,
         `name ${show(this.name)} has ${this.name.length} characters; at most ${52 - DRILL_SUFFIX.length} fit, because ` +
@@ -623,7 +623,7 @@ export class EtcdBackup extends Construct {
       return { volume: { name: 'backup', hostPath: { path, type: 'DirectoryOrCreate' } } };
     }
     const options = target.claim!;
-    const storageClassName = assertDnsLabel(this, 'target.storageClassName', options.storageClassName);
+    const storageClassName = assertDnsSubdomainName(this, 'target.storageClassName', options.storageClassName);
     const storageClass = options.provisioner
       ? new RetainedStorageClass(this, 'StorageClass', {
           name: storageClassName,

@@ -137,7 +137,7 @@ export class ServiceRoute extends Construct {
         `hostnames holds ${props.hostnames.length}; an HTTPRoute takes at most ${MAX_HOSTNAMES}: split the route`,
       );
     }
-    props.hostnames.forEach((h, i) => assertHostname(this, `hostnames[${i}]`, h, true, true));
+    props.hostnames.forEach((h, i) => assertHostname(this, `hostnames[${i}]`, h));
     let total = 0;
     props.backends.forEach((b, i) => {
       if (!Number.isInteger(b.weight) || b.weight < 0 || b.weight > 100) {

@@ -12,7 +12,7 @@ import {
 } from '../core/peer-exemptions';
 import { podSecurityExemption } from '../core/pod-security-exemption';
 import { fail, isSentence, show } from '../core/errors';
-import { assertIntOrPercent } from '../core/counts';
+import { assertIntOrPercent, isNoPods } from '../core/counts';
 import { WorkloadIdentity } from '../core/labels';
 import { assertPort } from '../core/ports';
 import { EXEMPTED_NAMESPACE_MODES, PodSecurityModes } from '../core/pod-security';
@@ -188,9 +188,7 @@ export class NodeAgent extends WorkloadConstruct {
 
   public constructor(scope: Construct, id: string, props: NodeAgentProps) {
     super(scope, id);
-    const naming = resolveWorkloadNaming(this, id, props, 'node-agent', {
-      maxLength: { length: 52, why: 'its pods carry the label controller-revision-hash: <name>-<10-character hash>' },
-    });
+    const naming = resolveWorkloadNaming(this, id, props, 'node-agent');
     this.name = naming.name;
     this.namespace = naming.namespace;
     this.identity = naming.identity;
@@ -346,7 +344,7 @@ export class NodeAgent extends WorkloadConstruct {
   /** A DaemonSet without surge must let at least one node update at a time. */
   private maxUnavailable(value: number | string): number | string {
     assertIntOrPercent(this, 'maxUnavailable', value, "1 or '10%'");
-    if (value === 0 || value === '0%') {
+    if (isNoPods(value)) {
       fail(
         this,
         `maxUnavailable ${show(value)} would never let a node update (a DaemonSet has no surge); use at least 1`,

@@ -17,7 +17,7 @@ import { assertPort } from '../core/ports';
 import { PriorityTier } from '../core/priority';
 import { leastPrivilegeRules, PermissionRule } from '../core/rbac';
 import { assertQuantity, ResourceQuantities } from '../core/resources';
-import { assertIntOrPercent } from '../core/counts';
+import { assertIntOrPercent, isNoPods } from '../core/counts';
 import { intOrPercent } from '../core/values';
 import { SecretFiles, secretFiles } from '../secrets/secret-files';
 import {
@@ -574,9 +574,9 @@ export class ProductionService extends WorkloadConstruct {
   }
 
   private resolveRollout(rollout: RolloutOptions): k8s.RollingUpdateDeployment {
-    const surge = assertIntOrPercent(this, 'rollout.maxSurge', rollout.maxSurge ?? '25%', "1 or '25%'");
+    const surge = assertIntOrPercent(this, 'rollout.maxSurge', rollout.maxSurge ?? '25%', "1 or '25%'", false);
     const unavailable = assertIntOrPercent(this, 'rollout.maxUnavailable', rollout.maxUnavailable ?? 0, "0 or '10%'");
-    if (isZero(surge) && isZero(unavailable)) {
+    if (isNoPods(surge) && isNoPods(unavailable)) {
       fail(
         this,
         `rollout.maxSurge and rollout.maxUnavailable are both 0, so a rolling update can never progress; ` +
@@ -642,8 +642,4 @@ export class ProductionService extends WorkloadConstruct {
       },
     });
   }
-}
-
-function isZero(value: number | string): boolean {
-  return value === 0 || value === '0' || value === '0%';
 }

@@ -185,4 +185,12 @@ describe('ServiceAlerts options', () => {
   ])('refuses %j', (props, message) => {
     expect(() => build(props as Partial<ServiceAlertsProps>)).toThrow(`[production/test/order-api-alerts] ${message}`);
   });
+  test('refuses a service whose pods Kubernetes would name too long to find, and takes one of 46 characters', () => {
+    expect(() => build({}, { name: 'o'.repeat(47) })).toThrow(
+      `[production/test/order-api-alerts] service track "${'o'.repeat(47)}" has 47 characters; the alerts find its ` +
+        'pods by the name <track>-<hash>-<suffix>, which Kubernetes shortens beyond 46: give the service a name of ' +
+        'at most 46 characters (39 with a canary)',
+    );
+    expect(() => build({}, { name: 'o'.repeat(46) })).not.toThrow();
+  });
 });
