@@ -702,6 +702,11 @@ const counts: Case[] = [
     '[shop/services/catalog] placement.nodePool "online general" is not a valid label value',
   ],
   [
+    'a ScheduledJob nodePool "Batch Pool" (not a label value)',
+    job({ nodePool: 'Batch Pool' }),
+    '[shop/services/nightly] nodePool "Batch Pool" is not a valid label value',
+  ],
+  [
     'NodeAgent maxUnavailable 0 (a DaemonSet has no surge)',
     agent({ maxUnavailable: 0 }),
     '[shop/services/agent] maxUnavailable 0 would never let a node update (a DaemonSet has no surge); use at least 1',

@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { assertLabelValue } from '../core/names';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { wholeSeconds } from '../core/durations';
@@ -110,7 +111,7 @@ export function batchWorkload(
     activeDeadlineSeconds: wholeSeconds(scope, 'activeDeadline', props.activeDeadline ?? Duration.hours(1), 1),
     ttlSecondsAfterFinished: wholeSeconds(scope, 'ttlAfterFinished', props.ttlAfterFinished ?? Duration.days(1)),
   };
-  const pool = props.nodePool ?? 'batch';
+  const pool = assertLabelValue(scope, 'nodePool', props.nodePool ?? 'batch');
   const metadata = metadataFactory(naming.namespace, naming.identity);
   const serviceAccount = workloadServiceAccount(scope, props.serviceAccount, metadata(naming.name), false);
   const secrets = secretFiles(scope, metadata, props.secrets ?? []);
