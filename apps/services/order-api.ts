@@ -37,7 +37,9 @@ export function orderApi(scope: Construct, env: Environment, redis: ReplicatedRe
       // under Spring's relaxed binding); the policy opens their address blocks and ports.
       SPRING_DATASOURCE_URL: `jdbc:mysql://${mysql.host}:${mysql.port}/orders`,
       SPRING_KAFKA_BOOTSTRAPSERVERS: `${kafka.host}:${kafka.port}`,
-      ...redis.clientConfig,
+      // Spring Boot's names for Redis with Sentinel (spring.data.redis.sentinel.nodes and .master).
+      SPRING_DATA_REDIS_SENTINEL_NODES: redis.clientConfig.REDIS_SENTINELS,
+      SPRING_DATA_REDIS_SENTINEL_MASTER: redis.clientConfig.REDIS_SENTINEL_PRIMARY,
     },
     probes: {
       // Spring Boot has health groups liveness and readiness only, and advises the liveness group for a

@@ -879,6 +879,19 @@ describe('env-endpoint-egress', () => {
     expect(findings(reportCallsApi(8080))).toEqual([]);
   });
 
+  test('reads the address of a headless Service’s pod (<pod>.<service>.<namespace>.svc) as one of that Service', () => {
+    const stack = reportCallsApi(8080);
+    pick(stack, 'CronJob', 'report').spec.jobTemplate.spec.template.spec.containers[0].env = [
+      { name: 'API_NODES', value: 'api-0.api.shop.svc.cluster.local:80,api-1.api.shop.svc.cluster.local:80' },
+    ];
+    expect(findings(stack)).toEqual([]);
+    pick(stack, 'NetworkPolicy', 'report').spec.egress[0].ports = [{ port: 9999 }];
+    expect(findings(stack).map((f) => f.message)).toEqual([
+      'container "report" variable API_NODES points at api-0.api.shop.svc.cluster.local:80 (namespace shop, port 80, pod port 8080), which NetworkPolicy default-deny, allow-dns, report does not let these pods reach',
+      'container "report" variable API_NODES points at api-1.api.shop.svc.cluster.local:80 (namespace shop, port 80, pod port 8080), which NetworkPolicy default-deny, allow-dns, report does not let these pods reach',
+    ]);
+  });
+
   test('reports egress opened on the Service port: policies see the pod port after the Service', () => {
     expect(findings(reportCallsApi(80)).map((f) => f.message)).toEqual([
       'container "report" variable API_URL points at api.shop.svc (namespace shop, port 80, pod port 8080), which NetworkPolicy default-deny, allow-dns, report does not let these pods reach',

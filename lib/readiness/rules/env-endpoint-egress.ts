@@ -9,9 +9,12 @@ import { coversPort, Destination, serviceDestinations } from './network-ports';
 
 const NAMESPACE_NAME = 'kubernetes.io/metadata.name';
 
-/** An in-cluster Service address in a value: `<service>.<namespace>.svc[.cluster.local][:port]`, in a URL or not. */
+/**
+ * An in-cluster Service address in a value: `<service>.<namespace>.svc[.cluster.local][:port]`, or a pod
+ * of a headless Service, `<pod>.<service>.<namespace>.svc...` (StatefulSet members), in a URL or not.
+ */
 const SERVICE_ADDRESS =
-  /(?:^|[/@\s,;=])([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.svc(?:\.cluster\.local)?(?::([0-9]{1,5}))?/g;
+  /(?:^|[/@\s,;=])(?:(?<pod>[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\.)?(?<service>[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\.(?<namespace>[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\.svc(?:\.cluster\.local)?(?::(?<port>[0-9]{1,5}))?/g;
 
 /** The port a URL scheme implies when the address names none. */
 const SCHEME_PORTS: Record<string, number> = { http: 80, https: 443, grpc: 80, grpcs: 443 };
@@ -22,9 +25,9 @@ function addressesIn(
 ): { service: string; namespace: string; port: number | undefined; address: string }[] {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//.exec(value)?.[1];
   return [...value.matchAll(SERVICE_ADDRESS)].map((m) => ({
-    service: m[1],
-    namespace: m[3],
-    port: m[5] !== undefined ? Number(m[5]) : scheme ? SCHEME_PORTS[scheme] : undefined,
+    service: m.groups!.service,
+    namespace: m.groups!.namespace,
+    port: m.groups!.port !== undefined ? Number(m.groups!.port) : scheme ? SCHEME_PORTS[scheme] : undefined,
     address: m[0].replace(/^[/@\s,;=]/, ''),
   }));
 }
