@@ -164,9 +164,14 @@ export function readManifests(inputs: readonly string[], readStdin: () => string
     let objects = 0;
     for (const file of files) {
       const read = readFile(file, () => (file === '<stdin>' ? readStdin() : fs.readFileSync(file, 'utf8')));
+      const found = read.sources.reduce((n, s) => n + s.objects.length, 0);
       sources.push(...read.sources);
       unchecked.push(...read.unchecked);
-      objects += read.sources.reduce((n, s) => n + s.objects.length, 0);
+      // A file of a folder that holds nothing (empty, or only comments) is named too: it checked nothing.
+      if (files.length > 1 && found === 0 && read.unchecked.length === 0) {
+        unchecked.push({ file, reason: 'holds no Kubernetes object' });
+      }
+      objects += found;
     }
     if (objects === 0 && unchecked.length === before)
       unchecked.push({ file: input === '-' ? '<stdin>' : input, reason: 'holds no Kubernetes object' });

@@ -152,6 +152,21 @@ describe('cdk8s-production check (arguments and inputs)', () => {
     ]);
   });
 
+  test('names a file of a folder that holds only comments, and still checks the others', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-cli-'));
+    fs.writeFileSync(path.join(dir, 'a-notes.yaml'), '# nothing here yet\n---\n');
+    fs.writeFileSync(
+      path.join(dir, 'b-config.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings, namespace: shop }\ndata: { MODE: fast }\n',
+    );
+    const result = runCaptured(['check', '--format', 'json', dir]);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.unchecked).toEqual([{ file: path.join(dir, 'a-notes.yaml'), reason: 'holds no Kubernetes object' }]);
+    expect(report.summary.objects).toBe(1);
+  });
+
   test('reads folders recursively, JSON files and kind: List documents', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-production-cli-'));
     fs.mkdirSync(path.join(dir, 'nested'));
