@@ -16,6 +16,9 @@ import {
  * (`quotas`: app, infra, batch, node-agents) must hold every service at its replica ceiling,
  * including the peak profile; synth fails when they do not.
  */
+/** The Spring profile each environment's services run with (`SPRING_PROFILES_ACTIVE`). */
+export const SPRING_PROFILES: Readonly<Record<string, string>> = { dev: 'dev', staging: 'staging', production: 'prod' };
+
 /**
  * The port the API servers listen on. The clusters run a self-managed control plane (kubeadm: the etcd
  * backup reads its PKI), whose API server serves 6443 behind the `kubernetes` Service's 443; egress

@@ -34,7 +34,7 @@ export type { WorkloadTraffic } from './workloads/workload-network-policy';
 export { ConfigurationError } from './core/errors';
 export { EXTERNAL_DEPENDENCIES_ANNOTATION } from './core/external-dependency';
 export type { ExternalDependency } from './core/external-dependency';
-export { MANAGED_BY, recommendedLabels } from './core/labels';
+export { MANAGED_BY } from './core/labels';
 export { BUILT_IN_NAMESPACES } from './core/namespaces';
 export type { WorkloadIdentity } from './core/labels';
 export type { NamedObject } from './core/named-object';
@@ -72,8 +72,6 @@ export { PROVIDES_API_GROUPS_ANNOTATION } from './core/api-groups';
 export {
   HOST_NETWORK_CHECKS,
   HOST_PATH_CHECKS,
-  KUBE_LINTER_SENSITIVE_DIRS,
-  mergePeerExemptions,
   MOUNTED_TOKEN_CHECKS,
   PEER_EXEMPTION_REASON_ANNOTATION,
   peerExemptionAnnotations,
@@ -125,7 +123,6 @@ export { PriorityClasses } from './platform/priority-classes';
 export type { PriorityClassesProps } from './platform/priority-classes';
 export { REDIS_PORT, REDIS_SENTINEL_PORT, ReplicatedRedis } from './platform/replicated-redis';
 export type { ReplicatedRedisProps } from './platform/replicated-redis';
-export { redisSentinelScript, redisServerScript } from './platform/replicated-redis-scripts';
 export type { RedisTopology } from './platform/replicated-redis-scripts';
 export { RetainedStorageClass } from './platform/retained-storage-class';
 export type { RetainedStorageClassProps } from './platform/retained-storage-class';
@@ -152,7 +149,6 @@ export { AlertRules } from './observability/alert-rules';
 export type { AlertDashboard, AlertRulesOptions, AlertRulesProps } from './observability/alert-rules';
 export { AlertLayer, Severity } from './observability/alert';
 export type { AlertPanel, AlertRule, RecordingRule, RuleGroup } from './observability/alert';
-export { alertRows } from './observability/dashboards/alert-rows';
 export { AlertsDashboard } from './observability/dashboards/alerts-dashboard';
 export type { AlertsDashboardProps } from './observability/dashboards/alerts-dashboard';
 export { ApplicationDashboard } from './observability/dashboards/application-dashboard';
@@ -168,7 +164,7 @@ export type {
   DashboardRow,
   PanelQuery,
 } from './observability/dashboards/panel';
-export { assertPromql, metricNamesOf, promqlSyntaxError } from './observability/dashboards/promql-syntax';
+export { metricNamesOf, promqlSyntaxError } from './observability/dashboards/promql-syntax';
 export { ServiceDashboard } from './observability/dashboards/service-dashboard';
 export type { ServiceDashboardProps } from './observability/dashboards/service-dashboard';
 export { BusinessAlerts, BusinessKpi } from './observability/business-alerts';
@@ -287,7 +283,7 @@ export type {
   PlatformSecretStoreProps,
   ServiceAccountReference,
 } from './secrets/platform-secret-store';
-export { AddonWave, assertAddon, assertAddons, versionOf } from './gitops/addons/addon';
+export { AddonWave } from './gitops/addons/addon';
 export type { AddonDefinition, GitManifestSource, HelmChartSource, HelmValue, HelmValues } from './gitops/addons/addon';
 export {
   CERT_MANAGER,
@@ -305,7 +301,6 @@ export {
   PROMETHEUS_RETENTION,
   VERTICAL_POD_AUTOSCALER,
   platformAddonsFor,
-  prometheusAdapter,
 } from './gitops/addons/addon-catalogue';
 export { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA } from './gitops/addons/application-health';
 export { ADDON_LABEL, ADDON_PURPOSE_ANNOTATION, PlatformAddons } from './gitops/addons/platform-addons';

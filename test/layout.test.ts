@@ -4,10 +4,13 @@ import { listFiles, ROOT } from './support/manifests';
 
 const APPS = path.join(ROOT, 'apps');
 const TEST = path.join(ROOT, 'test');
+/** The example platform's own tests and their support, which import apps/ by design. */
+const APPS_TESTS = path.join(TEST, 'apps');
 
 /**
  * The references to the example platform (`apps/`) in the source of `file`: modules it imports,
- * requires or mocks that resolve into apps/, and apps/ scripts it names (to spawn or load them).
+ * requires or mocks that resolve into apps/ or into the platform's tests (test/apps/, whose support
+ * builds the platform), and apps/ scripts it names (to spawn or load them).
  */
 function appsReferences(file: string, source: string): string[] {
   const found: string[] = [];
@@ -15,7 +18,8 @@ function appsReferences(file: string, source: string): string[] {
     /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*|\bjest\.mock\s*\(\s*)['"`]([^'"`]+)['"`]/g;
   for (const [, spec] of source.matchAll(specifier)) {
     const resolved = spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : path.resolve(ROOT, spec);
-    if (resolved === APPS || resolved.startsWith(APPS + path.sep)) found.push(spec);
+    const into = (dir: string) => resolved === dir || resolved.startsWith(dir + path.sep);
+    if (into(APPS) || into(APPS_TESTS)) found.push(spec);
   }
   for (const [script] of source.matchAll(/\bapps\/[\w./-]+\.[cm]?[jt]s\b/g)) found.push(script);
   for (const [segment] of source.matchAll(/\(\s*ROOT\s*,\s*['"]apps['"]/g)) found.push(segment);
@@ -46,6 +50,7 @@ test('the check finds imports, requires, mocks and named scripts of apps/, and i
     "const dir = path.join(ROOT, 'apps', 'services');",
     "const deployment = { apiVersion: 'apps/v1', kind: 'Deployment' };",
     "import { ProductionService } from '../../lib';",
+    "import { output } from '../apps/support/output';",
   ].join('\n');
   expect(appsReferences(file, source)).toEqual([
     '../../apps/synth',
@@ -54,6 +59,7 @@ test('the check finds imports, requires, mocks and named scripts of apps/, and i
     '../../apps/config',
     '../../apps/stacks/platform',
     '../../apps/diff',
+    '../apps/support/output',
     'apps/main.ts',
     "(ROOT, 'apps'",
   ]);

@@ -10,8 +10,7 @@ import {
   ServiceTier,
   ReplicatedRedis,
 } from '../../lib';
-
-const PROFILES: Record<string, string> = { dev: 'dev', staging: 'staging', production: 'prod' };
+import { SPRING_PROFILES } from '../config';
 
 /**
  * The guide's order service (section 14), sized for `env`. It depends on MySQL and Kafka outside the
@@ -25,7 +24,7 @@ export function orderApi(scope: Construct, env: Environment, redis: ReplicatedRe
     partOf: 'shop',
     resources: capacity.resources,
     config: {
-      SPRING_PROFILES_ACTIVE: PROFILES[env.name] ?? env.name,
+      SPRING_PROFILES_ACTIVE: SPRING_PROFILES[env.name] ?? env.name,
       LOG_LEVEL: env.logLevel,
       DB_POOL_SIZE: '120',
       KAFKA_CONSUMER_CONCURRENCY: '24',
