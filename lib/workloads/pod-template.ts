@@ -1,4 +1,5 @@
 import { Chart, Duration } from 'cdk8s';
+import { wholeSeconds } from '../core/durations';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { fail, show } from '../core/errors';
@@ -261,15 +262,15 @@ export interface PodTemplateOptions {
    */
   readonly probes?: Required<Omit<ServiceProbes, 'runtime'>>;
   /**
-   * Seconds the preStop hook sleeps.
+   * How long the preStop hook sleeps (whole seconds).
    * @default - no preStop hook
    */
-  readonly preStopSeconds?: number;
+  readonly preStopDelay?: Duration;
   /**
-   * Seconds Kubernetes waits for a graceful exit.
-   * @default - Kubernetes' default, 30
+   * How long Kubernetes waits for a graceful exit (whole seconds).
+   * @default - Kubernetes' default, 30 seconds
    */
-  readonly terminationGracePeriodSeconds?: number;
+  readonly terminationGracePeriod?: Duration;
   /**
    * User and group ids.
    * @default - 10001 for both
@@ -331,7 +332,8 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
       serviceAccountName: o.serviceAccountName,
       automountServiceAccountToken: o.automountServiceAccountToken,
       priorityClassName: o.priority.name,
-      terminationGracePeriodSeconds: o.terminationGracePeriodSeconds,
+      terminationGracePeriodSeconds:
+        o.terminationGracePeriod && wholeSeconds(scope, 'terminationGracePeriod', o.terminationGracePeriod),
       restartPolicy: o.restartPolicy,
       securityContext: o.runAsRoot
         ? { ...restrictedPodSecurityContext(), runAsNonRoot: false, runAsUser: 0, runAsGroup: 0, fsGroup: undefined }
@@ -356,8 +358,12 @@ export function restrictedPodTemplate(scope: IConstruct, o: PodTemplateOptions):
             port && o.probes ? o.probes.readiness.toKube(port.port, scope, 'probes.readiness') : undefined,
           livenessProbe: port && o.probes ? o.probes.liveness.toKube(port.port, scope, 'probes.liveness') : undefined,
           lifecycle:
-            o.preStopSeconds !== undefined
-              ? { preStop: { exec: { command: ['sleep', String(o.preStopSeconds)] } } }
+            o.preStopDelay !== undefined
+              ? {
+                  preStop: {
+                    exec: { command: ['sleep', String(wholeSeconds(scope, 'preStopDelay', o.preStopDelay))] },
+                  },
+                }
               : undefined,
           securityContext: o.runAsRoot
             ? { ...restrictedContainerSecurityContext(), runAsNonRoot: false }

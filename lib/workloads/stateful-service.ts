@@ -2,7 +2,6 @@ import { Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Peer } from '../core/network';
-import { wholeSeconds } from '../core/durations';
 import { resolvePodExtensions, workloadPodResources } from './containers';
 import { assertDnsSubdomainName } from '../core/names';
 import { NamedObject } from '../core/named-object';
@@ -172,11 +171,7 @@ export class StatefulService extends WorkloadConstruct {
           env: props.env,
           envFrom: secrets.envFrom,
           probes,
-          terminationGracePeriodSeconds: wholeSeconds(
-            this,
-            'terminationGracePeriod',
-            props.terminationGracePeriod ?? Duration.seconds(30),
-          ),
+          terminationGracePeriod: props.terminationGracePeriod ?? Duration.seconds(30),
           runAs: props.runAs,
           volumes: secrets.volumes,
           volumeMounts: [{ name: 'data', mountPath: storage.mountPath }, ...secrets.volumeMounts],
