@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -438,6 +439,44 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
     expect(files(dir)).toHaveLength(2);
     expect(files(dir)[0]).toBe('snapshot-20000101T000000Z.db');
   });
+
+  test.each([
+    ['lsf', 'listing :local:', 'remote retention was not applied'],
+    ['deletefile', 'deleting :local:', "see rclone's output above"],
+  ])(
+    'an rclone %s that fails after the copy fails the job, names the step and keeps the local snapshot',
+    (command, step, rest) => {
+      const dir = path.join(tmp, `remote-${command}-fails`);
+      const remoteDir = path.join(tmp, `offsite-${command}`, 'cp-1');
+      fs.mkdirSync(remoteDir, { recursive: true });
+      // An old remote snapshot, so the retention has something to delete.
+      fs.writeFileSync(path.join(remoteDir, 'snapshot-20000101T000000Z.db'), 'older');
+      fs.mkdirSync(dir, { recursive: true });
+      fileDated(path.join(dir, 'snapshot-20000101T000000Z.db'), '30 days ago');
+      // rclone itself, except that one subcommand fails as a remote outage would.
+      const shims = path.join(tmp, `rclone-${command}-shim`);
+      fs.mkdirSync(shims, { recursive: true });
+      const real = spawnSync('sh', ['-c', 'command -v rclone'], { encoding: 'utf8' }).stdout.trim();
+      fs.writeFileSync(
+        path.join(shims, 'rclone'),
+        `#!/bin/sh\nif [ "$1" = "${command}" ]; then echo "remote unavailable" >&2; exit 1; fi\nexec ${real} "$@"\n`,
+        { mode: 0o755 },
+      );
+      const result = runScript(
+        backup,
+        backupEnv(dir, {
+          BACKUP_REMOTE: `:local:${path.dirname(remoteDir)}`,
+          PATH: `${shims}:${process.env.PATH}`,
+        }),
+      );
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain(`etcd-backup: ERROR: ${step}`);
+      expect(result.stderr).toContain(rest);
+      // Today's snapshot reached the remote and stays on the node; the node's retention did not run.
+      expect(files(dir)).toHaveLength(2);
+      expect(files(remoteDir).some((f) => f !== 'snapshot-20000101T000000Z.db')).toBe(true);
+    },
+  );
 
   test('a node name that is not one is refused before anything is copied', () => {
     const dir = path.join(tmp, 'bad-node');
