@@ -3,7 +3,9 @@ import {
   Environment,
   Environments,
   ExternalEndpointOptions,
+  GatewayImplementation,
   IssuerType,
+  ISTIO_GATEWAY,
   LogLevel,
   PolicyMode,
   SecretProvider,
@@ -16,6 +18,12 @@ import {
  * (`quotas`: app, infra, batch, node-agents) must hold every service at its replica ceiling,
  * including the peak profile; synth fails when they do not.
  */
+/**
+ * The Gateway API implementation every environment installs: its GatewayClass, its addons, the metrics
+ * of its proxies and the edge alerts' series all follow from this one choice.
+ */
+export const GATEWAY_IMPLEMENTATION: GatewayImplementation = ISTIO_GATEWAY;
+
 /** The Spring profile each environment's services run with (`SPRING_PROFILES_ACTIVE`). */
 export const SPRING_PROFILES: Readonly<Record<string, string>> = { dev: 'dev', staging: 'staging', production: 'prod' };
 
@@ -70,7 +78,11 @@ export const environments = new Environments([
     // The team builds here: it edits, Secrets included; the platform team administers.
     access: { admin: ['platform-admins'], edit: ['team-shop'], view: ['sre'] },
     allowLiteralSecrets: true,
-    gateway: { className: 'istio', hostname: 'shop.dev.example.com', requireTls: false },
+    gateway: {
+      className: GATEWAY_IMPLEMENTATION.gatewayClassName,
+      hostname: 'shop.dev.example.com',
+      requireTls: false,
+    },
     logLevel: LogLevel.DEBUG,
     apiServer: { cidr: '10.10.0.0/28', port: KUBEADM_API_SERVER_PORT },
     externalEndpoints: externalEndpoints('10.10'),
@@ -103,7 +115,11 @@ export const environments = new Environments([
     // Read (no Secrets), logs, port-forward and exec to debug a release; changes go through Git.
     access: { view: ['team-shop', 'sre'], debug: ['team-shop', 'sre'] },
     delivery: { deployers: ['team-shop', 'sre'] },
-    gateway: { className: 'istio', hostname: 'shop.staging.example.com', tlsSecret: 'shop-tls' },
+    gateway: {
+      className: GATEWAY_IMPLEMENTATION.gatewayClassName,
+      hostname: 'shop.staging.example.com',
+      tlsSecret: 'shop-tls',
+    },
     etcdBackup: true,
     // Canary of the next release: raise the weight step by step; promote by moving the image to
     // images['order-api'] and deleting this entry; roll back by deleting this entry.
@@ -152,7 +168,11 @@ export const environments = new Environments([
       denyExec: true,
       syncWindows: [{ kind: 'allow', schedule: '0 8 * * 1-4', duration: '8h', manualSync: true }],
     },
-    gateway: { className: 'istio', hostname: 'shop.example.com', tlsSecret: 'shop-tls' },
+    gateway: {
+      className: GATEWAY_IMPLEMENTATION.gatewayClassName,
+      hostname: 'shop.example.com',
+      tlsSecret: 'shop-tls',
+    },
     etcdBackup: true,
     // Big-sale capacity plan (guide 14.11): set enabled to true before the event, false after.
     peak: { enabled: false, minReplicas: 20, maxReplicas: 80 },

@@ -27,7 +27,7 @@ import {
   TextFile,
   writeOutput,
 } from '../lib';
-import { environments, gitSource } from './config';
+import { environments, GATEWAY_IMPLEMENTATION, gitSource } from './config';
 import { applicationStack } from './stacks/application';
 import { etcdBackupStack } from './stacks/etcd-backup';
 import { observabilityStack } from './stacks/observability';
@@ -68,7 +68,7 @@ function buildEnvironment(env: Environment): { files: ManifestFile[]; addons: Ad
   applySyncWaves(stage);
   applyDeleteProtection(stage);
   applyWorkloadPeerExemptions(stage);
-  return { files: collectManifests(app), addons: platformAddonsFor(services) };
+  return { files: collectManifests(app), addons: platformAddonsFor(services, GATEWAY_IMPLEMENTATION.addons) };
 }
 
 function buildUnchecked(): Pick<Output, 'manifests' | 'texts' | 'deliveredBefore'> {

@@ -138,6 +138,8 @@ export type { RemoteSecretRef, SecretFiles, SecretFilesParts } from './secrets/s
 // Traffic
 export { ISTIO_PROXY_METRICS, SharedGateway } from './traffic/gateway';
 export type { GatewayListener, ProxyMetricsEndpoint, SharedGatewayProps } from './traffic/gateway';
+export { ISTIO_GATEWAY } from './traffic/gateway-implementation';
+export type { GatewayImplementation } from './traffic/gateway-implementation';
 export { ServiceRoute } from './traffic/http-route';
 export type { RoutableService, RouteBackend, ServiceRouteProps } from './traffic/http-route';
 export { ServiceIngress } from './traffic/ingress';

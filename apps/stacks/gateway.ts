@@ -10,7 +10,7 @@ import {
   podSecurityLabels,
   SharedGateway,
 } from '../../lib';
-import { certificateIssuer } from '../config';
+import { certificateIssuer, GATEWAY_IMPLEMENTATION } from '../config';
 
 /** Namespace of the shared Gateway and its proxies. */
 export const GATEWAY_NAMESPACE = 'gateway';
@@ -33,6 +33,7 @@ export function gatewayStack(stage: Construct, env: Environment): SharedGateway 
   );
   const gateway = new SharedGateway(chart, 'shop', {
     gatewayClassName: settings.className,
+    proxyMetrics: GATEWAY_IMPLEMENTATION.proxyMetrics,
     requireTls: settings.requireTls,
     listeners: [{ name: 'shop', hostname: settings.hostname, certificateSecret: settings.tlsSecret }],
   });

@@ -17,8 +17,8 @@ import {
   ServiceAlerts,
   ServiceDashboard,
   ServiceLevelObjective,
-  istioGatewayRequests,
 } from '../../lib';
+import { GATEWAY_IMPLEMENTATION } from '../config';
 import { GATEWAY_NAMESPACE } from './gateway';
 
 /** Availability objectives per service name; services without one get no burn-rate alerts. */
@@ -47,9 +47,9 @@ export function observabilityStack(
   const grafanaUrl = grafanaUrlOf(env);
   const clusterAlerts: AlertRules[] = [new ClusterAlerts(monitoring, 'cluster-alerts')];
   if (etcdBackup?.alertRules) clusterAlerts.push(etcdBackup.alertRules);
-  // The edge is the environment's Istio gateway, whose proxies the gateway's PodMonitor scrapes.
+  // The edge is the environment's gateway, whose proxies the gateway's PodMonitor scrapes.
   const platformAlerts = new PlatformAlerts(monitoring, 'platform-alerts', {
-    edgeRequests: env.props.gateway ? istioGatewayRequests(GATEWAY_NAMESPACE) : undefined,
+    edgeRequests: env.props.gateway ? GATEWAY_IMPLEMENTATION.edgeRequests(GATEWAY_NAMESPACE) : undefined,
   });
 
   const serviceDashboards = services.map((service) => {

@@ -7,6 +7,7 @@ import {
   APPLICATION_HEALTH_KEY,
   APPLICATION_HEALTH_LUA,
   CERT_MANAGER,
+  ISTIO_GATEWAY,
   LOKI_SERVICE,
   PlatformAddons,
   platformAddonsFor,
@@ -21,6 +22,23 @@ const app = (name: string) => addons.find((o) => o.kind === 'Application' && o.m
 const wave = (o: any) => Number(o.metadata.annotations['argocd.argoproj.io/sync-wave']);
 
 describe('the platform addons', () => {
+  test('follow the one Gateway implementation: its class, its addons, its proxy metrics and its edge series', () => {
+    const gateway = ISTIO_GATEWAY;
+    const objectsOf = (env: string) =>
+      output.manifests.filter((f) => f.path.startsWith(`${env}/`)).flatMap((f) => f.objects as any[]);
+    for (const env of ['dev', 'staging', 'production']) {
+      const objects = objectsOf(env);
+      const gateways = objects.filter((o) => o.kind === 'Gateway');
+      expect(gateways.map((g) => g.spec.gatewayClassName)).toEqual([gateway.gatewayClassName]);
+      const monitor = objects.find((o) => o.kind === 'PodMonitor' && o.metadata.namespace === 'gateway');
+      expect(monitor.spec.podMetricsEndpoints).toEqual([gateway.proxyMetrics]);
+      const edge = gateway.edgeRequests('gateway').metric;
+      const rules = objects.filter((o) => o.kind === 'PrometheusRule').flatMap((o) => o.spec.groups);
+      expect(JSON.stringify(rules)).toContain(edge);
+    }
+    for (const addon of gateway.addons) expect(app(`${addon.name}-prod-eu-1`)).toBeDefined();
+  });
+
   test('never take their CRDs with them: no addon Application carries the resources finalizer', () => {
     const applications = addons.filter((o) => o.kind === 'Application');
     expect(applications.length).toBeGreaterThan(0);
@@ -221,7 +239,7 @@ describe('PlatformAddons refuses', () => {
   });
 
   test('an addon listed twice', () => {
-    expect(() => make(platformAddonsFor([]).concat(CERT_MANAGER))).toThrow(
+    expect(() => make(platformAddonsFor([], ISTIO_GATEWAY.addons).concat(CERT_MANAGER))).toThrow(
       '[argocd/production] addon "cert-manager" is listed twice; addon names must be unique',
     );
   });

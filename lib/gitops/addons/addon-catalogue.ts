@@ -354,15 +354,18 @@ export function prometheusAdapter(consumers: readonly PodMetricsConsumer[]): Add
 }
 
 /**
- * Every addon an environment's manifests need: the fixed set, plus prometheus-adapter when an HPA of
- * `consumers` reads a Pods metric.
+ * Every addon an environment's manifests need: the Gateway API CRDs and `gatewayAddons` (the Gateway
+ * implementation's, `GatewayImplementation.addons`), the fixed set, and prometheus-adapter when an HPA
+ * of `consumers` reads a Pods metric.
  */
-export function platformAddonsFor(consumers: readonly PodMetricsConsumer[]): AddonDefinition[] {
+export function platformAddonsFor(
+  consumers: readonly PodMetricsConsumer[],
+  gatewayAddons: readonly AddonDefinition[],
+): AddonDefinition[] {
   const adapter = consumers.some((c) => c.podMetricNames.length > 0) ? [prometheusAdapter(consumers)] : [];
   return [
     GATEWAY_API_CRDS,
-    ISTIO_BASE,
-    ISTIOD,
+    ...gatewayAddons,
     KUBE_PROMETHEUS_STACK,
     KYVERNO,
     EXTERNAL_SECRETS,
