@@ -143,3 +143,6 @@ export function assertDataSize(scope: IConstruct | string, prop: string, data: R
     );
   }
 }
+
+/** The longest CronJob name Kubernetes accepts: its Jobs append up to 11 characters within 63. */
+export const MAX_CRONJOB_NAME = 52;

@@ -193,13 +193,9 @@ function fleetApplicationSet(
 }
 
 /**
- * The AppProject roles of an environment: `deployers` may read, sync and override its Applications;
- * with `denyExec`, Argo CD's web terminal into its pods is denied (Argo CD RBAC: resource `exec`,
- * action `create`, object `<project>/<application>`).
- */
-/**
- * Who may sync and override the Applications of `project` (one of `env`'s projects), and, when the
- * environment says so, that nobody may exec into their pods through Argo CD.
+ * The roles of `project`, one of `env`'s AppProjects: `deployers` may read, sync and override its
+ * Applications; with `denyExec`, Argo CD's web terminal into their pods is denied (Argo CD RBAC:
+ * resource `exec`, action `create`, object `<project>/<application>`).
  */
 export function projectRoles(env: Environment, project: string): AppProjectSpecRoles[] | undefined {
   const delivery = env.props.delivery;

@@ -17,6 +17,11 @@ export function selector(metric: string, matchers: Matchers = {}): string {
  */
 const GENERATED = '[bcdfghjklmnpqrstvwxz2456789]';
 
+/** A matcher for the `service` label of these tracks: the name itself for one, a regex for several. */
+export function servicesOf(tracks: readonly string[]): string {
+  return tracks.length === 1 ? tracks[0] : `=~"${tracks.join('|')}"`;
+}
+
 /**
  * A regex matcher for the ReplicaSets of these Deployments: `<deployment>-<pod-template hash>`, the hash
  * being a 32-bit number's decimal digits (1 to 10) encoded in the generated alphabet.

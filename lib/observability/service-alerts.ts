@@ -13,7 +13,7 @@ import {
   FAST_BURN,
   SLOW_BURN,
 } from './burn-rate';
-import { histogramQuantile, Matchers, percent, podsOf, selector } from './promql';
+import { histogramQuantile, Matchers, percent, podsOf, selector, servicesOf } from './promql';
 
 /** An availability objective of a service. */
 export interface ServiceLevelObjective {
@@ -180,7 +180,7 @@ function serviceSignals(where: string, props: ServiceAlertsProps): ServiceSignal
     requests: props.metrics?.requests ?? 'http_server_requests_seconds_count',
     durationBuckets: props.metrics?.durationBuckets ?? 'http_server_requests_seconds_bucket',
     errorMatchers: props.metrics?.errorMatchers ?? { status: '=~"5.."' },
-    scope: { namespace: s.namespace, service: tracks.length === 1 ? tracks[0] : `=~"${tracks.join('|')}"` },
+    scope: { namespace: s.namespace, service: servicesOf(tracks) },
     pods: { namespace: s.namespace, pod: podsOf(tracks) },
     errorRatio: assertBetween(where, 'errorRatio', props.errorRatio ?? 0.05, 0, 1, '0.05'),
     latencySeconds: thresholdSeconds(

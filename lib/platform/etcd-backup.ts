@@ -8,7 +8,7 @@ import { isCidr, namespaceBaselinePolicies } from '../core/network';
 import { fail, show } from '../core/errors';
 import { assertPinnedImage, versionLabel } from '../core/image';
 import { recommendedLabels, selectorLabels, WorkloadIdentity } from '../core/labels';
-import { assertDnsLabel, assertDnsSubdomainName, assertLabelValue } from '../core/names';
+import { assertDnsLabel, assertDnsSubdomainName, assertLabelValue, MAX_CRONJOB_NAME } from '../core/names';
 import { EXEMPTED_NAMESPACE_MODES, podSecurityLabels } from '../core/pod-security';
 import { PriorityTier } from '../core/priority';
 import { HOST_NETWORK_CHECKS, RUN_AS_ROOT_CHECKS } from '../core/peer-exemptions';
@@ -303,11 +303,14 @@ export class EtcdBackup extends Construct {
   public constructor(scope: Construct, id: string, props: EtcdBackupProps) {
     super(scope, id);
     this.name = assertDnsLabel(this, 'name', props.name ?? 'etcd-backup');
-    if (props.drill !== false && this.name.length > 52 - DRILL_SUFFIX.length) {
+    // Both jobs are CronJobs: the backup is named <name>, the drill <name>-restore-drill.
+    const longest = props.drill === false ? this.name : `${this.name}${DRILL_SUFFIX}`;
+    if (longest.length > MAX_CRONJOB_NAME) {
       fail(
         this,
-        `name ${show(this.name)} has ${this.name.length} characters; at most ${52 - DRILL_SUFFIX.length} fit, because ` +
-          `the drill CronJob <name>${DRILL_SUFFIX} may have 52; use a shorter name`,
+        `name ${show(this.name)} has ${this.name.length} characters; at most ` +
+          `${MAX_CRONJOB_NAME - (longest.length - this.name.length)} fit, because the CronJob ${longest === this.name ? '<name>' : `<name>${DRILL_SUFFIX}`} ` +
+          `may have ${MAX_CRONJOB_NAME}; use a shorter name`,
       );
     }
     this.namespace = assertDnsLabel(this, 'namespace', props.namespace ?? 'etcd-backup');

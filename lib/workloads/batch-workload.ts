@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { assertLabelValue } from '../core/names';
+import { assertLabelValue, MAX_CRONJOB_NAME } from '../core/names';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { wholeSeconds } from '../core/durations';
@@ -94,7 +94,10 @@ export function batchWorkload(
 ): BatchWorkloadParts {
   const naming = resolveWorkloadNaming(scope, id, props, 'batch', {
     ...(kind === 'CronJob' && {
-      maxLength: { length: 52, why: 'Kubernetes refuses longer CronJob names: its Jobs append up to 11 characters' },
+      maxLength: {
+        length: MAX_CRONJOB_NAME,
+        why: 'Kubernetes refuses longer CronJob names: its Jobs append up to 11 characters',
+      },
     }),
   });
   const counts = {

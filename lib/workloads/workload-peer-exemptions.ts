@@ -102,10 +102,6 @@ export function applyWorkloadPeerExemptions(scope: IConstruct): void {
   }
 }
 
-/**
- * Whether pods labelled `labels` in `namespace` receive no traffic: a policy selecting every pod of the
- * namespace restricts ingress, and no policy that selects these pods admits any ingress.
- */
 /** The parts of a NetworkPolicy the isolation test reads. */
 interface PolicyJson {
   readonly metadata?: { readonly namespace?: string };
@@ -116,6 +112,10 @@ interface PolicyJson {
   };
 }
 
+/**
+ * Whether pods labelled `labels` in `namespace` receive no traffic: a policy selecting every pod of the
+ * namespace restricts ingress, and no policy that selects these pods admits any ingress.
+ */
 function isolatedFromIngress(policies: PolicyJson[], namespace: string, labels: Record<string, string>): boolean {
   const inNamespace = policies.filter((p) => (p.metadata?.namespace ?? '') === namespace);
   const selects = (p: PolicyJson) => selectorMatches(p.spec?.podSelector ?? {}, labels);

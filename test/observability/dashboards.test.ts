@@ -239,6 +239,23 @@ describe('bad input', () => {
     ).toThrow('[production/test/app] services is empty; pass the ServiceDashboard of every service it should sum up');
   });
 
+  test('an application dashboard of 30 services keeps one query per namespace in each panel', () => {
+    const objects = synthChart((chart) => {
+      const dashboards = Array.from({ length: 30 }, (_, i) => {
+        const s = new ProductionService(chart, `svc-${i}`, service);
+        const alerts = new ServiceAlerts(chart, `svc-${i}-alerts`, { service: s });
+        return new ServiceDashboard(chart, `svc-${i}-dashboard`, { alerts });
+      });
+      new ApplicationDashboard(chart, 'app', { services: dashboards });
+    });
+    const model = modelOf(objects.find((o: any) => o.kind === 'ConfigMap' && o.metadata.name.includes('application')));
+    const panels = model.panels.filter((p: any) => p.type !== 'row');
+    expect(panels.map((p: any) => p.targets.length)).toEqual([1, 1, 1, 1]);
+    expect(panels[1].targets[0].expr).toContain(
+      `service=~"${Array.from({ length: 30 }, (_, i) => `svc-${i}`).join('|')}"`,
+    );
+  });
+
   test('a link to a panel that does not exist fails, naming the panels', () => {
     const app = new App();
     const d = new Dashboard(new Chart(app, 'c', { namespace: 'monitoring' }), 'checkout', minimal);

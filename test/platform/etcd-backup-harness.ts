@@ -175,3 +175,25 @@ export function snapshotName(date: Date): string {
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}Z$/, 'Z')}.db`;
 }
+
+/** Named wall-clock timings of a suite: `timed` records a step, `report` renders them for the log. */
+export function stopwatch(): {
+  timings: Record<string, number>;
+  timed: <T>(label: string, run: () => T) => T;
+  report: (title: string) => string;
+} {
+  const timings: Record<string, number> = {};
+  const timed = <T>(label: string, run: () => T): T => {
+    const start = Date.now();
+    try {
+      return run();
+    } finally {
+      timings[label] = Date.now() - start;
+    }
+  };
+  const report = (title: string) =>
+    `${title} (ms): ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('; ')}\n`;
+  return { timings, timed, report };
+}

@@ -17,6 +17,7 @@ import {
   stopEtcd,
   TestPki,
   waitHealthy,
+  stopwatch,
 } from './etcd-backup-harness';
 
 // These tests run the scripts exactly as dist/production/etcd-backup.yaml ships them, against a real
@@ -63,15 +64,7 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
   let live: EtcdMember | undefined;
   let restored: EtcdMember | undefined;
   let backupDir: string;
-  const timings: Record<string, number> = {};
-  const timed = <T>(label: string, run: () => T): T => {
-    const start = Date.now();
-    try {
-      return run();
-    } finally {
-      timings[label] = Date.now() - start;
-    }
-  };
+  const { timings, timed, report } = stopwatch();
   const backupEnv = (overrides: Record<string, string> = {}): Record<string, string> => ({
     BACKUP_ENDPOINT: `https://127.0.0.1:${ports[0]}`,
     BACKUP_CACERT: pki.ca,
@@ -98,11 +91,7 @@ describeWithEtcd('the etcd backup and restore drill scripts against a real etcd'
     await stopEtcd(restored);
     await stopEtcd(live);
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    process.stdout.write(
-      `etcd backup timings (ms): ${Object.entries(timings)
-        .map(([k, v]) => `${k} ${v}`)
-        .join('; ')}\n`,
-    );
+    process.stdout.write(report('etcd backup timings'));
   });
 
   test('the backup writes a verified snapshot-<UTC timestamp>.db and applies the 7-day retention', () => {
@@ -309,15 +298,7 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
   let live: EtcdMember | undefined;
   let remoteRoot: string;
   let remote: string;
-  const timings: Record<string, number> = {};
-  const timed = <T>(label: string, run: () => T): T => {
-    const start = Date.now();
-    try {
-      return run();
-    } finally {
-      timings[label] = Date.now() - start;
-    }
-  };
+  const { timed, report } = stopwatch();
   const files = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []);
   // An rclone remote on the local disk (rclone's `:local:` backend), with no configuration file.
   const rcloneEnv = { RCLONE_CONFIG: '/dev/null' };
@@ -352,11 +333,7 @@ describeWithRclone('snapshots that leave the node: the scripts against a real et
   afterAll(async () => {
     await stopEtcd(live);
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    process.stdout.write(
-      `etcd remote backup timings (ms): ${Object.entries(timings)
-        .map(([k, v]) => `${k} ${v}`)
-        .join('; ')}\n`,
-    );
+    process.stdout.write(report('etcd remote backup timings'));
   });
 
   test('the backup copies the verified snapshot to the node’s folder and applies the retention there', () => {

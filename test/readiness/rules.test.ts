@@ -856,6 +856,35 @@ describe('network-path-admitted', () => {
   });
 });
 
+describe('network-ingress-has-egress', () => {
+  // The api admits the report job, but the report's egress policy allows only port 9090.
+  const stackAdmitting = (ports: Record<string, unknown>[] | undefined): Record<string, any>[] => {
+    const stack = goodStack();
+    const [policy] = reportReachesApi(stack);
+    policy.spec.egress = [
+      { to: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'api' } } }], ports: [{ port: 9090 }] },
+    ];
+    stack.push(policy);
+    pick(stack, 'NetworkPolicy', 'api').spec.ingress.push({
+      from: [{ podSelector: { matchLabels: { 'app.kubernetes.io/name': 'report' } } }],
+      ...(ports && { ports }),
+    });
+    return stack;
+  };
+  const findings = (stack: Record<string, any>[]) =>
+    checkManifests(stack, { pack: 'production' }).findings.filter((f) => f.ruleId === 'network-ingress-has-egress');
+
+  test.each([
+    ['by number', [{ port: 8080 }]],
+    ['by name', [{ port: 'http' }]],
+    ['on every port (no list)', undefined],
+  ])('reads an ingress allowance %s', (_, ports) => {
+    expect(findings(stackAdmitting(ports)).map((f) => f.message)).toEqual([
+      expect.stringContaining('admits CronJob shop/report on port 8080, but its egress policies'),
+    ]);
+  });
+});
+
 describe('env-endpoint-egress', () => {
   // The report job calls http://api.shop.svc (port 80); Service api forwards 80 to the pods' port http (8080).
   const reportCallsApi = (egressPort: number): Record<string, any>[] => {

@@ -3,11 +3,38 @@ import { fail } from '../../core/errors';
 import { AlertLayer } from '../alert';
 import { childPath } from '../alert-rules';
 import { errorRatioRecord } from '../burn-rate';
-import { selector, sumRate } from '../promql';
-import { LATENCY_P99_RECORD, ServiceSignals } from '../service-alerts';
+import { podsOf, selector, servicesOf, sumRate } from '../promql';
+import { LATENCY_P99_RECORD } from '../service-alerts';
 import { Dashboard, DashboardOptions } from './dashboard';
-import { DashboardPanel, PanelUnit } from './panel';
+import { PanelUnit } from './panel';
 import { ServiceDashboard } from './service-dashboard';
+
+/** The services of one namespace (and request counter): their tracks, names and `service` matcher. */
+interface TrackGroup {
+  readonly namespace: string;
+  readonly requests: string;
+  readonly tracks: string[];
+  readonly names: string[];
+  readonly scope: { namespace: string; service: string };
+}
+
+/** The service dashboards' tracks grouped by `key`, in first-seen order. */
+function groupTracks(dashboards: readonly ServiceDashboard[], key: (d: ServiceDashboard) => string): TrackGroup[] {
+  const groups = new Map<string, { namespace: string; requests: string; tracks: string[]; names: string[] }>();
+  for (const d of dashboards) {
+    const s = d.alerts.service;
+    const group = groups.get(key(d)) ?? {
+      namespace: s.namespace,
+      requests: d.alerts.signals.requests,
+      tracks: [],
+      names: [],
+    };
+    group.tracks.push(...s.trackNames);
+    group.names.push(s.name);
+    groups.set(key(d), group);
+  }
+  return [...groups.values()].map((g) => ({ ...g, scope: { namespace: g.namespace, service: servicesOf(g.tracks) } }));
+}
 
 /** Properties of {@link ApplicationDashboard}. */
 export interface ApplicationDashboardProps extends DashboardOptions {
@@ -30,10 +57,13 @@ export class ApplicationDashboard extends Dashboard {
     if (props.services.length === 0) {
       fail(childPath(scope, id), 'services is empty; pass the ServiceDashboard of every service it should sum up');
     }
-    const services = props.services.map((d) => ({ dashboard: d, signals: d.alerts.signals }));
-    const panel = (title: string, unit: PanelUnit, expr: (s: ServiceSignals) => string): DashboardPanel => ({
+    // One query per namespace (and request counter), matching all its services' tracks, so a panel's
+    // queries do not grow with the number of services; each series still carries its service label.
+    const byNamespace = groupTracks(props.services, (d) => d.alerts.service.namespace);
+    const byCounter = groupTracks(props.services, (d) => `${d.alerts.service.namespace} ${d.alerts.signals.requests}`);
+    const panel = (title: string, unit: PanelUnit, groups: TrackGroup[], expr: (g: TrackGroup) => string) => ({
       title,
-      queries: services.map(({ signals }) => ({ expr: expr(signals), legend: '{{ namespace }}/{{ service }}' })),
+      queries: groups.map((g) => ({ expr: expr(g), legend: '{{ namespace }}/{{ service }}' })),
       unit,
     });
     super(scope, id, {
@@ -46,23 +76,27 @@ export class ApplicationDashboard extends Dashboard {
         {
           title: 'Services',
           panels: [
-            panel('Requests per second by service', PanelUnit.REQUESTS_PER_SECOND, (s) =>
-              sumRate(selector(s.requests, s.scope), '5m', ['namespace', 'service']),
+            panel('Requests per second by service', PanelUnit.REQUESTS_PER_SECOND, byCounter, (g) =>
+              sumRate(selector(g.requests, g.scope), '5m', ['namespace', 'service']),
             ),
-            panel('Error ratio by service (5m)', PanelUnit.RATIO, (s) => selector(errorRatioRecord('5m'), s.scope)),
-            panel('Latency p99 by service (5m)', PanelUnit.SECONDS, (s) => selector(LATENCY_P99_RECORD, s.scope)),
+            panel('Error ratio by service (5m)', PanelUnit.RATIO, byNamespace, (g) =>
+              selector(errorRatioRecord('5m'), g.scope),
+            ),
+            panel('Latency p99 by service (5m)', PanelUnit.SECONDS, byNamespace, (g) =>
+              selector(LATENCY_P99_RECORD, g.scope),
+            ),
             {
               title: 'Containers in CrashLoopBackOff by service',
-              queries: services.map(({ dashboard, signals }) => ({
-                expr: `sum(${selector('kube_pod_container_status_waiting_reason', { ...signals.pods, reason: 'CrashLoopBackOff' })}) or vector(0)`,
-                legend: `${dashboard.alerts.service.namespace}/${dashboard.alerts.service.name}`,
+              queries: byNamespace.map((g) => ({
+                expr: `sum(${selector('kube_pod_container_status_waiting_reason', { namespace: g.namespace, pod: podsOf(g.tracks), reason: 'CrashLoopBackOff' })}) or vector(0)`,
+                legend: `${g.namespace}/${g.names.join(', ')}`,
               })),
               unit: PanelUnit.COUNT,
             },
           ],
         },
       ],
-      links: services.map(({ dashboard }) => ({ title: dashboard.title, url: dashboard.url })),
+      links: props.services.map((d) => ({ title: d.title, url: d.url })),
     });
   }
 }

@@ -95,9 +95,6 @@ export const networkPathAdmitted = podRule({
     const reported = new Set<string>();
     for (const policy of networkPoliciesOf(index, object).filter(restrictsEgress)) {
       records(at(policy, 'spec', 'egress')).forEach((rule, r) => {
-        const ports = records(rule.ports)
-          .filter((p) => (p.protocol ?? 'TCP') === 'TCP' && typeof p.port === 'number')
-          .map((p) => p.port as number);
         for (const peer of records(rule.to)) {
           const targetNamespace = peerNamespace(peer, namespaceOf(policy));
           if (targetNamespace === undefined || peer.ipBlock !== undefined) continue;
@@ -105,16 +102,10 @@ export const networkPathAdmitted = podRule({
           for (const target of targets) {
             const ingress = networkPoliciesOf(index, target.object).filter(restrictsIngress);
             if (ingress.length === 0) continue;
-            for (const port of ports.filter((p) => containerPorts(target).includes(p))) {
-              const admitted = policiesAllow(
-                index,
-                ingress,
-                'ingress',
-                port,
-                containerPortNames(target),
-                source,
-                template.labels,
-              );
+            // The target's ports this rule lets out: by number, by name, in a range, or all without a list.
+            const targetPortNames = containerPortNames(target);
+            for (const port of containerPorts(target).filter((p) => coversPort(rule.ports, p, targetPortNames))) {
+              const admitted = policiesAllow(index, ingress, 'ingress', port, targetPortNames, source, template.labels);
               const id = `${kindOf(target.object)}/${targetNamespace}/${nameOf(target.object)}:${port}`;
               if (!admitted && !reported.has(id)) {
                 reported.add(id);
@@ -152,10 +143,8 @@ export const networkIngressHasEgress = podRule({
     const reported = new Set<string>();
     for (const policy of networkPoliciesOf(index, object).filter(restrictsIngress)) {
       records(at(policy, 'spec', 'ingress')).forEach((rule, r) => {
-        const rulePorts = records(rule.ports)
-          .filter((p) => (p.protocol ?? 'TCP') === 'TCP' && typeof p.port === 'number')
-          .map((p) => p.port as number)
-          .filter((p) => ports.includes(p));
+        // The own ports this rule admits: by number, by name, in a range, or all without a list.
+        const rulePorts = ports.filter((p) => coversPort(rule.ports, p, ownPortNames));
         for (const peer of records(rule.from)) {
           const sourceNamespace = peerNamespace(peer, namespaceOf(policy));
           if (sourceNamespace === undefined || peer.ipBlock !== undefined || peer.podSelector === undefined) continue;
