@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail, isSentence, show } from '../core/errors';
 import { ExternalDependency } from '../core/external-dependency';
+import { outputRootOf } from '../core/output-scope';
 import { assertDnsLabel } from '../core/names';
 import { EgressRule, Peer, Protocol } from '../core/network';
 import { assertPort } from '../core/ports';
@@ -76,11 +77,6 @@ export interface ResolvedDependencies {
   readonly external: ExternalDependency[];
 }
 
-/** The environment a construct belongs to: the root's child that holds it (`production`), if any. */
-function stageOf(c: IConstruct): IConstruct | undefined {
-  return c.node.scopes[1];
-}
-
 /**
  * Checks the `dependencies` of `client` (its pods are `app.kubernetes.io/name: <name>` in its
  * namespace) and opens each in-cluster target's ingress to every release track of the client.
@@ -96,7 +92,7 @@ export function resolveDependencies(
     const prop = `dependsOn[${i}]`;
     if (d.target) {
       const t = d.target;
-      if (stageOf(t) !== stageOf(client)) {
+      if (outputRootOf(t) !== outputRootOf(client)) {
         fail(
           client,
           `${prop} is ${t.namespace}/${t.name} of [${t.node.path}], another environment; a workload depends only on ` +

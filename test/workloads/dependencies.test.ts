@@ -113,6 +113,20 @@ describe('declared dependencies refuse', () => {
     );
   });
 
+  test('nothing when both workloads sit in charts directly under the App, one output', () => {
+    const app = new App();
+    const redis = new StatefulService(new Chart(app, 'infra', { namespace: 'infra' }), 'redis', {
+      image: 'docker.io/library/redis:7.4.2',
+      resources,
+      containerPort: 6379,
+      storage: { size: '10Gi', storageClass: { name: 'gp3-retain' } },
+    });
+    const shop = new Chart(app, 'shop', { namespace: 'shop' });
+    expect(
+      () => new ProductionService(shop, 'cart', { image, resources, dependsOn: [Dependency.on(redis)] }),
+    ).not.toThrow();
+  });
+
   test('an external dependency without a sentence of reason', () => {
     expect(() => platform({ dependsOn: [Dependency.external({ ...mysql, reason: 'database' })] })).toThrow(
       `[production/shop/catalog] dependsOn[0] (mysql) needs a reason in a sentence (at least four words, got "database") saying why it lives outside this repository, e.g. reason: 'the managed MySQL of the data team'`,
